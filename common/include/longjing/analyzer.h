@@ -1,0 +1,81 @@
+// The Analyzer: the one tokenizer that indexing, querying and highlighting share. If they
+// ever tokenized differently, matches would be lost silently (DESIGN.md §2).
+//
+// Text is normalized for matching (normalizer.h), then split into CJK runs and other runs:
+//  - other runs become words by Xapian's TermGenerator rules (letters, digits, marks and
+//    connector punctuation; infix ' & · between letters, . , between digits; up to three
+//    trailing + or # as in c++ and c#), each with an English stem;
+//  - a CJK run of n characters gives the n−1 bigrams at positions p..p+n−2 and the n
+//    unigrams at p..p+n−1, the unigrams positional only at the run's two ends; ICU
+//    dictionary words on request, without positions (a ranking boost only).
+// One position counter runs through both kinds of run, so mixed phrases match exactly.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace longjing {
+
+// One term occurrence.
+struct Token {
+  enum class Kind : std::uint8_t {
+    kWord,        // a word of a non-CJK run
+    kCjkBigram,   // two adjacent CJK characters
+    kCjkUnigram,  // one CJK character
+    kCjkWord,     // an ICU dictionary word inside a CJK run (no position)
+  };
+  Kind kind = Kind::kWord;
+  bool positional = true;      // false: index the term without this position
+  std::uint32_t position = 0;  // the token's position (meaningful even if !positional)
+  std::string term;            // normalized term, without any prefix
+  std::string stem;            // English stem for kWord tokens Xapian would stem; else empty
+  std::size_t begin = 0;       // byte range of the token in the original text
+  std::size_t end = 0;
+};
+
+// What to produce besides the terms every caller needs.
+struct AnalyzeOptions {
+  bool stems = true;              // fill Token::stem (indexing and highlighting)
+  bool dictionary_words = false;  // emit kCjkWord tokens (costs an ICU BreakIterator)
+};
+
+// Receives tokens in order of position.
+using TokenSink = std::function<void(const Token&)>;
+
+// Not thread-safe (it owns an ICU BreakIterator): use one Analyzer per thread. Cheap to
+// construct: ICU objects are created on first use.
+class Analyzer {
+ public:
+  Analyzer();
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  // Tokenizes `text`, numbering positions from `first_position`, and feeds `sink`.
+  // Returns the first position after the text's last token. Never throws on any input:
+  // ill-formed UTF-8 is read as U+FFFD.
+  std::uint32_t analyze(std::string_view text, std::uint32_t first_position,
+                        const AnalyzeOptions& options, const TokenSink& sink) const;
+
+  // Convenience: all tokens of `text` from position 1.
+  std::vector<Token> tokens(std::string_view text, const AnalyzeOptions& options = {}) const;
+
+  // The English stem of a normalized word, or "" when Xapian's STEM_SOME would not stem
+  // it (words that do not start with a letter).
+  std::string stem(std::string_view word) const;
+
+  struct Impl;  // internal: the stemmer and the ICU objects
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// True when text contains at least one CJK character (script.h's is_cjk).
+bool contains_cjk(std::string_view text);
+
+}  // namespace longjing

@@ -1,0 +1,22 @@
+// The Article: one input file after its format was parsed, before analysis.
+#pragma once
+
+#include <string>
+
+namespace longjing {
+
+// The formats Longjing reads. Chosen from the file name's extension.
+enum class Format { kText, kMarkdown, kHtml };
+
+// An article as the readers produce it and the index stores it. All strings are valid UTF-8.
+struct Article {
+  std::string path;      // identity: the file's absolute, lexically normal path
+  std::string title;     // never empty once read: falls back to the file name
+  std::string date;      // "YYYY-MM-DD", or empty when unknown
+  std::string source;    // publisher or author, or empty
+  std::string language;  // BCP 47 tag as given ("en", "zh-Hans", "zh-Hant", "mixed"), or empty
+  std::string url;       // canonical address when the article names one, or empty
+  std::string body;      // the readable text: what is indexed and what snippets quote
+};
+
+}  // namespace longjing

@@ -1,0 +1,67 @@
+// IndexWriter: turns stored documents into Xapian documents and writes them. One writer
+// per database at a time (Xapian's lock); commits are explicit.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "longjing/schema.h"
+
+namespace longjing {
+
+// What the index knows about a file, compared with the file on disk.
+enum class FileStatus {
+  kNew,        // no document for this path
+  kUnchanged,  // same size and mtime as indexed
+  kChanged,    // size or mtime differ: the content must be read (its hash may still match)
+};
+
+// How to open the database.
+enum class OpenMode {
+  kUpdate,   // keep what is indexed (create the database if there is none)
+  kRebuild,  // start from an empty database, whatever was there
+};
+
+class IndexWriter {
+ public:
+  // Opens the database at `db_path` for writing, creating it (and its parent directories)
+  // if needed. Throws DatabaseError, naming the path, when another writer holds the lock,
+  // when the database is damaged, or (kUpdate) when it was built with another schema.
+  explicit IndexWriter(const std::string& db_path, OpenMode mode = OpenMode::kUpdate);
+  // Does not commit: changes since the last commit() are discarded, as Xapian's are.
+  ~IndexWriter();
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
+
+  // How the indexed copy of `path` compares with a file of this mtime and size.
+  FileStatus status(const std::string& path, std::int64_t mtime, std::uint64_t size) const;
+
+  // The content hash stored for `path`, or "" when it is not indexed.
+  std::string stored_hash(const std::string& path) const;
+
+  // Adds the document, or replaces the one with the same path.
+  void put(const schema::StoredDocument& doc);
+
+  // Records a new mtime and size for an indexed file whose content did not change.
+  void touch(const std::string& path, std::int64_t mtime, std::uint64_t size);
+
+  // Deletes the document of `path`; false when there was none.
+  bool remove(const std::string& path);
+
+  // The indexed paths under directory `root` (an absolute path), in sorted order.
+  std::vector<std::string> paths_under(const std::string& root) const;
+
+  // Makes every change so far durable and visible to readers. Throws DatabaseError.
+  void commit();
+
+  // Documents in the database, committed or not.
+  std::uint64_t document_count() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace longjing

@@ -1,0 +1,36 @@
+// Printers: one per output shape. The searcher pushes hits into a Printer (a HitSink) and
+// never knows the format. Printers write to the stream they are given, nothing else.
+#pragma once
+
+#include <memory>
+#include <ostream>
+
+#include "longjing/searcher.h"
+
+namespace longjing {
+
+class Printer : public HitSink {
+ public:
+  // Called once after the last hit.
+  virtual void finish(const SearchSummary& summary) = 0;
+};
+
+// How the text printer marks matches.
+struct TextStyle {
+  bool color = false;  // ANSI colours; otherwise matches are wrapped in [ and ]
+};
+
+// Human-readable: rank and title, then path · date · source, then the passage.
+std::unique_ptr<Printer> make_text_printer(std::ostream& out, TextStyle style);
+
+// JSON Lines: one "hit" object per result, then one "summary" object; every object
+// carries "format_version" (see docs/json-output.md).
+std::unique_ptr<Printer> make_json_printer(std::ostream& out);
+
+// One path per line (or NUL-terminated when `nul` is set), for scripts and xargs.
+std::unique_ptr<Printer> make_paths_printer(std::ostream& out, bool nul);
+
+// The JSON output's format version.
+inline constexpr int kJsonFormatVersion = 1;
+
+}  // namespace longjing

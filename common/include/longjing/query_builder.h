@@ -1,0 +1,61 @@
+// QueryBuilder: the user's query string → a Xapian query, through the same Analyzer that
+// indexed the text. Xapian's QueryParser reads the syntax (AND OR NOT + - ( ) "phrases"
+// NEAR prefix* title:); every CJK chunk, quoted or not, is rewritten to a phrase of the
+// Analyzer's bigrams (plus the run's last unigram when more follows, or the unigram
+// alone for one character), ANDed-maybe with its ICU dictionary words as a ranking boost.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace longjing {
+
+// A sequence of index terms that must occur at consecutive positions to be highlighted.
+// A term "Z<stem>" stands for every word with that English stem.
+struct HighlightPattern {
+  std::vector<std::string> terms;
+  double weight = 1.0;  // rarer patterns weigh more when passages are compared
+};
+
+// A query ready to run. Cheap to copy.
+class ParsedQuery {
+ public:
+  // True when the query has no term at all (e.g. only punctuation).
+  bool empty() const;
+  // What to highlight in hits, from the query's positive terms and phrases.
+  const std::vector<HighlightPattern>& highlight_patterns() const;
+  // Xapian's description of the query, for --json summaries and debugging.
+  std::string description() const;
+
+  struct Impl;  // holds the Xapian::Query (see query_internal.h)
+  explicit ParsedQuery(std::shared_ptr<const Impl> impl);
+  const Impl& impl() const { return *impl_; }
+
+ private:
+  std::shared_ptr<const Impl> impl_;
+};
+
+class QueryBuilder {
+ public:
+  QueryBuilder();
+  ~QueryBuilder();
+  QueryBuilder(const QueryBuilder&) = delete;
+  QueryBuilder& operator=(const QueryBuilder&) = delete;
+
+  // Parses `query`. Throws QueryError with a message naming the query and what is wrong
+  // when it cannot be read. Not thread-safe: one QueryBuilder per thread.
+  ParsedQuery build(std::string_view query) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The query string as QueryParser receives it: words normalized for matching (operators
+// and field names left alone), CJK chunks rewritten to the internal "cjk:" field.
+// Exposed for tests.
+std::string rewrite_query(std::string_view query);
+
+}  // namespace longjing

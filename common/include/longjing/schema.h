@@ -1,0 +1,81 @@
+// The database schema, written down once (Omega's prefix conventions, DESIGN.md §3).
+//
+// Terms
+//   (none)   body and title text: words with positions, CJK bigrams with positions, CJK
+//            unigrams (positional at run edges), all as Analyzer terms
+//   Z        English stem of a body or title word, no positions (Xapian's STEM_SOME)
+//   S        title text, same analysis as the body, its own position space
+//   XW       ICU dictionary word of a CJK run (body and title), no positions: a ranking
+//            boost only, never the only way to match
+//   Q        unique id: the file's path (or "Q#" + a hash when the path is too long)
+//   P        path, one term per directory component prefix ("P/home/a/corpus")
+//   A        source/author, normalized
+//   L        language tag, lowercase ("Len", "Lzh-hans")
+//   D Y M    date as YYYYMMDD, YYYY, YYYYMM
+// Values
+//   0 date YYYYMMDD (string, sortable)   1 mtime (sortable_serialise of seconds)
+//   2 size in bytes (sortable_serialise) 3 content hash (hex)
+// Document data
+//   StoredDocument, encoded by encode_document (versioned, length-prefixed fields).
+// Metadata
+//   "longjing:schema" = kSchemaVersion; a database with another version is refused.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "longjing/article.h"
+
+namespace longjing::schema {
+
+inline constexpr int kSchemaVersion = 1;
+inline constexpr std::string_view kSchemaKey = "longjing:schema";
+
+inline constexpr std::string_view kStemPrefix = "Z";
+inline constexpr std::string_view kTitlePrefix = "S";
+inline constexpr std::string_view kDictionaryWordPrefix = "XW";
+inline constexpr std::string_view kIdPrefix = "Q";
+inline constexpr std::string_view kPathPrefix = "P";
+inline constexpr std::string_view kSourcePrefix = "A";
+inline constexpr std::string_view kLanguagePrefix = "L";
+inline constexpr std::string_view kDayPrefix = "D";
+inline constexpr std::string_view kMonthPrefix = "M";
+inline constexpr std::string_view kYearPrefix = "Y";
+
+inline constexpr unsigned kDateSlot = 0;
+inline constexpr unsigned kMtimeSlot = 1;
+inline constexpr unsigned kSizeSlot = 2;
+inline constexpr unsigned kHashSlot = 3;
+
+// Title words are also indexed in the body's term space with this wdf, so a word in the
+// title counts more than one in the body for every query.
+inline constexpr unsigned kTitleWdf = 3;
+// Body positions start after the title's, with this gap so no phrase spans both.
+inline constexpr std::uint32_t kBodyPositionGap = 100;
+
+// Longest term Xapian accepts is 245 bytes; ids longer than this are hashed.
+inline constexpr std::size_t kMaxIdTermBytes = 240;
+
+// What the index stores for display: everything a hit shows, and the text snippets quote.
+struct StoredDocument {
+  Article article;
+  std::int64_t mtime = 0;    // seconds since the epoch
+  std::uint64_t size = 0;    // bytes of the file
+  std::string content_hash;  // hex digest of the file's bytes
+};
+
+// The unique-id term of a path.
+std::string id_term(std::string_view path);
+
+// Serializes a document for Xapian's document data.
+std::string encode_document(const StoredDocument& doc);
+
+// Parses encode_document's output; nullopt when the data is not ours or is damaged.
+std::optional<StoredDocument> decode_document(std::string_view data);
+
+// "2025-02-19" → "20250219"; "" for anything that is not a valid ISO date.
+std::string compact_date(std::string_view iso_date);
+
+}  // namespace longjing::schema

@@ -1,0 +1,32 @@
+// Reading one input file from disk, safely: bounded size, no special files, binary content
+// refused, ill-formed UTF-8 repaired and counted.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace longjing {
+
+// A file's text, ready for a format parser.
+struct SourceText {
+  std::string text;                 // valid UTF-8, without a leading BOM
+  std::size_t repaired_sequences = 0;  // ill-formed UTF-8 sequences replaced by U+FFFD
+  std::string content_hash;         // hex digest of the file's bytes as read
+};
+
+// Outcome of load_source_text: the text, or why the file cannot be indexed.
+struct LoadResult {
+  std::optional<SourceText> source;
+  std::string problem;  // set when !source: "binary file (NUL bytes)", "larger than ..."
+};
+
+// Reads the regular file at `path` if it is at most `max_bytes` long. Never throws for
+// problems of the file itself (they are in LoadResult::problem); never blocks on FIFOs or
+// devices (only regular files are opened).
+LoadResult load_source_text(const std::string& path, std::uint64_t max_bytes);
+
+// Hex digest of bytes (64-bit FNV-1a): cheap change detection, not cryptographic.
+std::string content_digest(const std::string& bytes);
+
+}  // namespace longjing

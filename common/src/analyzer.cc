@@ -1,0 +1,268 @@
+#include "longjing/analyzer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <xapian.h>
+
+#include "longjing/normalizer.h"
+#include "longjing/script.h"
+#include "longjing/utf8.h"
+
+namespace longjing {
+namespace {
+
+// Xapian's TermGenerator ignores longer words; so do we, so queries agree.
+constexpr std::size_t kMaxWordBytes = 64;
+
+bool is_digit(char32_t cp) {
+  return cp < 0x80 ? (cp >= '0' && cp <= '9') : u_charType(static_cast<UChar32>(cp)) == U_DECIMAL_DIGIT_NUMBER;
+}
+
+// Characters that join two word characters into one word (Xapian's check_infix).
+bool is_letter_infix(char32_t cp) {
+  return cp == '\'' || cp == '&' || cp == 0xB7 || cp == 0x5F4 || cp == 0x2027 || cp == 0x2019 ||
+         cp == 0x201B;
+}
+
+// Characters that join two digits into one number (Xapian's check_infix_digit).
+bool is_digit_infix(char32_t cp) {
+  return cp == ',' || cp == '.' || cp == ';' || cp == 0x37E || cp == 0x589 || cp == 0x60D ||
+         cp == 0x7F8 || cp == 0x2044 || cp == 0xFE10 || cp == 0xFE13 || cp == 0xFE14;
+}
+
+// A decoded character of the normalized text with its byte range there.
+struct Char {
+  char32_t cp;
+  std::size_t begin;
+  std::size_t end;
+};
+
+}  // namespace
+
+struct Analyzer::Impl {
+  Xapian::Stem stemmer{"english"};
+  mutable std::unique_ptr<icu::BreakIterator> words;  // built on first use
+
+  icu::BreakIterator* word_breaker() const {
+    if (!words) {
+      UErrorCode status = U_ZERO_ERROR;
+      words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
+      if (U_FAILURE(status)) words.reset();
+    }
+    return words.get();
+  }
+};
+
+namespace {
+
+// Runs the tokenization over one normalized text; positions shared across runs.
+class Tokenizer {
+ public:
+  Tokenizer(const Analyzer& analyzer, const Analyzer::Impl& impl, const NormalizedText& text,
+            const AnalyzeOptions& options, const TokenSink& sink, std::uint32_t position)
+      : analyzer_(analyzer), impl_(impl), text_(text), options_(options), sink_(sink),
+        position_(position) {}
+
+  std::uint32_t run() {
+    const std::string_view s = text_.text;
+    std::size_t i = 0;
+    while (i < s.size()) {
+      std::size_t j = i;
+      const char32_t cp = next_code_point(s, j);
+      if (is_cjk(cp)) {
+        i = cjk_run(i);
+      } else if (is_word_char(cp)) {
+        i = word(i);
+      } else {
+        i = j;
+      }
+    }
+    return position_;
+  }
+
+ private:
+  void emit(Token& token, std::size_t nbegin, std::size_t nend) {
+    token.begin = text_.original_begin(nbegin);
+    token.end = text_.original_end(nend);
+    sink_(token);
+  }
+
+  // One word starting at normalized offset `start`; returns the offset after it.
+  std::size_t word(std::size_t start) {
+    const std::string_view s = text_.text;
+    std::size_t i = start;
+    char32_t prev = 0;
+    std::string term;
+    while (i < s.size()) {
+      std::size_t j = i;
+      const char32_t cp = next_code_point(s, j);
+      if (is_word_char(cp) && !is_cjk(cp)) {
+        term.append(s.substr(i, j - i));
+        prev = cp;
+        i = j;
+        continue;
+      }
+      // An infix joins only when a word character follows it.
+      std::size_t k = j;
+      const char32_t next = k < s.size() ? next_code_point(s, k) : 0;
+      const bool next_is_word = next != 0 && is_word_char(next) && !is_cjk(next);
+      if (next_is_word && is_letter_infix(cp)) {
+        term += '\'' == cp || cp == 0x2019 || cp == 0x201B ? std::string("'") : std::string(s.substr(i, j - i));
+        i = j;
+        continue;
+      }
+      if (next_is_word && is_digit_infix(cp) && is_digit(prev) && is_digit(next)) {
+        term.append(s.substr(i, j - i));
+        i = j;
+        continue;
+      }
+      break;
+    }
+    // Suffixes: c++, c#, f# — up to three + or #, not followed by a word character.
+    std::size_t suffix_end = i;
+    while (suffix_end < s.size() && suffix_end - i < 3 && (s[suffix_end] == '+' || s[suffix_end] == '#')) {
+      ++suffix_end;
+    }
+    if (suffix_end > i) {
+      std::size_t k = suffix_end;
+      const bool word_follows = k < s.size() && is_word_char(next_code_point(s, k));
+      const bool more_suffix = suffix_end < s.size() && (s[suffix_end] == '+' || s[suffix_end] == '#');
+      if (!word_follows && !more_suffix) {
+        term.append(s.substr(i, suffix_end - i));
+        i = suffix_end;
+      }
+    }
+    if (term.size() <= kMaxWordBytes) {
+      Token token;
+      token.kind = Token::Kind::kWord;
+      token.position = position_++;
+      token.term = std::move(term);
+      if (options_.stems) token.stem = analyzer_.stem(token.term);
+      emit(token, start, i);
+    }
+    return i;
+  }
+
+  // One run of CJK characters starting at `start`; returns the offset after it.
+  std::size_t cjk_run(std::size_t start) {
+    const std::string_view s = text_.text;
+    chars_.clear();
+    std::size_t i = start;
+    while (i < s.size()) {
+      std::size_t j = i;
+      const char32_t cp = next_code_point(s, j);
+      if (!is_cjk(cp)) break;
+      chars_.push_back({cp, i, j});
+      i = j;
+    }
+    const std::size_t n = chars_.size();
+    const std::uint32_t first = position_;
+    for (std::size_t k = 0; k < n; ++k) {
+      Token unigram;
+      unigram.kind = Token::Kind::kCjkUnigram;
+      unigram.position = first + static_cast<std::uint32_t>(k);
+      unigram.positional = k == 0 || k + 1 == n;
+      unigram.term = std::string(s.substr(chars_[k].begin, chars_[k].end - chars_[k].begin));
+      emit(unigram, chars_[k].begin, chars_[k].end);
+      if (k + 1 < n) {
+        Token bigram;
+        bigram.kind = Token::Kind::kCjkBigram;
+        bigram.position = unigram.position;
+        bigram.term = std::string(s.substr(chars_[k].begin, chars_[k + 1].end - chars_[k].begin));
+        emit(bigram, chars_[k].begin, chars_[k + 1].end);
+      }
+    }
+    if (options_.dictionary_words && n >= 2) dictionary_words(start, i);
+    position_ = first + static_cast<std::uint32_t>(n);
+    return i;
+  }
+
+  // ICU dictionary words of two or more characters inside the run [start, end).
+  void dictionary_words(std::size_t start, std::size_t end) {
+    icu::BreakIterator* breaker = impl_.word_breaker();
+    if (breaker == nullptr) return;
+    // chars_ holds the run; UTF-16 index k ↔ character index via the offsets below.
+    icu::UnicodeString run = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text_.text.data() + start, static_cast<std::int32_t>(end - start)));
+    std::vector<std::int32_t> utf16_start(chars_.size() + 1);
+    std::int32_t u = 0;
+    for (std::size_t k = 0; k < chars_.size(); ++k) {
+      utf16_start[k] = u;
+      u += chars_[k].cp > 0xFFFF ? 2 : 1;
+    }
+    utf16_start[chars_.size()] = u;
+    breaker->setText(run);
+    std::size_t char_index = 0;
+    std::int32_t from = breaker->first();
+    for (std::int32_t to = breaker->next(); to != icu::BreakIterator::DONE;
+         from = to, to = breaker->next()) {
+      const std::int32_t status = breaker->getRuleStatus();
+      while (char_index < chars_.size() && utf16_start[char_index] < from) ++char_index;
+      std::size_t last = char_index;
+      while (last < chars_.size() && utf16_start[last + 1] < to) ++last;
+      const bool ideographic = status >= UBRK_WORD_IDEO && status < UBRK_WORD_IDEO_LIMIT;
+      if (char_index < chars_.size() && last > char_index &&
+          (ideographic || (status >= UBRK_WORD_KANA && status < UBRK_WORD_KANA_LIMIT))) {
+        Token word;
+        word.kind = Token::Kind::kCjkWord;
+        word.positional = false;
+        word.position = position_ + static_cast<std::uint32_t>(char_index);
+        word.term = std::string(text_.text.substr(chars_[char_index].begin,
+                                                  chars_[last].end - chars_[char_index].begin));
+        emit(word, chars_[char_index].begin, chars_[last].end);
+      }
+    }
+  }
+
+  const Analyzer& analyzer_;
+  const Analyzer::Impl& impl_;
+  const NormalizedText& text_;
+  const AnalyzeOptions& options_;
+  const TokenSink& sink_;
+  std::uint32_t position_;
+  std::vector<Char> chars_;
+};
+
+}  // namespace
+
+Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
+Analyzer::~Analyzer() = default;
+
+std::uint32_t Analyzer::analyze(std::string_view text, std::uint32_t first_position,
+                                const AnalyzeOptions& options, const TokenSink& sink) const {
+  const NormalizedText normalized = normalize_for_matching(text);
+  Tokenizer tokenizer(*this, *impl_, normalized, options, sink, first_position);
+  return tokenizer.run();
+}
+
+std::vector<Token> Analyzer::tokens(std::string_view text, const AnalyzeOptions& options) const {
+  std::vector<Token> out;
+  analyze(text, 1, options, [&out](const Token& t) { out.push_back(t); });
+  return out;
+}
+
+std::string Analyzer::stem(std::string_view word) const {
+  if (word.empty()) return {};
+  std::size_t i = 0;
+  const char32_t first = next_code_point(word, i);
+  const bool letter = first < 0x80 ? ((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z'))
+                                   : (U_MASK(u_charType(static_cast<UChar32>(first))) &
+                                      (U_GC_LL_MASK | U_GC_LT_MASK | U_GC_LM_MASK | U_GC_LO_MASK)) != 0;
+  if (!letter) return {};
+  return impl_->stemmer(std::string(word));
+}
+
+bool contains_cjk(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    if (is_cjk(next_code_point(text, i))) return true;
+  }
+  return false;
+}
+
+}  // namespace longjing

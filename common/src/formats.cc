@@ -1,0 +1,366 @@
+// Format selection (format_for_path, parse_article) and the helpers every parser shares
+// (front_matter.h): BOM, whitespace, titles, dates and front matter. The parsers
+// themselves live in text_format.cc, markdown_format.cc and html_format.cc.
+#include "longjing/formats.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <utility>
+
+#include "front_matter.h"
+#include "longjing/utf8.h"
+
+namespace longjing {
+namespace format_detail {
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6";  // …
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string ascii_lowercase(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// ---- Dates -------------------------------------------------------------------------------
+
+struct CalendarDate {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+};
+
+bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(int year, int month) {
+  constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month == 2 && is_leap_year(year)) return 29;
+  return kDays[static_cast<std::size_t>(month - 1)];
+}
+
+bool is_real_day(const CalendarDate& date) {
+  return date.year >= 1 && date.month >= 1 && date.month <= 12 && date.day >= 1 &&
+         date.day <= days_in_month(date.year, date.month);
+}
+
+std::string format_date(const CalendarDate& date) {
+  std::string out(10, '0');
+  int year = date.year;
+  for (std::size_t i = 4; i-- > 0; year /= 10) out[i] = static_cast<char>('0' + year % 10);
+  out[4] = '-';
+  out[5] = static_cast<char>('0' + date.month / 10);
+  out[6] = static_cast<char>('0' + date.month % 10);
+  out[7] = '-';
+  out[8] = static_cast<char>('0' + date.day / 10);
+  out[9] = static_cast<char>('0' + date.day % 10);
+  return out;
+}
+
+// Reads date fields left to right; every method consumes only when it succeeds.
+class DateScanner {
+ public:
+  explicit DateScanner(std::string_view text) : text_(text) {}
+
+  // Reads between min_digits and max_digits decimal digits (no more may follow).
+  bool number(std::size_t min_digits, std::size_t max_digits, int& value) {
+    std::size_t end = pos_;
+    while (end < text_.size() && is_digit(text_[end])) ++end;
+    const std::size_t count = end - pos_;
+    if (count < min_digits || count > max_digits) return false;
+    value = 0;
+    for (; pos_ < end; ++pos_) value = value * 10 + (text_[pos_] - '0');
+    return true;
+  }
+
+  bool literal(std::string_view expected) {
+    if (text_.substr(pos_).substr(0, expected.size()) != expected) return false;
+    pos_ += expected.size();
+    return true;
+  }
+
+  // Reads one of the single-character separators in `choices` and returns it, or '\0'.
+  char separator(std::string_view choices) {
+    if (pos_ >= text_.size() || choices.find(text_[pos_]) == std::string_view::npos) return '\0';
+    return text_[pos_++];
+  }
+
+  bool spaces() {
+    const std::size_t start = pos_;
+    while (pos_ < text_.size() && text_[pos_] == ' ') ++pos_;
+    return pos_ > start;
+  }
+
+  std::size_t position() const { return pos_; }
+  std::string_view rest() const { return text_.substr(pos_); }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+};
+
+// YYYY-M-D, YYYY/M/D or YYYY.M.D (one separator used twice).
+bool scan_year_first(DateScanner& in, CalendarDate& date) {
+  if (!in.number(4, 4, date.year)) return false;
+  const char sep = in.separator("-/.");
+  return sep != '\0' && in.number(1, 2, date.month) && in.separator(std::string_view(&sep, 1)) &&
+         in.number(1, 2, date.day);
+}
+
+// YYYY年M月D日
+bool scan_chinese(DateScanner& in, CalendarDate& date) {
+  return in.number(4, 4, date.year) && in.literal("\xE5\xB9\xB4") && in.number(1, 2, date.month) &&
+         in.literal("\xE6\x9C\x88") && in.number(1, 2, date.day) && in.literal("\xE6\x97\xA5");
+}
+
+// MM/DD YYYY or MM/DD/YYYY
+bool scan_month_first(DateScanner& in, CalendarDate& date) {
+  return in.number(1, 2, date.month) && in.separator("/") && in.number(1, 2, date.day) &&
+         (in.separator("/") || in.spaces()) && in.number(4, 4, date.year);
+}
+
+// Parses a date at the start of text; `rest` receives what follows it.
+std::optional<CalendarDate> scan_date(std::string_view text, std::string_view& rest) {
+  using Scan = bool (*)(DateScanner&, CalendarDate&);
+  for (const Scan scan : {Scan{scan_year_first}, Scan{scan_chinese}, Scan{scan_month_first}}) {
+    DateScanner in(text);
+    CalendarDate date;
+    if (scan(in, date) && is_real_day(date)) {
+      rest = in.rest();
+      return date;
+    }
+  }
+  return std::nullopt;
+}
+
+// A time part after a date: "T10:00:00Z", "t10:00", " 10:00:00 +0800".
+bool is_time_suffix(std::string_view rest) {
+  if (rest.size() < 2) return false;
+  return (rest[0] == 'T' || rest[0] == 't' || rest[0] == ' ') && is_digit(rest[1]);
+}
+
+// ---- Front matter ------------------------------------------------------------------------
+
+// The next line of text starting at pos (without "\n" or "\r\n"); advances pos past it.
+std::string_view next_line(std::string_view text, std::size_t& pos) {
+  const std::size_t end = std::min(text.find('\n', pos), text.size());
+  std::string_view line = text.substr(pos, end - pos);
+  pos = end < text.size() ? end + 1 : end;
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+std::string_view trim_right_ascii(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+bool is_key_char(char c) {
+  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+         c == '-' || c == '.';
+}
+
+// A "key: value" line split in two; nullopt when the line has no such shape.
+std::optional<std::pair<std::string_view, std::string_view>> split_key_value(
+    std::string_view line) {
+  const std::size_t colon = line.find(':');
+  if (colon == 0 || colon == std::string_view::npos) return std::nullopt;
+  const std::string_view key = line.substr(0, colon);
+  for (const char c : key) {
+    if (!is_key_char(c)) return std::nullopt;
+  }
+  const std::string_view value = line.substr(colon + 1);
+  if (!value.empty() && value.front() != ' ' && value.front() != '\t') return std::nullopt;
+  return std::pair{key, trim(value)};
+}
+
+// Lines YAML allows that carry nothing we read: blanks, comments, list items, continuations.
+bool is_ignorable_yaml_line(std::string_view line) {
+  return trim(line).empty() || line.front() == '#' || line.front() == ' ' ||
+         line.front() == '\t' || line.front() == '-';
+}
+
+// The value of a scalar: the text between quotes (with their escapes undone), or an
+// unquoted value without a trailing " # comment". An unbalanced quote is kept as written.
+std::string unquote(std::string_view value) {
+  if (value.empty() || (value.front() != '"' && value.front() != '\'')) {
+    return std::string(trim(value.substr(0, value.find(" #"))));
+  }
+  const char quote = value.front();
+  std::string out;
+  for (std::size_t i = 1; i < value.size(); ++i) {
+    const char c = value[i];
+    const bool has_next = i + 1 < value.size();
+    if (quote == '"' && c == '\\' && has_next) {
+      out += value[++i];
+    } else if (quote == '\'' && c == '\'' && has_next && value[i + 1] == '\'') {
+      out += value[++i];
+    } else if (c == quote) {
+      return out;
+    } else {
+      out += c;
+    }
+  }
+  return std::string(value);
+}
+
+// The raw values of the keys we read, before cleaning.
+struct RawFrontMatter {
+  std::string title, date, source, author, language, url;
+};
+
+void assign_key(RawFrontMatter& raw, std::string_view key, std::string value) {
+  const std::string name = ascii_lowercase(key);
+  if (name == "title") {
+    raw.title = std::move(value);
+  } else if (name == "date") {
+    raw.date = std::move(value);
+  } else if (name == "source") {
+    raw.source = std::move(value);
+  } else if (name == "author") {
+    raw.author = std::move(value);
+  } else if (name == "language" || name == "lang") {
+    raw.language = std::move(value);
+  } else if (name == "url") {
+    raw.url = std::move(value);
+  }
+}
+
+FrontMatter clean(const RawFrontMatter& raw, std::string_view rest) {
+  FrontMatter out;
+  out.title = make_title(raw.title);
+  out.date = normalize_date(raw.date);
+  out.source = collapse_whitespace(raw.source.empty() ? raw.author : raw.source);
+  out.language = collapse_whitespace(raw.language);
+  out.url = collapse_whitespace(raw.url);
+  out.rest = rest;
+  return out;
+}
+
+}  // namespace
+
+std::string_view strip_bom(std::string_view content) {
+  if (content.substr(0, kBom.size()) == kBom) content.remove_prefix(kBom.size());
+  return content;
+}
+
+bool is_blank_code_point(char32_t cp) {
+  return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0xA0 || cp == 0x1680 ||
+         (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+         cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+}
+
+std::string_view trim(std::string_view text) {
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    std::size_t next = begin;
+    if (!is_blank_code_point(next_code_point(text, next))) break;
+    begin = next;
+  }
+  std::size_t end = text.size();
+  while (end > begin) {
+    std::size_t start = floor_to_code_point(text, end - 1);
+    std::size_t next = start;
+    if (!is_blank_code_point(next_code_point(text, next)) || next != end) break;
+    end = start;
+  }
+  return text.substr(begin, end - begin);
+}
+
+std::string collapse_whitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t cp = next_code_point(text, i);
+    if (is_blank_code_point(cp)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    append_utf8(out, cp);
+  }
+  return out;
+}
+
+std::string make_title(std::string_view raw) {
+  std::string title = collapse_whitespace(raw);
+  if (count_code_points(title) <= kLongTitle) return title;
+  // Byte offsets after kTitleLength code points, and of the last space before that.
+  std::size_t limit = 0;
+  std::size_t last_space = 0;
+  for (std::size_t n = 0; n < kTitleLength; ++n) {
+    if (title[limit] == ' ') last_space = limit;
+    next_code_point(title, limit);
+  }
+  if (title[limit] == ' ') last_space = limit;
+  // A word boundary in the first half would waste too much; cut mid-text instead.
+  const std::size_t cut = last_space >= limit / 2 ? last_space : limit;
+  std::string_view kept(title.data(), cut);
+  while (!kept.empty() && std::string_view(" ,;:-").find(kept.back()) != std::string_view::npos) {
+    kept.remove_suffix(1);
+  }
+  return std::string(kept) + std::string(kEllipsis);
+}
+
+std::string date_from_line(std::string_view line) {
+  std::string_view rest;
+  const auto date = scan_date(trim(line), rest);
+  return date && rest.empty() ? format_date(*date) : std::string();
+}
+
+std::string normalize_date(std::string_view value) {
+  std::string_view rest;
+  const auto date = scan_date(trim(value), rest);
+  return date && (rest.empty() || is_time_suffix(rest)) ? format_date(*date) : std::string();
+}
+
+std::optional<FrontMatter> split_front_matter(std::string_view content) {
+  std::size_t pos = 0;
+  if (trim_right_ascii(next_line(content, pos)) != "---") return std::nullopt;
+  RawFrontMatter raw;
+  while (pos < content.size()) {
+    const std::string_view line = next_line(content, pos);
+    const std::string_view bare = trim_right_ascii(line);
+    if (bare == "---" || bare == "...") return clean(raw, content.substr(pos));
+    if (is_ignorable_yaml_line(line)) continue;
+    const auto key_value = split_key_value(line);
+    if (!key_value) return std::nullopt;
+    assign_key(raw, key_value->first, unquote(key_value->second));
+  }
+  return std::nullopt;  // never closed
+}
+
+}  // namespace format_detail
+
+std::optional<Format> format_for_path(std::string_view path) {
+  const std::size_t slash = path.find_last_of("/\\");
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return std::nullopt;
+  const std::string extension = format_detail::ascii_lowercase(name.substr(dot + 1));
+  if (extension == "txt" || extension == "text") return Format::kText;
+  if (extension == "md" || extension == "markdown") return Format::kMarkdown;
+  if (extension == "html" || extension == "htm") return Format::kHtml;
+  return std::nullopt;
+}
+
+Article parse_article(Format format, std::string_view content) {
+  switch (format) {
+    case Format::kText:
+      return parse_text(content);
+    case Format::kMarkdown:
+      return parse_markdown(content);
+    case Format::kHtml:
+      return parse_html(content);
+  }
+  return parse_text(content);
+}
+
+}  // namespace longjing

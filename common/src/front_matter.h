@@ -1,0 +1,62 @@
+// Internal helpers shared by the format parsers (text, Markdown, HTML): BOM and whitespace
+// handling, titles, dates and YAML-like front matter. Not part of the public API.
+// Every function is pure, never throws on any input (beyond std::bad_alloc) and returns
+// valid UTF-8 when given valid UTF-8.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace longjing::format_detail {
+
+// content without a leading UTF-8 byte order mark (EF BB BF), if it has one.
+std::string_view strip_bom(std::string_view content);
+
+// True for the code points the parsers treat as blank: ASCII whitespace, U+00A0,
+// U+1680, U+2000..U+200B, U+2028, U+2029, U+202F, U+205F, U+3000 and U+FEFF.
+bool is_blank_code_point(char32_t cp);
+
+// text without leading and trailing blank code points (see is_blank_code_point).
+std::string_view trim(std::string_view text);
+
+// text with every run of blank code points replaced by one ASCII space, trimmed.
+std::string collapse_whitespace(std::string_view text);
+
+// A title made from raw text: whitespace collapsed and trimmed; when it is longer than
+// kLongTitle code points it is cut at a word boundary to at most kTitleLength code points
+// (at a character boundary when there is no word boundary, as in Chinese) and ends with
+// "…". Empty when raw is blank.
+inline constexpr std::size_t kLongTitle = 120;
+inline constexpr std::size_t kTitleLength = 100;
+std::string make_title(std::string_view raw);
+
+// The date in `line` as "YYYY-MM-DD" when the whole trimmed line is one of
+// "MM/DD YYYY", "MM/DD/YYYY", "YYYY-MM-DD", "YYYY/MM/DD", "YYYY.MM.DD", "YYYY年M月D日"
+// (months and days may have one digit) and names a real calendar day; else empty.
+std::string date_from_line(std::string_view line);
+
+// Like date_from_line, but a time may follow the date ("2025-02-20T10:00:00Z",
+// "2025-02-20 10:00"), as in front matter and HTML metadata. Empty when unparseable or
+// impossible (2025-13-45).
+std::string normalize_date(std::string_view value);
+
+// Metadata read from front matter, already cleaned: title made by make_title, date
+// normalized (empty when invalid), source falling back to author.
+struct FrontMatter {
+  std::string title;
+  std::string date;
+  std::string source;
+  std::string language;
+  std::string url;
+  std::string_view rest;  // the content after the closing line (a view into the input)
+};
+
+// Splits YAML-like front matter off `content` (BOM already stripped): a first line "---",
+// "key: value" lines (values optionally quoted with "..." or '...'; list items, comments
+// and unknown keys ignored), and a closing line "---" or "...". nullopt when content does
+// not start with such a block, when the block never closes, or when a line inside it is
+// not YAML-like (then the caller treats everything as body).
+std::optional<FrontMatter> split_front_matter(std::string_view content);
+
+}  // namespace longjing::format_detail

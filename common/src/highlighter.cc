@@ -1,0 +1,205 @@
+#include "longjing/highlighter.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "longjing/analyzer.h"
+#include "longjing/schema.h"
+#include "longjing/script.h"
+#include "longjing/utf8.h"
+
+namespace longjing {
+namespace {
+
+constexpr std::string_view kEllipsis = "…";
+
+// The analyzer's view of one position: the terms starting there and their ranges.
+struct PositionTerm {
+  std::string term;
+  std::string stem;
+  std::size_t begin;
+  std::size_t end;
+};
+
+bool term_matches(const std::string& pattern_term, const PositionTerm& t) {
+  if (pattern_term.size() > 1 && pattern_term[0] == schema::kStemPrefix[0] &&
+      !(pattern_term[1] >= 'A' && pattern_term[1] <= 'Z')) {
+    return !t.stem.empty() && pattern_term.compare(1, std::string::npos, t.stem) == 0;
+  }
+  return pattern_term == t.term;
+}
+
+bool is_word_at(std::string_view text, std::size_t i) {
+  if (i >= text.size()) return false;
+  const char32_t cp = next_code_point(text, i);
+  return is_word_char(cp) && !is_cjk(cp);
+}
+
+// Moves `i` (a code point start) forward out of the middle of a word.
+std::size_t word_start_at_or_after(std::string_view text, std::size_t i) {
+  if (i == 0) return 0;
+  while (i < text.size() && is_word_at(text, i) &&
+         is_word_at(text, floor_to_code_point(text, i - 1))) {
+    next_code_point(text, i);
+  }
+  return i;
+}
+
+// Moves `i` (a code point start) backward out of the middle of a word.
+std::size_t word_end_at_or_before(std::string_view text, std::size_t i, std::size_t floor) {
+  while (i > floor && i < text.size() && is_word_at(text, i) &&
+         is_word_at(text, floor_to_code_point(text, i - 1))) {
+    i = floor_to_code_point(text, i - 1);
+  }
+  return i;
+}
+
+// Advances `i` by `n` code points (or to the end).
+std::size_t advance_chars(std::string_view text, std::size_t i, std::size_t n) {
+  while (n-- > 0 && i < text.size()) next_code_point(text, i);
+  return i;
+}
+
+// Moves `i` back by `n` code points (or to `floor`).
+std::size_t retreat_chars(std::string_view text, std::size_t i, std::size_t n, std::size_t floor) {
+  while (n-- > 0 && i > floor) i = floor_to_code_point(text, i - 1);
+  return i;
+}
+
+bool is_space_byte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Copies text[begin, end) into a snippet, collapsing whitespace runs to one space, and
+// carries the matches inside over as spans (merging touching ones).
+Snippet make_snippet(std::string_view text, std::size_t begin, std::size_t end,
+                     const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
+  Snippet s;
+  std::vector<std::size_t> out_offset(end - begin + 1);
+  bool in_space = false;
+  for (std::size_t i = begin; i < end; ++i) {
+    out_offset[i - begin] = s.text.size();
+    if (is_space_byte(text[i])) {
+      if (!in_space && !s.text.empty()) s.text += ' ';
+      in_space = true;
+    } else {
+      s.text += text[i];
+      in_space = false;
+    }
+  }
+  out_offset[end - begin] = s.text.size();
+  while (!s.text.empty() && s.text.back() == ' ') s.text.pop_back();
+  for (const auto& [b, e] : ranges) {
+    if (e <= begin || b >= end) continue;
+    const std::size_t sb = out_offset[std::max(b, begin) - begin];
+    const std::size_t se = std::min(out_offset[std::min(e, end) - begin], s.text.size());
+    if (se <= sb) continue;
+    if (!s.spans.empty() && sb <= s.spans.back().end) {
+      s.spans.back().end = std::max(s.spans.back().end, se);
+    } else {
+      s.spans.push_back({sb, se});
+    }
+  }
+  return s;
+}
+
+// Match ranges sorted by start, overlapping ones merged.
+std::vector<std::pair<std::size_t, std::size_t>> merged_ranges(
+    std::vector<std::pair<std::size_t, std::size_t>> ranges) {
+  std::sort(ranges.begin(), ranges.end());
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (const auto& r : ranges) {
+    if (!out.empty() && r.first <= out.back().second) {
+      out.back().second = std::max(out.back().second, r.second);
+    } else {
+      out.push_back(r);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Highlighter::Highlighter(const Analyzer& analyzer, std::vector<HighlightPattern> patterns)
+    : analyzer_(analyzer), patterns_(std::move(patterns)) {}
+
+std::vector<Highlighter::Match> Highlighter::find_matches(std::string_view text) const {
+  std::vector<Match> matches;
+  if (patterns_.empty() || text.empty()) return matches;
+  std::map<std::uint32_t, std::vector<PositionTerm>> at;
+  analyzer_.analyze(text, 1, AnalyzeOptions{}, [&](const Token& t) {
+    at[t.position].push_back({t.term, t.stem, t.begin, t.end});
+  });
+  for (const auto& [position, terms] : at) {
+    for (std::size_t p = 0; p < patterns_.size(); ++p) {
+      const auto& pattern = patterns_[p].terms;
+      for (const PositionTerm& first : terms) {
+        if (!term_matches(pattern[0], first)) continue;
+        std::size_t end = first.end;
+        bool ok = true;
+        for (std::size_t k = 1; k < pattern.size() && ok; ++k) {
+          auto next = at.find(position + static_cast<std::uint32_t>(k));
+          ok = false;
+          if (next == at.end()) break;
+          for (const PositionTerm& t : next->second) {
+            if (term_matches(pattern[k], t)) {
+              end = std::max(end, t.end);
+              ok = true;
+              break;
+            }
+          }
+        }
+        if (ok) matches.push_back({first.begin, end, p});
+      }
+    }
+  }
+  std::sort(matches.begin(), matches.end(),
+            [](const Match& a, const Match& b) { return a.begin < b.begin; });
+  return matches;
+}
+
+Snippet Highlighter::highlight(std::string_view text) const {
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  for (const Match& m : find_matches(text)) ranges.emplace_back(m.begin, m.end);
+  return make_snippet(text, 0, text.size(), merged_ranges(std::move(ranges)));
+}
+
+Snippet Highlighter::best_passage(std::string_view text, std::size_t max_chars) const {
+  const std::vector<Match> matches = find_matches(text);
+  std::size_t begin = 0;
+  if (!matches.empty()) {
+    // Window starting at each match: weight of the distinct patterns it holds, plus a
+    // little for repeats; the earliest best window wins.
+    double best_score = -1;
+    std::size_t best = 0;
+    for (std::size_t i = 0; i < matches.size(); ++i) {
+      const std::size_t limit = advance_chars(text, matches[i].begin, max_chars);
+      std::set<std::size_t> distinct;
+      double score = 0;
+      for (std::size_t j = i; j < matches.size() && matches[j].end <= limit; ++j) {
+        score += distinct.insert(matches[j].pattern).second ? patterns_[matches[j].pattern].weight : 0.01;
+      }
+      if (score > best_score) {
+        best_score = score;
+        best = i;
+      }
+    }
+    // Lead in with some context before the first match, a quarter of the window at most.
+    begin = retreat_chars(text, matches[best].begin, max_chars / 4, 0);
+    begin = word_start_at_or_after(text, begin);
+  }
+  std::size_t end = advance_chars(text, begin, max_chars);
+  if (end < text.size()) end = word_end_at_or_before(text, end, begin);
+  if (end == begin) end = advance_chars(text, begin, max_chars);  // one giant word
+
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  for (const Match& m : matches) ranges.emplace_back(m.begin, m.end);
+  Snippet s = make_snippet(text, begin, end, merged_ranges(std::move(ranges)));
+  if (begin > 0 && !s.text.empty()) {
+    s.text.insert(0, kEllipsis);
+    for (Span& span : s.spans) span.begin += kEllipsis.size(), span.end += kEllipsis.size();
+  }
+  if (end < text.size()) s.text += kEllipsis;
+  return s;
+}
+
+}  // namespace longjing

@@ -1,0 +1,207 @@
+#include "longjing/index_writer.h"
+
+#include <xapian.h>
+
+#include <filesystem>
+
+#include "longjing/analyzer.h"
+#include "longjing/error.h"
+#include "longjing/normalizer.h"
+#include "xapian_errors.h"
+
+namespace longjing {
+namespace {
+
+std::string sortable(double v) { return Xapian::sortable_serialise(v); }
+
+// Adds the Analyzer's terms of `text` to `doc`: `prefix` + term for every token, with
+// positions where the token has one, and `stem_prefix` + stem for stemmed words.
+// Returns the position after the text.
+std::uint32_t add_text(Xapian::Document& doc, const Analyzer& analyzer, std::string_view text,
+                       std::uint32_t first_position, const std::string& prefix,
+                       unsigned wdf, bool dictionary_words) {
+  AnalyzeOptions options;
+  options.dictionary_words = dictionary_words;
+  const std::string stem_prefix = std::string(schema::kStemPrefix) + prefix;
+  const std::string word_prefix = std::string(schema::kDictionaryWordPrefix);
+  return analyzer.analyze(text, first_position, options, [&](const Token& token) {
+    if (token.kind == Token::Kind::kCjkWord) {
+      doc.add_term(word_prefix + token.term, wdf);
+      return;
+    }
+    if (token.positional) {
+      doc.add_posting(prefix + token.term, token.position, wdf);
+    } else {
+      doc.add_term(prefix + token.term, wdf);
+    }
+    if (!token.stem.empty()) doc.add_term(stem_prefix + token.stem, wdf);
+  });
+}
+
+// P terms for the path and every directory above it, so path: filters by folder.
+void add_path_terms(Xapian::Document& doc, const std::string& path) {
+  std::filesystem::path p(path);
+  for (; !p.empty() && p != p.root_path(); p = p.parent_path()) {
+    std::string term = std::string(schema::kPathPrefix) + p.string();
+    if (term.size() <= schema::kMaxIdTermBytes) doc.add_boolean_term(term);
+  }
+}
+
+Xapian::Document build_document(const schema::StoredDocument& stored, const Analyzer& analyzer) {
+  const Article& a = stored.article;
+  Xapian::Document doc;
+  doc.set_data(schema::encode_document(stored));
+
+  // Title: its own S space, and the body space with a higher wdf (ranks title matches up).
+  add_text(doc, analyzer, a.title, 1, std::string(schema::kTitlePrefix), 1, false);
+  const std::uint32_t title_end = add_text(doc, analyzer, a.title, 1, "", schema::kTitleWdf, true);
+  add_text(doc, analyzer, a.body, title_end + schema::kBodyPositionGap, "", 1, true);
+
+  doc.add_boolean_term(schema::id_term(a.path));
+  add_path_terms(doc, a.path);
+  if (!a.source.empty()) {
+    const std::string source = std::string(schema::kSourcePrefix) + normalize_string(a.source);
+    if (source.size() <= schema::kMaxIdTermBytes) doc.add_boolean_term(source);
+  }
+  if (!a.language.empty()) {
+    doc.add_boolean_term(std::string(schema::kLanguagePrefix) + normalize_string(a.language));
+  }
+  const std::string date = schema::compact_date(a.date);
+  if (!date.empty()) {
+    doc.add_value(schema::kDateSlot, date);
+    doc.add_boolean_term(std::string(schema::kDayPrefix) + date);
+    doc.add_boolean_term(std::string(schema::kMonthPrefix) + date.substr(0, 6));
+    doc.add_boolean_term(std::string(schema::kYearPrefix) + date.substr(0, 4));
+  }
+  doc.add_value(schema::kMtimeSlot, sortable(static_cast<double>(stored.mtime)));
+  doc.add_value(schema::kSizeSlot, sortable(static_cast<double>(stored.size)));
+  doc.add_value(schema::kHashSlot, stored.content_hash);
+  return doc;
+}
+
+}  // namespace
+
+struct IndexWriter::Impl {
+  std::string path;
+  Xapian::WritableDatabase db;
+  Analyzer analyzer;
+
+  // The document indexed for `file_path`, if any.
+  std::optional<Xapian::Document> find(const std::string& file_path) const {
+    const std::string term = schema::id_term(file_path);
+    Xapian::PostingIterator it = db.postlist_begin(term);
+    if (it == db.postlist_end(term)) return std::nullopt;
+    return db.get_document(*it);
+  }
+};
+
+IndexWriter::IndexWriter(const std::string& db_path, OpenMode mode) : impl_(std::make_unique<Impl>()) {
+  impl_->path = db_path;
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(db_path), ec);
+  if (ec) throw DatabaseError("cannot create database directory " + db_path + ": " + ec.message());
+  try {
+    impl_->db = Xapian::WritableDatabase(
+        db_path, mode == OpenMode::kRebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
+    const std::string version = impl_->db.get_metadata(std::string(schema::kSchemaKey));
+    const std::string expected = std::to_string(schema::kSchemaVersion);
+    if (version.empty() && impl_->db.get_doccount() == 0) {
+      impl_->db.set_metadata(std::string(schema::kSchemaKey), expected);
+    } else if (version != expected) {
+      throw DatabaseError(incompatible_schema_message(db_path, version));
+    }
+  } catch (const Xapian::DatabaseLockError&) {
+    throw DatabaseError("database " + db_path +
+                        " is locked: another indexer is writing to it (lock file " + db_path +
+                        "/flintlock)");
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(describe_xapian_error("cannot open database " + db_path + " for writing", e));
+  }
+}
+
+IndexWriter::~IndexWriter() = default;
+
+FileStatus IndexWriter::status(const std::string& path, std::int64_t mtime,
+                               std::uint64_t size) const {
+  try {
+    const auto doc = impl_->find(path);
+    if (!doc) return FileStatus::kNew;
+    const bool same = doc->get_value(schema::kMtimeSlot) == sortable(static_cast<double>(mtime)) &&
+                      doc->get_value(schema::kSizeSlot) == sortable(static_cast<double>(size));
+    return same ? FileStatus::kUnchanged : FileStatus::kChanged;
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(describe_xapian_error("cannot read database " + impl_->path, e));
+  }
+}
+
+std::string IndexWriter::stored_hash(const std::string& path) const {
+  try {
+    const auto doc = impl_->find(path);
+    return doc ? doc->get_value(schema::kHashSlot) : std::string();
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(describe_xapian_error("cannot read database " + impl_->path, e));
+  }
+}
+
+void IndexWriter::put(const schema::StoredDocument& doc) {
+  try {
+    impl_->db.replace_document(schema::id_term(doc.article.path), build_document(doc, impl_->analyzer));
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(describe_xapian_error("cannot write " + doc.article.path + " to database " + impl_->path, e));
+  }
+}
+
+void IndexWriter::touch(const std::string& path, std::int64_t mtime, std::uint64_t size) {
+  try {
+    auto doc = impl_->find(path);
+    if (!doc) return;
+    auto stored = schema::decode_document(doc->get_data());
+    if (stored) {
+      stored->mtime = mtime;
+      stored->size = size;
+      doc->set_data(schema::encode_document(*stored));
+    }
+    doc->add_value(schema::kMtimeSlot, sortable(static_cast<double>(mtime)));
+    doc->add_value(schema::kSizeSlot, sortable(static_cast<double>(size)));
+    impl_->db.replace_document(doc->get_docid(), *doc);
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(describe_xapian_error("cannot update " + path + " in database " + impl_->path, e));
+  }
+}
+
+bool IndexWriter::remove(const std::string& path) {
+  try {
+    const std::string term = schema::id_term(path);
+    if (impl_->db.get_termfreq(term) == 0) return false;
+    impl_->db.delete_document(term);
+    return true;
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(describe_xapian_error("cannot delete " + path + " from database " + impl_->path, e));
+  }
+}
+
+std::vector<std::string> IndexWriter::paths_under(const std::string& root) const {
+  std::string prefix = std::string(schema::kIdPrefix) + root;
+  if (prefix.back() != '/') prefix += '/';
+  std::vector<std::string> paths;
+  try {
+    for (auto it = impl_->db.allterms_begin(prefix); it != impl_->db.allterms_end(prefix); ++it) {
+      paths.push_back((*it).substr(schema::kIdPrefix.size()));
+    }
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(describe_xapian_error("cannot read database " + impl_->path, e));
+  }
+  return paths;
+}
+
+void IndexWriter::commit() {
+  try {
+    impl_->db.commit();
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(describe_xapian_error("cannot commit to database " + impl_->path, e));
+  }
+}
+
+std::uint64_t IndexWriter::document_count() const { return impl_->db.get_doccount(); }
+
+}  // namespace longjing

@@ -1,0 +1,99 @@
+#include "longjing/normalizer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "longjing/error.h"
+#include "longjing/utf8.h"
+
+namespace longjing {
+namespace {
+
+// ICU caches the instance itself; this only avoids asking twice.
+const icu::Normalizer2& nfkc_casefold() {
+  static const icu::Normalizer2* const instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status)) {
+      throw Error(std::string("cannot load ICU's NFKC_Casefold data: ") + u_errorName(status));
+    }
+    return n;
+  }();
+  return *instance;
+}
+
+// True when the code point at text[i] starts a new normalization segment.
+bool starts_segment(std::string_view text, std::size_t i) {
+  if (i >= text.size() || static_cast<unsigned char>(text[i]) < 0x80) return true;
+  std::size_t j = i;
+  const char32_t cp = next_code_point(text, j);
+  return nfkc_casefold().hasBoundaryBefore(static_cast<UChar32>(cp));
+}
+
+// Appends the normalization of one segment, every output byte mapped to `origin_offset`.
+void append_normalized(std::string_view segment, std::uint32_t origin_offset,
+                       NormalizedText* out_map, std::string& out) {
+  const std::size_t before = out.size();
+  std::size_t i = 0;
+  std::size_t len = 0;
+  char32_t cp = next_code_point(segment, i);
+  const bool single = i == segment.size();
+  if (single && segment.size() == 1) {
+    char c = segment[0];
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  } else if (single && cp == 0xFFFD) {
+    append_utf8(out, cp);  // ill-formed bytes (or U+FFFD itself)
+  } else if (single && nfkc_casefold().isInert(static_cast<UChar32>(cp))) {
+    out.append(segment);
+  } else {
+    // Ill-formed bytes inside a longer segment become U+FFFD before ICU sees them.
+    std::string clean = repair_utf8(segment, len);
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString normalized =
+        nfkc_casefold().normalize(icu::UnicodeString::fromUTF8(clean), status);
+    if (U_FAILURE(status)) {
+      out.append(clean);  // cannot happen with valid input; keep the text rather than lose it
+    } else {
+      normalized.toUTF8String(out);
+    }
+  }
+  if (out_map != nullptr) out_map->origin.insert(out_map->origin.end(), out.size() - before, origin_offset);
+}
+
+void normalize_into(std::string_view original, NormalizedText* out_map, std::string& out) {
+  out.reserve(original.size());
+  if (out_map != nullptr) out_map->origin.reserve(original.size() + 1);
+  std::size_t i = 0;
+  while (i < original.size()) {
+    const std::size_t start = i;
+    next_code_point(original, i);
+    while (!starts_segment(original, i)) next_code_point(original, i);
+    append_normalized(original.substr(start, i - start), static_cast<std::uint32_t>(start),
+                      out_map, out);
+  }
+  if (out_map != nullptr) out_map->origin.push_back(static_cast<std::uint32_t>(original.size()));
+}
+
+}  // namespace
+
+std::uint32_t NormalizedText::original_end(std::size_t nend) const {
+  if (nend == 0) return origin.front();
+  const std::uint32_t last = origin[nend - 1];
+  std::size_t j = nend;
+  while (j + 1 < origin.size() && origin[j] == last) ++j;
+  return origin[j] == last ? origin.back() : origin[j];
+}
+
+NormalizedText normalize_for_matching(std::string_view original) {
+  NormalizedText result;
+  normalize_into(original, &result, result.text);
+  return result;
+}
+
+std::string normalize_string(std::string_view original) {
+  std::string out;
+  normalize_into(original, nullptr, out);
+  return out;
+}
+
+}  // namespace longjing

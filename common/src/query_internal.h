@@ -1,0 +1,18 @@
+// Internal: the Xapian side of ParsedQuery, shared by the query builder and the searcher.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "longjing/query_builder.h"
+
+namespace longjing {
+
+struct ParsedQuery::Impl {
+  Xapian::Query query;
+  std::vector<HighlightPattern> patterns;
+};
+
+}  // namespace longjing

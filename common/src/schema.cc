@@ -1,0 +1,111 @@
+#include "longjing/schema.h"
+
+#include <array>
+#include <cstdio>
+
+namespace longjing::schema {
+namespace {
+
+constexpr char kDataVersion = '\x01';
+
+// 64-bit FNV-1a: stable across runs and machines, enough to tell paths apart.
+std::uint64_t fnv1a(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+void put_varint(std::string& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out += static_cast<char>((v & 0x7F) | 0x80);
+    v >>= 7;
+  }
+  out += static_cast<char>(v);
+}
+
+bool get_varint(std::string_view& in, std::uint64_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (in.empty()) return false;
+    const auto b = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+    if ((b & 0x80) == 0) return true;
+  }
+  return false;
+}
+
+void put_string(std::string& out, std::string_view s) {
+  put_varint(out, s.size());
+  out.append(s);
+}
+
+bool get_string(std::string_view& in, std::string& s) {
+  std::uint64_t n;
+  if (!get_varint(in, n) || n > in.size()) return false;
+  s.assign(in.substr(0, n));
+  in.remove_prefix(n);
+  return true;
+}
+
+}  // namespace
+
+std::string id_term(std::string_view path) {
+  std::string term(kIdPrefix);
+  if (kIdPrefix.size() + path.size() <= kMaxIdTermBytes) return term.append(path);
+  std::array<char, 17> hex{};
+  std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(fnv1a(path)));
+  // Keep the path's tail readable; the hash makes it unique.
+  term += '#';
+  term += hex.data();
+  term.append(path.substr(path.size() - (kMaxIdTermBytes - term.size())));
+  return term;
+}
+
+std::string encode_document(const StoredDocument& doc) {
+  std::string out;
+  const Article& a = doc.article;
+  out.reserve(a.body.size() + a.title.size() + a.path.size() + 64);
+  out += kDataVersion;
+  for (const std::string* field : {&a.path, &a.title, &a.date, &a.source, &a.language, &a.url,
+                                   &doc.content_hash, &a.body}) {
+    put_string(out, *field);
+  }
+  put_varint(out, static_cast<std::uint64_t>(doc.mtime));
+  put_varint(out, doc.size);
+  return out;
+}
+
+std::optional<StoredDocument> decode_document(std::string_view data) {
+  if (data.empty() || data.front() != kDataVersion) return std::nullopt;
+  data.remove_prefix(1);
+  StoredDocument doc;
+  Article& a = doc.article;
+  for (std::string* field : {&a.path, &a.title, &a.date, &a.source, &a.language, &a.url,
+                             &doc.content_hash, &a.body}) {
+    if (!get_string(data, *field)) return std::nullopt;
+  }
+  std::uint64_t mtime, size;
+  if (!get_varint(data, mtime) || !get_varint(data, size) || !data.empty()) return std::nullopt;
+  doc.mtime = static_cast<std::int64_t>(mtime);
+  doc.size = size;
+  return doc;
+}
+
+std::string compact_date(std::string_view iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return {};
+  std::string out;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+    if (iso[i] < '0' || iso[i] > '9') return {};
+    out += iso[i];
+  }
+  const int month = std::stoi(out.substr(4, 2));
+  const int day = std::stoi(out.substr(6, 2));
+  if (month < 1 || month > 12 || day < 1 || day > 31) return {};
+  return out;
+}
+
+}  // namespace longjing::schema

@@ -1,0 +1,75 @@
+// The text printer: what a person at a shell reads.
+#include <string_view>
+
+#include "longjing/printer.h"
+
+namespace longjing {
+namespace {
+
+constexpr std::string_view kReset = "\x1b[0m";
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kMatch = "\x1b[1;31m";  // bold red, as grep and ripgrep
+constexpr std::string_view kPath = "\x1b[35m";     // magenta, as ripgrep's paths
+constexpr std::string_view kDim = "\x1b[2m";
+
+class TextPrinter : public Printer {
+ public:
+  TextPrinter(std::ostream& out, TextStyle style) : out_(out), style_(style) {}
+
+  void on_hit(const Hit& hit) override {
+    if (printed_ > 0) out_ << '\n';
+    ++printed_;
+    out_ << paint(kBold, std::to_string(hit.rank) + ". ");
+    write_highlighted(hit.title_snippet, kBold);
+    out_ << ' ' << paint(kDim, "(" + std::to_string(hit.percent) + "%)") << '\n';
+    out_ << "   " << paint(kPath, hit.path);
+    for (const std::string* meta : {&hit.date, &hit.source}) {
+      if (!meta->empty()) out_ << paint(kDim, " · " + *meta);
+    }
+    out_ << '\n';
+    if (!hit.snippet.text.empty()) {
+      out_ << "   ";
+      write_highlighted(hit.snippet, {});
+      out_ << '\n';
+    }
+  }
+
+  void finish(const SearchSummary&) override { out_.flush(); }
+
+ private:
+  std::string paint(std::string_view color, const std::string& text) const {
+    if (!style_.color) return text;
+    return std::string(color) + text + std::string(kReset);
+  }
+
+  // Writes s.text with its spans marked; `base` is the colour of the text around them.
+  void write_highlighted(const Snippet& s, std::string_view base) {
+    const std::string_view text = s.text;
+    std::size_t at = 0;
+    if (style_.color && !base.empty()) out_ << base;
+    for (const Span& span : s.spans) {
+      out_ << text.substr(at, span.begin - at);
+      const std::string_view match = text.substr(span.begin, span.end - span.begin);
+      if (style_.color) {
+        out_ << kReset << kMatch << match << kReset << base;
+      } else {
+        out_ << '[' << match << ']';
+      }
+      at = span.end;
+    }
+    out_ << text.substr(at);
+    if (style_.color && !base.empty()) out_ << kReset;
+  }
+
+  std::ostream& out_;
+  TextStyle style_;
+  std::size_t printed_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Printer> make_text_printer(std::ostream& out, TextStyle style) {
+  return std::make_unique<TextPrinter>(out, style);
+}
+
+}  // namespace longjing

@@ -1,0 +1,106 @@
+#include "search_command.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <iostream>
+#include <map>
+
+#include "longjing/database_path.h"
+#include "longjing/error.h"
+#include "longjing/printer.h"
+#include "longjing/searcher.h"
+
+namespace longjing::cli {
+namespace {
+
+constexpr const char* kSyntaxHelp = R"(
+Query syntax (words are ANDed; Chinese needs no spaces):
+  Unitree robot          both words (stems match: robot finds robots)
+  宇树                   Chinese text matches exactly where the article contains it
+  "Six Little Dragons"   a phrase; "机器狗 Go2" mixes scripts
+  DeepSeek OR 深度求索   either;  Unitree NOT dance  /  Unitree -dance  excludes
+  (a OR b) c             grouping;  comput*  prefix;  title:Wukong  in the title
+  lang:zh-hans           filter by the article's language
+
+Database: --db PATH, else $LONGJING_DB, else $XDG_DATA_HOME/longjing/db
+(~/.local/share/longjing/db).
+Exit status: 0 hits found, 1 no hits, 2 error.)";
+
+bool use_color(ColorChoice choice) {
+  if (choice != ColorChoice::kAuto) return choice == ColorChoice::kAlways;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  const char* term = std::getenv("TERM");
+  if (term != nullptr && std::string(term) == "dumb") return false;
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
+std::unique_ptr<Printer> make_printer(const SearchOptions& o) {
+  if (o.files_with_matches || o.format == OutputFormat::kPaths) {
+    return make_paths_printer(std::cout, o.null_separated);
+  }
+  if (o.json || o.format == OutputFormat::kJson) return make_json_printer(std::cout);
+  return make_text_printer(std::cout, TextStyle{use_color(o.color)});
+}
+
+std::string join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+}  // namespace
+
+void setup_search_command(CLI::App& app, SearchOptions& o) {
+  app.description("Search the articles indexed by `indexer`; ranked hits with highlighted passages.");
+  app.footer(kSyntaxHelp);
+  app.add_option("query", o.query_words, "The query (several words are joined with spaces)")
+      ->required();
+  app.add_option("--db", o.databases, "Database to search (repeat for several, searched as one)");
+  app.add_option("-n,--limit", o.limit, "Hits to show (0: all)")->capture_default_str();
+  app.add_option("--offset", o.offset, "Hits to skip first")->capture_default_str();
+  app.add_option("--snippet-chars", o.snippet_chars, "Passage length in characters")
+      ->capture_default_str()
+      ->check(CLI::Range(20, 10000));
+  const std::map<std::string, OutputFormat> formats{
+      {"text", OutputFormat::kText}, {"json", OutputFormat::kJson}, {"paths", OutputFormat::kPaths}};
+  app.add_option("--format", o.format, "Output: text, json (JSON Lines) or paths")
+      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  app.add_flag("--json", o.json, "Same as --format json");
+  app.add_flag("-l,--files-with-matches", o.files_with_matches, "Print only the paths of hits");
+  app.add_flag("-0,--null", o.null_separated, "End paths with NUL instead of newline");
+  const std::map<std::string, ColorChoice> colors{
+      {"auto", ColorChoice::kAuto}, {"always", ColorChoice::kAlways}, {"never", ColorChoice::kNever}};
+  app.add_option("--color", o.color, "Colour: auto (on a terminal, unless NO_COLOR), always, never")
+      ->transform(CLI::CheckedTransformer(colors, CLI::ignore_case));
+}
+
+int run_search_command(const SearchOptions& o) {
+  std::vector<std::string> databases = o.databases;
+  if (databases.empty()) databases.push_back(resolve_database_path(""));
+  SearchRequest request;
+  request.query = join(o.query_words);
+  request.limit = o.limit;
+  request.offset = o.offset;
+  request.snippet_chars = o.snippet_chars;
+  const bool paths_only = o.files_with_matches || o.format == OutputFormat::kPaths;
+  request.snippets = !paths_only;
+  try {
+    Searcher searcher(databases);
+    auto printer = make_printer(o);
+    const SearchSummary summary = searcher.search(request, *printer);
+    printer->finish(summary);
+    return summary.returned > 0 ? 0 : 1;
+  } catch (const Error& e) {
+    std::cout.flush();
+    std::cerr << "searcher: " << e.what() << '\n';
+    return 2;
+  }
+}
+
+}  // namespace longjing::cli

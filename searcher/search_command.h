@@ -1,0 +1,39 @@
+// The searcher command: its options, their declaration on the command line, and the run.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace longjing::cli {
+
+// Output shapes the searcher can print.
+enum class OutputFormat { kText, kJson, kPaths };
+
+// When to colour text output.
+enum class ColorChoice { kAuto, kAlways, kNever };
+
+// Every flag of the searcher, as plain values.
+struct SearchOptions {
+  std::vector<std::string> query_words;  // joined with spaces into the query
+  std::vector<std::string> databases;    // --db, repeatable; empty → the default database
+  std::size_t limit = 10;
+  std::size_t offset = 0;
+  std::size_t snippet_chars = 200;
+  OutputFormat format = OutputFormat::kText;
+  bool json = false;                 // --json, same as --format json
+  bool files_with_matches = false;   // -l, same as --format paths
+  bool null_separated = false;       // -0: paths end with NUL instead of newline
+  ColorChoice color = ColorChoice::kAuto;
+};
+
+// Declares the flags of `options` on `app`.
+void setup_search_command(CLI::App& app, SearchOptions& options);
+
+// Runs the search and prints the hits to stdout. Returns the exit code: 0 with hits, 1
+// without, 2 on error (after printing "searcher: <message>" to stderr).
+int run_search_command(const SearchOptions& options);
+
+}  // namespace longjing::cli

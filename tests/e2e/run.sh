@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# End-to-end tests: the real indexer and searcher on tests/fixtures/, each case's stdout,
+# stderr and exit status compared with tests/e2e/expected/<case>.txt.
+#   run.sh INDEXER SEARCHER TESTS_DIR        run every case
+#   UPDATE=1 run.sh ...                      rewrite the expected files (review the diff!)
+set -uo pipefail
+
+indexer=$1 searcher=$2 tests=$3
+fixtures=$tests/fixtures
+expected_dir=$tests/e2e/expected
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+db=$work/db
+export LONGJING_DB=$db NO_COLOR= LC_ALL=C.UTF-8
+unset XDG_DATA_HOME
+
+failures=0 passed=0
+
+# Runs a command, captures what a user sees, and compares with the expected file.
+check() {
+  local name=$1; shift
+  local actual=$work/$name.txt
+  {
+    "$@" >"$work/out" 2>"$work/err"
+    local status=$?
+    echo "\$ $(basename "$1") ${*:2}"
+    cat "$work/out"
+    [ -s "$work/err" ] && { echo "--- stderr"; cat "$work/err"; }
+    echo "--- exit $status"
+  } >"$actual"
+  sed -i "s|$fixtures|<fixtures>|g; s|$work|<work>|g; s|$indexer|indexer|g; s|$searcher|searcher|g" "$actual"
+  if [ "${UPDATE:-}" = 1 ]; then
+    cp "$actual" "$expected_dir/$name.txt"
+  elif diff -u "$expected_dir/$name.txt" "$actual" >"$work/diff"; then
+    passed=$((passed + 1))
+  else
+    echo "FAIL: $name"; cat "$work/diff"
+    failures=$((failures + 1))
+  fi
+}
+
+# Indexing, then re-indexing: the second run adds nothing.
+check index-first "$indexer" "$fixtures/corpus" "$fixtures/bad"
+check index-again "$indexer" "$fixtures/corpus" "$fixtures/bad"
+
+# Searching: English, Chinese, mixed, phrases, exit statuses.
+check search-unitree "$searcher" --color=never Unitree
+check search-yushu "$searcher" --color=never 宇树
+check search-hangzhou-in-compound "$searcher" -l 杭州
+check search-six-little-dragons-zh "$searcher" -l 六小龙
+check search-exact-cjk-not-across-punctuation "$searcher" -l 春风
+check search-repeated-chars-not-across-punctuation "$searcher" -l 哈哈哈
+check search-mixed-chunk "$searcher" -l 机器狗Go2
+check search-english-phrase "$searcher" -l '"Six Little Dragons"'
+check search-stemmed "$searcher" -l robot
+check search-html-skips-script "$searcher" -l scriptstylemarker
+check search-html-skips-nav "$searcher" -l navigationonly
+check search-seed-header "$searcher" --color=never Wuhan
+check search-color-always "$searcher" --color=always -n 1 Unitree
+check search-json "$searcher" --json -n 1 宇树
+check search-no-hits "$searcher" nonexistentword
+check search-bad-query "$searcher" 'Unitree AND'
+check search-missing-db "$searcher" --db "$work/nowhere" Unitree
+check search-bad-flag "$searcher" --no-such-flag Unitree
+check index-missing-path "$indexer" "$work/nowhere"
+
+# --help and --version answer on stdout with status 0.
+for program in indexer searcher; do
+  bin=$([ $program = indexer ] && echo "$indexer" || echo "$searcher")
+  "$bin" --help >"$work/help" 2>&1 && grep -q "Usage" "$work/help" \
+    && passed=$((passed + 1)) || { echo "FAIL: $program --help"; failures=$((failures + 1)); }
+  "$bin" --version | grep -qE "^$program \(Longjing\) [0-9]+\.[0-9]+\.[0-9]+$" \
+    && passed=$((passed + 1)) || { echo "FAIL: $program --version"; failures=$((failures + 1)); }
+done
+
+# A closed pipe ends quietly with status 0.
+"$searcher" Unitree 2>"$work/pipe-err" | true
+status=${PIPESTATUS[0]}
+if [ "$status" = 0 ] && [ ! -s "$work/pipe-err" ]; then passed=$((passed + 1)); else
+  echo "FAIL: closed pipe: status $status, stderr: $(cat "$work/pipe-err")"; failures=$((failures + 1)); fi
+
+echo "e2e: $passed passed, $failures failed"
+[ "$failures" = 0 ]

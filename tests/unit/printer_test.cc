@@ -1,0 +1,102 @@
+// Printers: exact output strings for each shape.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "longjing/printer.h"
+
+using namespace longjing;
+
+namespace {
+
+Hit sample_hit() {
+  Hit h;
+  h.rank = 1;
+  h.score = 2.5;
+  h.percent = 100;
+  h.docid = 7;
+  h.path = "/docs/unitree-zh.md";
+  h.title = "杭州宇树科技";
+  h.title_snippet = {"杭州宇树科技", {{6, 18}}};
+  h.date = "2025-02-07";
+  h.source = "Paper";
+  h.language = "zh-Hans";
+  h.snippet = {"…推出宇树机器狗…", {{9, 15}}};
+  return h;
+}
+
+SearchSummary sample_summary() {
+  SearchSummary s;
+  s.query = "宇树";
+  s.parsed = "Query(宇树)";
+  s.estimated_matches = 1;
+  s.returned = 1;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("Text printer without colour marks matches with brackets", "[printer]") {
+  std::ostringstream out;
+  auto printer = make_text_printer(out, TextStyle{false});
+  printer->on_hit(sample_hit());
+  printer->finish(sample_summary());
+  CHECK(out.str() ==
+        "1. 杭州[宇树科技] (100%)\n"
+        "   /docs/unitree-zh.md · 2025-02-07 · Paper\n"
+        "   …推出[宇树]机器狗…\n");
+}
+
+TEST_CASE("Text printer with colour uses ANSI escapes and no brackets", "[printer]") {
+  std::ostringstream out;
+  auto printer = make_text_printer(out, TextStyle{true});
+  printer->on_hit(sample_hit());
+  const std::string s = out.str();
+  CHECK(s.find("\x1b[1;31m宇树\x1b[0m") != std::string::npos);
+  CHECK(s.find("\x1b[35m/docs/unitree-zh.md\x1b[0m") != std::string::npos);
+  CHECK(s.find('[' + std::string("宇树")) == std::string::npos);
+}
+
+TEST_CASE("Hits are separated by a blank line", "[printer]") {
+  std::ostringstream out;
+  auto printer = make_text_printer(out, TextStyle{false});
+  Hit h = sample_hit();
+  printer->on_hit(h);
+  h.rank = 2;
+  printer->on_hit(h);
+  CHECK(out.str().find("…\n\n2. ") != std::string::npos);
+}
+
+TEST_CASE("JSON printer writes one versioned object per line", "[printer]") {
+  std::ostringstream out;
+  auto printer = make_json_printer(out);
+  printer->on_hit(sample_hit());
+  printer->finish(sample_summary());
+  CHECK(out.str() ==
+        "{\"type\":\"hit\",\"format_version\":1,\"rank\":1,\"score\":2.5,\"percent\":100,"
+        "\"docid\":7,\"path\":\"/docs/unitree-zh.md\",\"title\":\"杭州宇树科技\","
+        "\"title_highlights\":[{\"start\":6,\"end\":18,\"char_start\":2,\"char_end\":6}],"
+        "\"date\":\"2025-02-07\",\"source\":\"Paper\",\"language\":\"zh-Hans\","
+        "\"snippets\":[{\"text\":\"…推出宇树机器狗…\",\"highlights\":[{\"start\":9,\"end\":15,"
+        "\"char_start\":3,\"char_end\":5}]}]}\n"
+        "{\"type\":\"summary\",\"format_version\":1,\"query\":\"宇树\",\"parsed\":\"Query(宇树)\","
+        "\"estimated_matches\":1,\"returned\":1}\n");
+}
+
+TEST_CASE("JSON printer writes null for unknown metadata", "[printer]") {
+  std::ostringstream out;
+  auto printer = make_json_printer(out);
+  Hit h = sample_hit();
+  h.date.clear();
+  h.source.clear();
+  printer->on_hit(h);
+  CHECK(out.str().find("\"date\":null,\"source\":null") != std::string::npos);
+}
+
+TEST_CASE("Paths printer: one path per line, or NUL-terminated", "[printer]") {
+  std::ostringstream lines, nul;
+  make_paths_printer(lines, false)->on_hit(sample_hit());
+  make_paths_printer(nul, true)->on_hit(sample_hit());
+  CHECK(lines.str() == "/docs/unitree-zh.md\n");
+  CHECK(nul.str() == std::string("/docs/unitree-zh.md\0", 20));
+}
