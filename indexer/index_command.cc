@@ -24,7 +24,6 @@ void setup_index_command(CLI::App& app, IndexCommandOptions& o) {
       ->transform(CLI::AsSizeValue(false))
       ->capture_default_str();
   app.add_flag("-q,--quiet", o.quiet, "Print no summary");
-  app.add_flag("-v,--verbose", o.verbose, "Also report files indexed with a caveat");
 }
 
 int run_index_command(const IndexCommandOptions& o) {
@@ -33,11 +32,9 @@ int run_index_command(const IndexCommandOptions& o) {
   options.paths = o.paths;
   options.rebuild = o.rebuild;
   options.max_file_size = o.max_file_size;
-  const auto report_problem = [&o](const FileProblem& p) {
-    if (p.skipped || o.verbose) {
-      std::cerr << "indexer: " << p.path << ": " << (p.skipped ? "skipped: " : "") << p.reason
-                << '\n';
-    }
+  const auto report_problem = [](const FileProblem& p) {
+    std::cerr << "indexer: " << p.path << ": " << (p.skipped ? "skipped: " : "warning: ")
+              << p.reason << '\n';
   };
   try {
     const IndexReport r = index_paths(options, report_problem);

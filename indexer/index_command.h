@@ -16,7 +16,6 @@ struct IndexCommandOptions {
   bool rebuild = false;
   std::uint64_t max_file_size = 64ull << 20;
   bool quiet = false;
-  bool verbose = false;
 };
 
 // Declares the flags of `options` on `app`.

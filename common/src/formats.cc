@@ -161,8 +161,8 @@ std::string_view trim_right_ascii(std::string_view text) {
 }
 
 bool is_key_char(char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-         c == '-' || c == '.';
+  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-' ||
+         c == '.';
 }
 
 // A "key: value" line split in two; nullopt when the line has no such shape.
@@ -181,8 +181,8 @@ std::optional<std::pair<std::string_view, std::string_view>> split_key_value(
 
 // Lines YAML allows that carry nothing we read: blanks, comments, list items, continuations.
 bool is_ignorable_yaml_line(std::string_view line) {
-  return trim(line).empty() || line.front() == '#' || line.front() == ' ' ||
-         line.front() == '\t' || line.front() == '-';
+  return trim(line).empty() || line.front() == '#' || line.front() == ' ' || line.front() == '\t' ||
+         line.front() == '-';
 }
 
 // The value of a scalar: the text between quotes (with their escapes undone), or an
@@ -351,7 +351,9 @@ std::optional<Format> format_for_path(std::string_view path) {
   return std::nullopt;
 }
 
-Article parse_article(Format format, std::string_view content) {
+namespace {
+
+Article parse_by_format(Format format, std::string_view content) {
   switch (format) {
     case Format::kText:
       return parse_text(content);
@@ -361,6 +363,28 @@ Article parse_article(Format format, std::string_view content) {
       return parse_html(content);
   }
   return parse_text(content);
+}
+
+// Removes a first body line that only repeats the title (a Markdown "# Title", an HTML
+// <h1>, a text file's title line): the title is indexed and shown on its own.
+void drop_title_line(Article& article) {
+  if (article.title.empty()) return;
+  const std::size_t start = article.body.find_first_not_of(" \t\r\n");
+  if (start == std::string::npos || article.body.compare(start, article.title.size(), article.title) != 0) {
+    return;
+  }
+  const std::size_t after = start + article.title.size();
+  if (after < article.body.size() && article.body[after] != '\n' && article.body[after] != '\r') return;
+  const std::size_t next = article.body.find_first_not_of(" \t\r\n", after);
+  article.body.erase(0, next == std::string::npos ? article.body.size() : next);
+}
+
+}  // namespace
+
+Article parse_article(Format format, std::string_view content) {
+  Article article = parse_by_format(format, content);
+  drop_title_line(article);
+  return article;
 }
 
 }  // namespace longjing

@@ -252,7 +252,8 @@ class MetadataReader {
     if (node->v.element.tag_namespace != GUMBO_NAMESPACE_HTML) return false;
     switch (node->v.element.tag) {
       case GUMBO_TAG_HTML:
-        if (language.empty()) language = format_detail::collapse_whitespace(attribute(node, "lang"));
+        if (language.empty())
+          language = format_detail::collapse_whitespace(attribute(node, "lang"));
         return true;
       case GUMBO_TAG_BODY:
         if (body == nullptr) body = node;
@@ -339,9 +340,11 @@ Article parse_html(std::string_view content) {
   walk(parsed.document(), metadata);
   article.title = metadata.title.empty() ? std::move(metadata.first_h1) : std::move(metadata.title);
   article.date = std::move(metadata.date);
-  article.source = metadata.author.empty() ? std::move(metadata.site_name) : std::move(metadata.author);
+  article.source =
+      metadata.author.empty() ? std::move(metadata.site_name) : std::move(metadata.author);
   article.language = std::move(metadata.language);
-  article.url = metadata.canonical.empty() ? std::move(metadata.og_url) : std::move(metadata.canonical);
+  article.url =
+      metadata.canonical.empty() ? std::move(metadata.og_url) : std::move(metadata.canonical);
   if (metadata.body != nullptr) article.body = visible_text(metadata.body);
   return article;
 }

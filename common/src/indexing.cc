@@ -116,6 +116,12 @@ class Run {
       return;
     }
     SourceText& source = *loaded.source;
+    if (source.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
+      // Nothing to find in it; an older indexed version must not linger either.
+      if (writer_.remove(path)) ++report_.deleted;
+      problem({path, "empty file", true});
+      return;
+    }
     if (status == FileStatus::kChanged && writer_.stored_hash(path) == source.content_hash) {
       writer_.touch(path, mtime, size);
       ++report_.unchanged;

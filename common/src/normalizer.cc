@@ -38,7 +38,7 @@ void append_normalized(std::string_view segment, std::uint32_t origin_offset,
   std::size_t len = 0;
   char32_t cp = next_code_point(segment, i);
   const bool single = i == segment.size();
-  if (single && segment.size() == 1) {
+  if (single && segment.size() == 1 && static_cast<unsigned char>(segment[0]) < 0x80) {
     char c = segment[0];
     out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   } else if (single && cp == 0xFFFD) {

@@ -3,20 +3,12 @@
 #include <array>
 #include <cstdio>
 
+#include "fnv.h"
+
 namespace longjing::schema {
 namespace {
 
 constexpr char kDataVersion = '\x01';
-
-// 64-bit FNV-1a: stable across runs and machines, enough to tell paths apart.
-std::uint64_t fnv1a(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
 
 void put_varint(std::string& out, std::uint64_t v) {
   while (v >= 0x80) {
@@ -57,11 +49,13 @@ std::string id_term(std::string_view path) {
   std::string term(kIdPrefix);
   if (kIdPrefix.size() + path.size() <= kMaxIdTermBytes) return term.append(path);
   std::array<char, 17> hex{};
-  std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(fnv1a(path)));
+  std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(fnv1a64(path)));
   // Keep the path's tail readable; the hash makes it unique.
   term += '#';
   term += hex.data();
-  term.append(path.substr(path.size() - (kMaxIdTermBytes - term.size())));
+  std::size_t tail = path.size() - (kMaxIdTermBytes - term.size());
+  while (tail < path.size() && (static_cast<unsigned char>(path[tail]) & 0xC0) == 0x80) ++tail;
+  term.append(path.substr(tail));
   return term;
 }
 
@@ -102,9 +96,13 @@ std::string compact_date(std::string_view iso) {
     if (iso[i] < '0' || iso[i] > '9') return {};
     out += iso[i];
   }
+  const int year = std::stoi(out.substr(0, 4));
   const int month = std::stoi(out.substr(4, 2));
   const int day = std::stoi(out.substr(6, 2));
-  if (month < 1 || month > 12 || day < 1 || day > 31) return {};
+  if (month < 1 || month > 12 || day < 1) return {};
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (day > kDays[month - 1] + (month == 2 && leap ? 1 : 0)) return {};
   return out;
 }
 

@@ -69,7 +69,9 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
   summary.query = request.query;
   const ParsedQuery parsed = impl_->builder.build(request.query);
   summary.parsed = parsed.description();
-  if (parsed.empty()) return summary;
+  if (parsed.empty()) {
+    throw QueryError("query '" + request.query + "' has no words to search for");
+  }
   try {
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(parsed.impl().query);

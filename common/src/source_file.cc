@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "fnv.h"
 #include "longjing/utf8.h"
 
 namespace longjing {
@@ -60,13 +61,9 @@ LoadResult problem(std::string message) { return LoadResult{std::nullopt, std::m
 }  // namespace
 
 std::string content_digest(const std::string& bytes) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
   std::array<char, 17> hex{};
-  std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(h));
+  std::snprintf(hex.data(), hex.size(), "%016llx",
+                static_cast<unsigned long long>(fnv1a64(bytes)));
   return hex.data();
 }
 

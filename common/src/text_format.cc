@@ -110,7 +110,8 @@ std::vector<bool> read_header(const std::vector<std::string_view>& lines, Articl
 }
 
 // The kept lines joined with "\n", without leading and trailing blank lines.
-std::string join_body(const std::vector<std::string_view>& lines, const std::vector<bool>& dropped) {
+std::string join_body(const std::vector<std::string_view>& lines,
+                      const std::vector<bool>& dropped) {
   std::size_t first = 0;
   while (first < lines.size() && (dropped[first] || trim(lines[first]).empty())) ++first;
   std::size_t last = lines.size();

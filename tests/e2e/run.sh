@@ -5,7 +5,7 @@
 #   UPDATE=1 run.sh ...                      rewrite the expected files (review the diff!)
 set -uo pipefail
 
-indexer=$1 searcher=$2 tests=$3
+indexer=$1 searcher=$2 tests=$(cd "$3" && pwd)
 fixtures=$tests/fixtures
 expected_dir=$tests/e2e/expected
 work=$(mktemp -d)
@@ -40,8 +40,11 @@ check() {
 }
 
 # Indexing, then re-indexing: the second run adds nothing.
-check index-first "$indexer" "$fixtures/corpus" "$fixtures/bad"
-check index-again "$indexer" "$fixtures/corpus" "$fixtures/bad"
+check index-first "$indexer" "$fixtures/corpus"
+check index-again "$indexer" "$fixtures/corpus"
+# Bad input (its own database): each problem reported by file name, the rest indexed.
+check index-bad-input "$indexer" --db "$work/bad-db" "$fixtures/bad"
+check search-repaired-utf8 "$searcher" --db "$work/bad-db" --color=never unitree
 
 # Searching: English, Chinese, mixed, phrases, exit statuses.
 check search-unitree "$searcher" --color=never Unitree

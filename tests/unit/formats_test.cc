@@ -3,7 +3,6 @@
 #include "longjing/formats.h"
 
 #include <catch2/catch.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>
@@ -83,9 +82,9 @@ TEST_CASE("parse_text reads the seed article's header", "[formats]") {
         "garnered global\xE2\x80\xA6");
   CHECK(count_code_points(article.title) <= 101);
   // The body is the article without its three header lines; the title line stays.
-  const std::string_view expected_body = kSeedArticleHead.substr(
-      kSeedArticleHead.find("In January"),
-      kSeedArticleHead.size() - kSeedArticleHead.find("In January") - 1);
+  const std::string_view expected_body =
+      kSeedArticleHead.substr(kSeedArticleHead.find("In January"),
+                              kSeedArticleHead.size() - kSeedArticleHead.find("In January") - 1);
   CHECK(article.body == expected_body);
   CHECK(article.language.empty());
   CHECK(article.url.empty());
@@ -186,8 +185,9 @@ TEST_CASE("parse_text examines only the header", "[formats]") {
 }
 
 TEST_CASE("parse_text handles BOM, CRLF and blank lines", "[formats]") {
-  const Article article =
-      parse_text("\xEF\xBB\xBF" "\r\n  \r\n02/19 2025\r\n398\r\n  Title here  \r\n\r\nBody\r\n");
+  const Article article = parse_text(
+      "\xEF\xBB\xBF"
+      "\r\n  \r\n02/19 2025\r\n398\r\n  Title here  \r\n\r\nBody\r\n");
   CHECK(article.date == "2025-02-19");
   CHECK(article.title == "Title here");
   CHECK(article.body == "  Title here  \n\nBody");
@@ -270,8 +270,8 @@ TEST_CASE("front matter dates are normalized or dropped", "[formats]") {
 }
 
 TEST_CASE("front matter keys: source before author, language, closing with ...", "[formats]") {
-  const Article article = parse_markdown(
-      "---\nauthor: Jane\nsource: Xinhua\nlanguage: en\n...\nBody\n");
+  const Article article =
+      parse_markdown("---\nauthor: Jane\nsource: Xinhua\nlanguage: en\n...\nBody\n");
   CHECK(article.source == "Xinhua");
   CHECK(article.language == "en");
   CHECK(article.title.empty());
@@ -462,11 +462,12 @@ TEST_CASE("the parsers survive garbage, NUL bytes and broken markup", "[formats]
     }
   }
   // What md4c and gumbo make of a NUL: U+FFFD; the text parser keeps the byte.
-  CHECK(parse_markdown("a\0b"s).body == "a\xEF\xBF\xBD" "b");
+  CHECK(parse_markdown("a\0b"s).body ==
+        "a\xEF\xBF\xBD"
+        "b");
   CHECK(parse_text("a\0b"s).body == "a\0b"s);
   // md4c reads at most six hex digits as an entity; the rest stays as written.
-  CHECK(parse_markdown("&#0; &#xFFFFFFFF; &bogus;").body ==
-        "\xEF\xBF\xBD &#xFFFFFFFF; &bogus;");
+  CHECK(parse_markdown("&#0; &#xFFFFFFFF; &bogus;").body == "\xEF\xBF\xBD &#xFFFFFFFF; &bogus;");
 }
 
 }  // namespace

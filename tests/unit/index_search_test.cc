@@ -166,3 +166,15 @@ TEST_CASE("Several databases are searched as one", "[index_search]") {
   request.query = "Unitree";
   CHECK(searcher.search(request, sink).returned == 2);
 }
+
+TEST_CASE("A query without words is an error naming it", "[index_search]") {
+  TempDir dir;
+  dir.write("docs/a.txt", "A\n\nUnitree");
+  index(dir.str("db"), {dir.str("docs")});
+  Searcher searcher({dir.str("db")});
+  Collect sink;
+  SearchRequest request;
+  request.query = "。，！";
+  CHECK_THROWS_WITH(searcher.search(request, sink),
+                    Catch::Contains("。，！") && Catch::Contains("no words"));
+}

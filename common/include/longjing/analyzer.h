@@ -44,7 +44,8 @@ struct AnalyzeOptions {
   bool dictionary_words = false;  // emit kCjkWord tokens (costs an ICU BreakIterator)
 };
 
-// Receives tokens in order of position.
+// Receives tokens in order of position, except kCjkWord tokens, which follow the last
+// token of their CJK run.
 using TokenSink = std::function<void(const Token&)>;
 
 // Not thread-safe (it owns an ICU BreakIterator): use one Analyzer per thread. Cheap to

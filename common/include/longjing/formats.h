@@ -29,7 +29,8 @@ Article parse_markdown(std::string_view content);
 // <html lang>, and the visible body text without script, style, nav, header, footer.
 Article parse_html(std::string_view content);
 
-// Dispatches to the parser of `format`.
+// Dispatches to the parser of `format`, then drops a first body line that only repeats
+// the title (the title is indexed and shown on its own).
 Article parse_article(Format format, std::string_view content);
 
 }  // namespace longjing

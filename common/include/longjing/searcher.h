@@ -60,8 +60,8 @@ class Searcher {
   Searcher(const Searcher&) = delete;
   Searcher& operator=(const Searcher&) = delete;
 
-  // Runs `request`, feeding `sink`. Throws QueryError for a query that cannot be read,
-  // DatabaseError when reading fails.
+  // Runs `request`, feeding `sink`. Throws QueryError for a query that cannot be read or
+  // holds no words (empty, punctuation only), DatabaseError when reading fails.
   SearchSummary search(const SearchRequest& request, HitSink& sink);
 
  private:

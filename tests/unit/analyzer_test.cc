@@ -1,0 +1,257 @@
+// Tests for analyzer.h: words and CJK runs, positions, stems and original byte ranges.
+#include "longjing/analyzer.h"
+
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace longjing {
+namespace {
+
+using Kind = Token::Kind;
+
+// The comparable part of a token.
+struct Expected {
+  Kind kind;
+  std::string term;
+  std::uint32_t position;
+  bool positional;
+  std::string original;  // text.substr(begin, end - begin)
+};
+
+void check_tokens(std::string_view text, const std::vector<Expected>& expected,
+                  const AnalyzeOptions& options = {}) {
+  INFO("text: " << text);
+  const Analyzer analyzer;
+  const std::vector<Token> tokens = analyzer.tokens(text, options);
+  REQUIRE(tokens.size() == expected.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    INFO("token " << i << ": " << t.term);
+    CHECK(t.kind == expected[i].kind);
+    CHECK(t.term == expected[i].term);
+    CHECK(t.position == expected[i].position);
+    CHECK(t.positional == expected[i].positional);
+    REQUIRE(t.begin <= t.end);
+    REQUIRE(t.end <= text.size());
+    CHECK(text.substr(t.begin, t.end - t.begin) == expected[i].original);
+  }
+}
+
+TEST_CASE("English words get consecutive positions and original ranges", "[analyzer]") {
+  check_tokens("The robots, running!", {{Kind::kWord, "the", 1, true, "The"},
+                                        {Kind::kWord, "robots", 2, true, "robots"},
+                                        {Kind::kWord, "running", 3, true, "running"}});
+}
+
+TEST_CASE("Words keep Xapian's infixes and suffixes", "[analyzer]") {
+  struct Case {
+    std::string_view text;
+    std::vector<std::string> terms;
+  };
+  const Case cases[] = {
+      {"I like C++.", {"i", "like", "c++"}},
+      {"c# and F#", {"c#", "and", "f#"}},
+      {"don't", {"don't"}},
+      {"don\xE2\x80\x99t", {"don't"}},  // U+2019 becomes '
+      {"AT&T", {"at&t"}},
+      {"pi is 3.14", {"pi", "is", "3.14"}},
+      {"1,000 people", {"1,000", "people"}},
+      {"a.b", {"a", "b"}},  // '.' joins digits only
+      {"end.", {"end"}},    // a trailing infix is not part of the word
+      {"snake_case", {"snake_case"}},
+      {"cyber-yangko", {"cyber", "yangko"}},
+      {"user@example.com", {"user", "example", "com"}},
+  };
+  const Analyzer analyzer;
+  for (const Case& c : cases) {
+    INFO(c.text);
+    std::vector<std::string> terms;
+    std::uint32_t expected_position = 1;
+    for (const Token& t : analyzer.tokens(c.text)) {
+      terms.push_back(t.term);
+      CHECK(t.kind == Kind::kWord);
+      CHECK(t.position == expected_position++);
+    }
+    CHECK(terms == c.terms);
+  }
+}
+
+TEST_CASE("Suffixes, numbers and hyphenated words keep their original range", "[analyzer]") {
+  check_tokens("Use C++ or C# in 3.14 don't cyber-yangko",
+               {{Kind::kWord, "use", 1, true, "Use"},
+                {Kind::kWord, "c++", 2, true, "C++"},
+                {Kind::kWord, "or", 3, true, "or"},
+                {Kind::kWord, "c#", 4, true, "C#"},
+                {Kind::kWord, "in", 5, true, "in"},
+                {Kind::kWord, "3.14", 6, true, "3.14"},
+                {Kind::kWord, "don't", 7, true, "don't"},
+                {Kind::kWord, "cyber", 8, true, "cyber"},
+                {Kind::kWord, "yangko", 9, true, "yangko"}});
+}
+
+TEST_CASE("Stems: English words stemmed, words not starting with a letter not", "[analyzer]") {
+  struct Case {
+    std::string_view word;
+    std::string stem;
+  };
+  const Case cases[] = {
+      {"robots", "robot"}, {"running", "run"}, {"connected", "connect"},
+      {"2024", ""},        {"3.14", ""},       {"2nd", ""},
+  };
+  const Analyzer analyzer;
+  for (const Case& c : cases) {
+    INFO(c.word);
+    CHECK(analyzer.stem(c.word) == c.stem);
+    const std::vector<Token> tokens = analyzer.tokens(c.word);
+    REQUIRE(tokens.size() == 1);
+    CHECK(tokens[0].stem == c.stem);
+    AnalyzeOptions no_stems;
+    no_stems.stems = false;
+    const std::vector<Token> unstemmed = analyzer.tokens(c.word, no_stems);
+    REQUIRE(unstemmed.size() == 1);
+    CHECK(unstemmed[0].stem.empty());
+  }
+  CHECK(analyzer.stem("").empty());
+}
+
+TEST_CASE("Full-width Latin becomes one word covering the full-width bytes", "[analyzer]") {
+  check_tokens("ＵＮＩＴＲＥＥ Go2", {{Kind::kWord, "unitree", 1, true, "ＵＮＩＴＲＥＥ"},
+                                      {Kind::kWord, "go2", 2, true, "Go2"}});
+}
+
+TEST_CASE("A CJK run gives positional bigrams and edge-positional unigrams", "[analyzer]") {
+  check_tokens("宇树科技", {{Kind::kCjkUnigram, "宇", 1, true, "宇"},
+                            {Kind::kCjkBigram, "宇树", 1, true, "宇树"},
+                            {Kind::kCjkUnigram, "树", 2, false, "树"},
+                            {Kind::kCjkBigram, "树科", 2, true, "树科"},
+                            {Kind::kCjkUnigram, "科", 3, false, "科"},
+                            {Kind::kCjkBigram, "科技", 3, true, "科技"},
+                            {Kind::kCjkUnigram, "技", 4, true, "技"}});
+  const Analyzer analyzer;
+  CHECK(analyzer.analyze("宇树科技", 1, {}, [](const Token&) {}) == 5);
+  CHECK(analyzer.analyze("宇树科技", 10, {}, [](const Token&) {}) == 14);
+}
+
+TEST_CASE("Mixed CJK and Latin share one position counter", "[analyzer]") {
+  check_tokens("机器狗Go2", {{Kind::kCjkUnigram, "机", 1, true, "机"},
+                             {Kind::kCjkBigram, "机器", 1, true, "机器"},
+                             {Kind::kCjkUnigram, "器", 2, false, "器"},
+                             {Kind::kCjkBigram, "器狗", 2, true, "器狗"},
+                             {Kind::kCjkUnigram, "狗", 3, true, "狗"},
+                             {Kind::kWord, "go2", 4, true, "Go2"}});
+  check_tokens("2024年春晚", {{Kind::kWord, "2024", 1, true, "2024"},
+                              {Kind::kCjkUnigram, "年", 2, true, "年"},
+                              {Kind::kCjkBigram, "年春", 2, true, "年春"},
+                              {Kind::kCjkUnigram, "春", 3, false, "春"},
+                              {Kind::kCjkBigram, "春晚", 3, true, "春晚"},
+                              {Kind::kCjkUnigram, "晚", 4, true, "晚"}});
+}
+
+// Regression: 春风 must not match 「春。风」, nor 哈哈哈 「哈，哈哈」 (DESIGN.md §2).
+TEST_CASE("Punctuation ends a CJK run: no bigram across it", "[analyzer]") {
+  check_tokens("春。风", {{Kind::kCjkUnigram, "春", 1, true, "春"},
+                          {Kind::kCjkUnigram, "风", 2, true, "风"}});
+  check_tokens("哈，哈哈", {{Kind::kCjkUnigram, "哈", 1, true, "哈"},
+                            {Kind::kCjkUnigram, "哈", 2, true, "哈"},
+                            {Kind::kCjkBigram, "哈哈", 2, true, "哈哈"},
+                            {Kind::kCjkUnigram, "哈", 3, true, "哈"}});
+}
+
+TEST_CASE("Dictionary words appear only on request, without positions", "[analyzer]") {
+  AnalyzeOptions with_words;
+  with_words.dictionary_words = true;
+  const Analyzer analyzer;
+  struct Case {
+    std::string_view text;
+    std::vector<std::string> words;
+    std::vector<std::uint32_t> positions;
+  };
+  const Case cases[] = {
+      {"宇树科技", {"科技"}, {3}},
+      {"深度求索", {"深度"}, {1}},
+      {"杭州六小龙", {"杭州", "小龙"}, {1, 4}},
+      {"hello world", {}, {}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    std::vector<std::string> words;
+    std::vector<std::uint32_t> positions;
+    for (const Token& t : analyzer.tokens(c.text, with_words)) {
+      if (t.kind != Kind::kCjkWord) continue;
+      CHECK_FALSE(t.positional);
+      CHECK(c.text.substr(t.begin, t.end - t.begin) == t.term);
+      words.push_back(t.term);
+      positions.push_back(t.position);
+    }
+    CHECK(words == c.words);
+    CHECK(positions == c.positions);
+    for (const Token& t : analyzer.tokens(c.text)) CHECK(t.kind != Kind::kCjkWord);
+  }
+}
+
+TEST_CASE("Tokens arrive in order of position; dictionary words follow their run",
+          "[analyzer]") {
+  AnalyzeOptions with_words;
+  with_words.dictionary_words = true;
+  const Analyzer analyzer;
+  std::uint32_t last = 0;
+  bool saw_word = false;
+  for (const Token& t : analyzer.tokens("宇树科技 robots 深度学习", with_words)) {
+    INFO(t.term << "@" << t.position);
+    if (t.kind == Kind::kCjkWord) {
+      saw_word = true;
+      CHECK(t.position <= last);  // inside the run just emitted
+      continue;
+    }
+    CHECK(t.position >= last);
+    last = t.position;
+  }
+  CHECK(saw_word);
+}
+
+TEST_CASE("Empty and ill-formed input", "[analyzer]") {
+  const Analyzer analyzer;
+  CHECK(analyzer.tokens("").empty());
+  CHECK(analyzer.tokens(" ,.!? 。").empty());
+  CHECK(analyzer.analyze("", 7, {}, [](const Token&) { FAIL("no token expected"); }) == 7);
+  CHECK(analyzer.analyze("hello world", 10, {}, [](const Token&) {}) == 12);
+  const std::string_view bad = "pq\xFFrs \xC0\x80 \xE5\xAE 宇\xFF树 \xED\xA0\x80";
+  std::vector<Token> tokens;
+  REQUIRE_NOTHROW(tokens = analyzer.tokens(bad));
+  std::vector<std::string> terms;
+  for (const Token& t : tokens) terms.push_back(t.term);
+  CHECK(terms == std::vector<std::string>{"pq", "rs", "宇", "树"});
+}
+
+TEST_CASE("contains_cjk", "[analyzer]") {
+  struct Case {
+    std::string_view text;
+    bool cjk;
+  };
+  const Case cases[] = {
+      {"", false},
+      {"unitree", false},
+      {"ＵＮＩＴＲＥＥ", false},  // full-width Latin is not CJK
+      {"，。「」", false},        // nor CJK punctuation
+      {"한국어", false},          // Hangul is not in the CJK runs
+      {"宇树", true},
+      {"Unitree 宇树 Go2", true},
+      {"ひらがな", true},
+      {"カタカナ", true},
+      {"々", true},
+      {"〇", true},
+      {"ー", true},
+      {"\xF0\xA0\x80\x80", true},  // U+20000, extension B
+      {"\xE5\xAE", false},         // a truncated 宇
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(contains_cjk(c.text) == c.cjk);
+  }
+}
+
+}  // namespace
+}  // namespace longjing

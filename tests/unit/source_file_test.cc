@@ -1,0 +1,166 @@
+// Tests for source_file.h: reading one input file safely (size, special files, charset).
+#include "longjing/source_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <future>
+#include <string>
+#include <string_view>
+
+#include "longjing/utf8.h"
+#include "temp_dir.h"
+
+namespace longjing {
+namespace {
+
+// UTF-16 with a BOM, in the given byte order.
+std::string utf16(std::u16string_view text, bool big_endian) {
+  std::string out = big_endian ? "\xFE\xFF" : "\xFF\xFE";
+  for (const char16_t unit : text) {
+    const char hi = static_cast<char>(unit >> 8);
+    const char lo = static_cast<char>(unit & 0xFF);
+    out += big_endian ? hi : lo;
+    out += big_endian ? lo : hi;
+  }
+  return out;
+}
+
+constexpr std::uint64_t kLimit = 1 << 20;
+
+TEST_CASE("load_source_text reads UTF-8 and strips a BOM", "[source_file]") {
+  TempDir dir;
+  struct Case {
+    const char* name;
+    std::string bytes;
+    std::string text;
+  };
+  const Case cases[] = {
+      {"plain.txt", "宇树 Unitree\nline two\n", "宇树 Unitree\nline two\n"},
+      {"bom.txt", "\xEF\xBB\xBF宇树 Unitree", "宇树 Unitree"},
+      {"empty.txt", "", ""},
+      {"bom-only.txt", "\xEF\xBB\xBF", ""},
+      {"utf16le.txt", utf16(u"宇树 Unitree", false), "宇树 Unitree"},
+      {"utf16be.txt", utf16(u"宇树 Unitree", true), "宇树 Unitree"},
+      {"utf16le-pair.txt", utf16(u"go \U0001F600!", false), "go \xF0\x9F\x98\x80!"},
+      {"utf16be-pair.txt", utf16(u"go \U0001F600!", true), "go \xF0\x9F\x98\x80!"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    const LoadResult result = load_source_text(dir.write(c.name, c.bytes), kLimit);
+    REQUIRE(result.source.has_value());
+    CHECK(result.problem.empty());
+    CHECK(result.source->text == c.text);
+    CHECK(result.source->repaired_sequences == 0);
+    CHECK(result.source->content_hash == content_digest(c.bytes));  // the bytes as read
+  }
+}
+
+TEST_CASE("load_source_text repairs ill-formed text and counts it", "[source_file]") {
+  TempDir dir;
+  struct Case {
+    const char* name;
+    std::string bytes;
+    std::string text;
+    std::size_t repaired;
+  };
+  const std::string r = "\xEF\xBF\xBD";
+  const Case cases[] = {
+      {"latin1.txt", "caf\xE9 and cr\xE8me", "caf" + r + " and cr" + r + "me", 2},
+      {"truncated.txt", "宇树\xE5\xAE", "宇树" + r, 1},
+      {"surrogate.txt", "x\xED\xA0\x80y", "x" + r + "y", 1},
+      {"utf16-lone-surrogate.txt", utf16(u"x\xD800y", false), "x" + r + "y", 1},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    const LoadResult result = load_source_text(dir.write(c.name, c.bytes), kLimit);
+    REQUIRE(result.source.has_value());
+    CHECK(result.source->text == c.text);
+    CHECK(result.source->repaired_sequences == c.repaired);
+    CHECK(is_valid_utf8(result.source->text));
+  }
+}
+
+TEST_CASE("load_source_text refuses binary files", "[source_file]") {
+  TempDir dir;
+  const std::string bytes("ELF\0\0\x01\x02 binary", 14);
+  const LoadResult result = load_source_text(dir.write("a.out", bytes), kLimit);
+  CHECK_FALSE(result.source.has_value());
+  CHECK_THAT(result.problem, Catch::Contains("binary"));
+}
+
+TEST_CASE("load_source_text enforces max_bytes", "[source_file]") {
+  TempDir dir;
+  const std::string path = dir.write("big.txt", std::string(1000, 'a'));
+  SECTION("one byte over the limit") {
+    const LoadResult result = load_source_text(path, 999);
+    CHECK_FALSE(result.source.has_value());
+    CHECK_THAT(result.problem, Catch::Contains("larger"));
+  }
+  SECTION("exactly the limit is accepted") {
+    const LoadResult result = load_source_text(path, 1000);
+    REQUIRE(result.source.has_value());
+    CHECK(result.source->text == std::string(1000, 'a'));
+  }
+}
+
+TEST_CASE("load_source_text refuses what is not a regular file", "[source_file]") {
+  TempDir dir;
+  SECTION("a directory") {
+    std::filesystem::create_directory(dir.str("sub"));
+    const LoadResult result = load_source_text(dir.str("sub"), kLimit);
+    CHECK_FALSE(result.source.has_value());
+    CHECK(result.problem == "not a regular file");
+  }
+  SECTION("a missing file") {
+    const LoadResult result = load_source_text(dir.str("missing.txt"), kLimit);
+    CHECK_FALSE(result.source.has_value());
+    CHECK_FALSE(result.problem.empty());
+  }
+  SECTION("an empty path") {
+    const LoadResult result = load_source_text("", kLimit);
+    CHECK_FALSE(result.source.has_value());
+    CHECK_FALSE(result.problem.empty());
+  }
+}
+
+// Regression: two peers hang forever on a named pipe (DESIGN.md §7).
+TEST_CASE("load_source_text does not block on a FIFO", "[source_file]") {
+  TempDir dir;
+  const std::string fifo = dir.str("pipe");
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  // Holding both ends open lets us unblock a reader that hangs, so a failure cannot
+  // hang the test run.
+  const int keep = ::open(fifo.c_str(), O_RDWR | O_NONBLOCK | O_CLOEXEC);
+  REQUIRE(keep >= 0);
+  auto pending = std::async(std::launch::async, [&fifo] { return load_source_text(fifo, kLimit); });
+  const bool prompt = pending.wait_for(std::chrono::seconds(5)) == std::future_status::ready;
+  ::close(keep);  // EOF for a reader stuck on the FIFO
+  CHECK(prompt);
+  const LoadResult result = pending.get();
+  CHECK_FALSE(result.source.has_value());
+  CHECK(result.problem == "not a regular file");
+}
+
+TEST_CASE("content_digest is stable and content-sensitive", "[source_file]") {
+  const std::string text = "宇树 Unitree";
+  CHECK(content_digest(text) == content_digest(std::string(text)));
+  CHECK(content_digest(text) != content_digest(text + " "));
+  CHECK(content_digest("ab") != content_digest("ba"));
+  CHECK(content_digest(std::string("a\0b", 3)) != content_digest("ab"));
+  CHECK(content_digest(text).size() == 16);
+  CHECK(content_digest(text).find_first_not_of("0123456789abcdef") == std::string::npos);
+}
+
+TEST_CASE("content_digest matches the FNV-1a 64 test vectors", "[source_file]") {
+  CHECK(content_digest("") == "cbf29ce484222325");
+  CHECK(content_digest("a") == "af63dc4c8601ec8c");
+  CHECK(content_digest("foobar") == "85944171f73967e8");
+}
+
+}  // namespace
+}  // namespace longjing
