@@ -137,6 +137,7 @@ class Run {
     doc.content_hash = source.content_hash;
     writer_.put(doc);
     ++(status == FileStatus::kNew ? report_.added : report_.updated);
+    if (source.encoding_guessed) problem({path, "decoded as " + source.encoding, false});
     if (source.repaired_sequences > 0) {
       problem({path,
                std::to_string(source.repaired_sequences) +

@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include "longjing/error.h"
+#include "longjing/script.h"
 #include "longjing/utf8.h"
 
 namespace longjing {
@@ -44,7 +45,12 @@ void append_normalized(std::string_view segment, std::uint32_t origin_offset,
   } else if (single && cp == 0xFFFD) {
     append_utf8(out, cp);  // ill-formed bytes (or U+FFFD itself)
   } else if (single && nfkc_casefold().isInert(static_cast<UChar32>(cp))) {
-    out.append(segment);
+    const char32_t folded = fold_script(cp);
+    if (folded == cp) {
+      out.append(segment);
+    } else {
+      append_utf8(out, folded);
+    }
   } else {
     // Ill-formed bytes inside a longer segment become U+FFFD before ICU sees them.
     std::string clean = repair_utf8(segment, len);
@@ -54,7 +60,12 @@ void append_normalized(std::string_view segment, std::uint32_t origin_offset,
     if (U_FAILURE(status)) {
       out.append(clean);  // cannot happen with valid input; keep the text rather than lose it
     } else {
-      normalized.toUTF8String(out);
+      // Fold the normalized characters' script too (compatibility ideographs land here).
+      for (std::int32_t k = 0; k < normalized.length();) {
+        const UChar32 c = normalized.char32At(k);
+        append_utf8(out, fold_script(static_cast<char32_t>(c)));
+        k += U16_LENGTH(c);
+      }
     }
   }
   if (out_map != nullptr) out_map->origin.insert(out_map->origin.end(), out.size() - before, origin_offset);

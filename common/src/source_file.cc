@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "charset.h"
 #include "fnv.h"
 #include "longjing/utf8.h"
 
@@ -106,14 +107,26 @@ LoadResult load_source_text(const std::string& path, std::uint64_t max_bytes) {
   const bool utf16be = bytes.size() >= 2 && bytes[0] == '\xFE' && bytes[1] == '\xFF';
   if (utf16le || utf16be) {
     source.text = utf16_to_utf8(bytes, utf16be, source.repaired_sequences);
-  } else {
-    const std::string_view probe = std::string_view(bytes).substr(0, kBinaryProbeBytes);
-    if (probe.find('\0') != std::string_view::npos) return problem("binary file (contains NUL bytes)");
-    std::string_view text = bytes;
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    source.text = is_valid_utf8(text) ? std::string(text)
-                                      : repair_utf8(text, source.repaired_sequences);
+    source.encoding = utf16be ? "UTF-16BE" : "UTF-16LE";
+    return LoadResult{std::move(source), {}};
   }
+  std::string_view text = bytes;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  const std::string_view probe = text.substr(0, kBinaryProbeBytes);
+  const bool has_nul = probe.find('\0') != std::string_view::npos;
+  if (!has_nul && is_valid_utf8(text)) {
+    source.text = std::string(text);
+    return LoadResult{std::move(source), {}};
+  }
+  const bool had_bom = text.size() != bytes.size();
+  if (auto detected = had_bom ? std::nullopt : detect_and_convert(text, has_nul)) {
+    source.text = std::move(detected->text);
+    source.encoding = std::move(detected->encoding);
+    source.encoding_guessed = true;
+    return LoadResult{std::move(source), {}};
+  }
+  if (has_nul) return problem("binary file (contains NUL bytes)");
+  source.text = repair_utf8(text, source.repaired_sequences);
   return LoadResult{std::move(source), {}};
 }
 

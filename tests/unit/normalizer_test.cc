@@ -24,7 +24,7 @@ TEST_CASE("normalize_string folds width, case, ligatures and composes", "[normal
       {"ＵＮＩＴＲＥＥ", "unitree"},  // full-width Latin
       {"\xEF\xAC\x81le", "file"},     // ﬁ ligature
       {"Straße", "strasse"},          // full case folding
-      {"宇树", "宇树"},               // Han is left alone
+      {"宇树", "宇树"},               // Simplified Han is left alone
       {"宇树科技 2024年春晚", "宇树科技 2024年春晚"},
       {"Hello WORLD 123 C++", "hello world 123 c++"},  // ASCII lowercased only
       {"e\xCC\x81", "\xC3\xA9"},                       // e + U+0301 → é
@@ -33,7 +33,10 @@ TEST_CASE("normalize_string folds width, case, ligatures and composes", "[normal
       {"２０２４年", "2024年"},                        // full-width digits
       {"ＡＢＣ，宇树", "abc,宇树"},                    // full-width comma
       {"\xE2\x84\xA6", "\xCF\x89"},                    // OHM SIGN → ω
-      {"\xEF\xA4\x80", "\xE8\xB1\x88"},                // CJK compatibility U+F900 → U+8C48
+      // CJK compatibility U+F900 → U+8C48 豈, then Traditional → Simplified 岂.
+      {"\xEF\xA4\x80", "岂"},
+      {"長安", "长安"},                                // script folding
+      {"宇樹科技 杭州六小龍", "宇树科技 杭州六小龙"},
   };
   for (const Case& c : cases) {
     INFO(c.original);

@@ -2,6 +2,7 @@
 #include "longjing/source_file.h"
 
 #include <fcntl.h>
+#include <iconv.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -27,6 +28,21 @@ std::string utf16(std::u16string_view text, bool big_endian) {
     out += big_endian ? hi : lo;
     out += big_endian ? lo : hi;
   }
+  return out;
+}
+
+// `utf8` in another encoding, by glibc's iconv (independent of the ICU code under test).
+std::string encode(std::string_view utf8, const char* charset) {
+  iconv_t cd = ::iconv_open(charset, "UTF-8");
+  REQUIRE(cd != reinterpret_cast<iconv_t>(-1));
+  std::string in(utf8), out(utf8.size() * 4 + 16, '\0');
+  char* in_ptr = in.data();
+  char* out_ptr = out.data();
+  std::size_t in_left = in.size(), out_left = out.size();
+  const std::size_t converted = ::iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
+  ::iconv_close(cd);
+  REQUIRE(converted != static_cast<std::size_t>(-1));
+  out.resize(out.size() - out_left);
   return out;
 }
 
@@ -70,7 +86,6 @@ TEST_CASE("load_source_text repairs ill-formed text and counts it", "[source_fil
   };
   const std::string r = "\xEF\xBF\xBD";
   const Case cases[] = {
-      {"latin1.txt", "caf\xE9 and cr\xE8me", "caf" + r + " and cr" + r + "me", 2},
       {"truncated.txt", "宇树\xE5\xAE", "宇树" + r, 1},
       {"surrogate.txt", "x\xED\xA0\x80y", "x" + r + "y", 1},
       {"utf16-lone-surrogate.txt", utf16(u"x\xD800y", false), "x" + r + "y", 1},
@@ -82,6 +97,72 @@ TEST_CASE("load_source_text repairs ill-formed text and counts it", "[source_fil
     CHECK(result.source->text == c.text);
     CHECK(result.source->repaired_sequences == c.repaired);
     CHECK(is_valid_utf8(result.source->text));
+  }
+}
+
+// Regression: no peer decoded GB18030 or Big5 without a BOM (DESIGN.md §7).
+TEST_CASE("load_source_text recognises legacy encodings that are not UTF-8", "[source_file]") {
+  TempDir dir;
+  const std::string simplified =
+      "杭州宇树科技有限公司推出机器狗Go2。\n杭州六小龙包括深度求索。春风又绿江南岸。\n";
+  const std::string traditional =
+      "杭州宇樹科技有限公司推出機器狗Go2。\n杭州六小龍包括深度求索。春風又綠江南岸。\n";
+  const std::string western = "The caf\u00e9 served cr\u00e8me br\u00fbl\u00e9e to a na\u00efve guest.\n";
+  const std::string quoted = "\u201cQuoted\u201d caf\u00e9 text \u2014 with dashes.\n";
+  const std::string english = "Unitree robots, written as UTF-16 without a byte order mark.\n";
+  struct Case {
+    const char* name;
+    std::string bytes;
+    std::string text;
+    const char* encoding;
+  };
+  const Case cases[] = {
+      {"gb18030.txt", encode(simplified, "GB18030"), simplified, "GB18030"},
+      {"gbk.txt", encode("Title\n\n" + simplified, "GBK"), "Title\n\n" + simplified, "GB18030"},
+      {"big5.txt", encode(traditional, "BIG5"), traditional, "Big5"},
+      {"big5-mixed.txt", encode("Unitree " + traditional, "BIG5"), "Unitree " + traditional, "Big5"},
+      {"latin1.txt", encode(western, "ISO-8859-1"), western, "ISO-8859-1"},
+      {"cp1252.txt", encode(quoted, "WINDOWS-1252"), quoted, "windows-1252"},
+      {"utf16le-no-bom.txt", encode(english, "UTF-16LE"), english, "UTF-16LE"},
+      {"utf16be-no-bom.txt", encode(english, "UTF-16BE"), english, "UTF-16BE"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    const LoadResult result = load_source_text(dir.write(c.name, c.bytes), kLimit);
+    REQUIRE(result.source.has_value());
+    CHECK(result.source->text == c.text);
+    CHECK(result.source->encoding == c.encoding);
+    CHECK(result.source->encoding_guessed);
+    CHECK(result.source->repaired_sequences == 0);
+    CHECK(result.source->content_hash == content_digest(c.bytes));
+  }
+}
+
+TEST_CASE("load_source_text keeps UTF-8 when a guess would not be plausible", "[source_file]") {
+  TempDir dir;
+  const std::string r = "\xEF\xBF\xBD";
+  struct Case {
+    const char* name;
+    std::string bytes;
+    std::string text;
+    std::size_t repaired;
+  };
+  const Case cases[] = {
+      // Mostly well-formed UTF-8 with one bad byte: repaired, not reinterpreted.
+      {"damaged-utf8.txt", "Unitree 宇树 caf\xE9 and more text\n",
+       "Unitree 宇树 caf" + r + " and more text\n", 1},
+      // Six characters of GB18030 are as plausible in Big5: the detector scores 10.
+      {"short-gb18030.txt", encode("杭州宇树科技", "GB18030"),
+       r + r + r + r + r + r + r + "\u01BC" + r, 8},  // C6 BC happens to be UTF-8
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    const LoadResult result = load_source_text(dir.write(c.name, c.bytes), kLimit);
+    REQUIRE(result.source.has_value());
+    CHECK(result.source->text == c.text);
+    CHECK(result.source->encoding == "UTF-8");
+    CHECK_FALSE(result.source->encoding_guessed);
+    CHECK(result.source->repaired_sequences == c.repaired);
   }
 }
 

@@ -1,6 +1,7 @@
 // Normalization for matching: NFKC with case folding (ＵＮＩＴＲＥＥ → unitree, ﬁ → fi,
-// Straße → strasse), keeping a map back to the original bytes so that highlights point
-// at what the user wrote. Never display normalized text.
+// Straße → strasse), then Traditional → Simplified folding of Han characters (長安 →
+// 长安, script.h), keeping a map back to the original bytes so that highlights point at
+// what the user wrote. Never display normalized text.
 #pragma once
 
 #include <cstdint>

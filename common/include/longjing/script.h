@@ -13,3 +13,12 @@ bool is_cjk(char32_t cp);
 bool is_word_char(char32_t cp);
 
 }  // namespace longjing
+
+namespace longjing {
+
+// The Simplified form of a Traditional Han character (長 → 长, 龍 → 龙), or cp itself.
+// From ICU's Traditional-Simplified transliterator, one character at a time, as a table
+// built at compile time: no ICU object is created.
+char32_t fold_script(char32_t cp);
+
+}  // namespace longjing

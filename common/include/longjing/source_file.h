@@ -1,5 +1,6 @@
 // Reading one input file from disk, safely: bounded size, no special files, binary content
-// refused, ill-formed UTF-8 repaired and counted.
+// refused, the encoding recognised (UTF-8, UTF-16 with a BOM, else guessed among GB18030,
+// Big5, UTF-16 and ISO-8859-1/windows-1252), ill-formed UTF-8 repaired and counted.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,11 @@ struct SourceText {
   std::string text;                 // valid UTF-8, without a leading BOM
   std::size_t repaired_sequences = 0;  // ill-formed UTF-8 sequences replaced by U+FFFD
   std::string content_hash;         // hex digest of the file's bytes as read
+  std::string encoding = "UTF-8";   // what the bytes were decoded from: "UTF-8",
+                                    // "UTF-16LE", "UTF-16BE", "GB18030", "Big5",
+                                    // "ISO-8859-1" or "windows-1252"
+  bool encoding_guessed = false;    // true when the charset detector chose `encoding`
+                                    // (the file was neither UTF-8 nor marked by a BOM)
 };
 
 // Outcome of load_source_text: the text, or why the file cannot be indexed.
@@ -21,7 +27,11 @@ struct LoadResult {
   std::string problem;  // set when !source: "binary file (NUL bytes)", "larger than ..."
 };
 
-// Reads the regular file at `path` if it is at most `max_bytes` long. Never throws for
+// Reads the regular file at `path` if it is at most `max_bytes` long and decodes it:
+// a BOM decides (UTF-8, UTF-16LE/BE); valid UTF-8 is taken as is; other bytes go to the
+// charset detector, and when it is not confident enough they are read as UTF-8 with
+// ill-formed sequences replaced by U+FFFD. NUL bytes make a file binary unless the
+// detector recognises UTF-16. Never throws for
 // problems of the file itself (they are in LoadResult::problem); never blocks on FIFOs or
 // devices (only regular files are opened).
 LoadResult load_source_text(const std::string& path, std::uint64_t max_bytes);
