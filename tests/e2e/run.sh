@@ -45,7 +45,8 @@ check index-again "$indexer" "$fixtures/corpus"
 # Bad input (its own database): each problem reported by file name, the rest indexed.
 check index-bad-input "$indexer" --db "$work/bad-db" "$fixtures/bad"
 check search-repaired-utf8 "$searcher" --db "$work/bad-db" --color=never unitree
-check search-legacy-encodings "$searcher" --db "$work/bad-db" -l 宇树科技
+check search-gb18030 "$searcher" --db "$work/bad-db" -l '杭州宇 gb18030'
+check search-big5 "$searcher" --db "$work/bad-db" -l '杭州宇 big5'
 check search-latin1 "$searcher" --db "$work/bad-db" --color=never brûlée
 
 # Searching: English, Chinese, mixed, phrases, exit statuses.
