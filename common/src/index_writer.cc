@@ -2,7 +2,10 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
+#include <thread>
 
 #include "longjing/analyzer.h"
 #include "longjing/error.h"
@@ -83,40 +86,87 @@ Xapian::Document build_document(const schema::StoredDocument& stored, const Anal
 
 struct IndexWriter::Impl {
   std::string path;
-  Xapian::WritableDatabase db;
+  bool writable = true;
+  Xapian::WritableDatabase db;  // when writable
+  Xapian::Database read_only;   // when not
   Analyzer analyzer;
+
+  const Xapian::Database& reader() const {
+    return writable ? static_cast<const Xapian::Database&>(db) : read_only;
+  }
+
+  Xapian::WritableDatabase& writer() {
+    if (!writable) throw DatabaseError("database " + path + " was opened read-only");
+    return db;
+  }
 
   // The document indexed for `file_path`, if any.
   std::optional<Xapian::Document> find(const std::string& file_path) const {
     const std::string term = schema::id_term(file_path);
-    Xapian::PostingIterator it = db.postlist_begin(term);
-    if (it == db.postlist_end(term)) return std::nullopt;
-    return db.get_document(*it);
+    Xapian::PostingIterator it = reader().postlist_begin(term);
+    if (it == reader().postlist_end(term)) return std::nullopt;
+    return reader().get_document(*it);
+  }
+
+  // Opens the database once; throws Xapian::DatabaseLockError when it is locked.
+  void open(OpenMode mode) {
+    if (mode == OpenMode::kReadOnly) {
+      writable = false;
+      read_only = Xapian::Database(path);
+      check_schema(false);
+      return;
+    }
+    db = Xapian::WritableDatabase(
+        path, mode == OpenMode::kRebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
+    check_schema(true);
+  }
+
+  // Refuses a database of another schema version; stamps a new, empty one.
+  void check_schema(bool stamp_new) {
+    const std::string version = reader().get_metadata(std::string(schema::kSchemaKey));
+    const std::string expected = std::to_string(schema::kSchemaVersion);
+    if (version.empty() && reader().get_doccount() == 0) {
+      if (stamp_new) db.set_metadata(std::string(schema::kSchemaKey), expected);
+    } else if (version != expected) {
+      throw DatabaseError(incompatible_schema_message(path, version));
+    }
   }
 };
 
-IndexWriter::IndexWriter(const std::string& db_path, OpenMode mode) : impl_(std::make_unique<Impl>()) {
+IndexWriter::IndexWriter(const std::string& db_path, OpenMode mode,
+                         std::chrono::milliseconds lock_timeout)
+    : impl_(std::make_unique<Impl>()) {
+  using Clock = std::chrono::steady_clock;
   impl_->path = db_path;
-  std::error_code ec;
-  std::filesystem::create_directories(std::filesystem::path(db_path), ec);
-  if (ec) throw DatabaseError("cannot create database directory " + db_path + ": " + ec.message());
-  try {
-    impl_->db = Xapian::WritableDatabase(
-        db_path, mode == OpenMode::kRebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
-    const std::string version = impl_->db.get_metadata(std::string(schema::kSchemaKey));
-    const std::string expected = std::to_string(schema::kSchemaVersion);
-    if (version.empty() && impl_->db.get_doccount() == 0) {
-      impl_->db.set_metadata(std::string(schema::kSchemaKey), expected);
-    } else if (version != expected) {
-      throw DatabaseError(incompatible_schema_message(db_path, version));
-    }
-  } catch (const Xapian::DatabaseLockError&) {
-    throw DatabaseError("database " + db_path +
-                        " is locked: another indexer is writing to it (lock file " + db_path +
-                        "/flintlock)");
-  } catch (const Xapian::Error& e) {
-    throw DatabaseError(describe_xapian_error("cannot open database " + db_path + " for writing", e));
+  if (mode != OpenMode::kReadOnly) {
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(db_path), ec);
+    if (ec) throw DatabaseError("cannot create database directory " + db_path + ": " + ec.message());
   }
+  const auto deadline = Clock::now() + lock_timeout;
+  for (;;) {
+    try {
+      impl_->open(mode);
+      return;
+    } catch (const Xapian::DatabaseLockError&) {
+      const auto now = Clock::now();
+      if (now >= deadline) break;
+      std::this_thread::sleep_for(std::min<Clock::duration>(std::chrono::milliseconds(100),
+                                                            deadline - now));
+    } catch (const Xapian::Error& e) {
+      throw DatabaseError(describe_xapian_error(
+          "cannot open database " + db_path + (mode == OpenMode::kReadOnly ? "" : " for writing"), e));
+    }
+  }
+  std::string waited;
+  if (lock_timeout.count() > 0) {
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.1f", static_cast<double>(lock_timeout.count()) / 1000);
+    waited = " (waited " + std::string(seconds) + " s)";
+  }
+  throw DatabaseError("database " + db_path +
+                      " is locked: another indexer is writing to it (lock file " + db_path +
+                      "/flintlock)" + waited);
 }
 
 IndexWriter::~IndexWriter() = default;
@@ -145,7 +195,7 @@ std::string IndexWriter::stored_hash(const std::string& path) const {
 
 void IndexWriter::put(const schema::StoredDocument& doc) {
   try {
-    impl_->db.replace_document(schema::id_term(doc.article.path), build_document(doc, impl_->analyzer));
+    impl_->writer().replace_document(schema::id_term(doc.article.path), build_document(doc, impl_->analyzer));
   } catch (const Xapian::Error& e) {
     throw DatabaseError(describe_xapian_error("cannot write " + doc.article.path + " to database " + impl_->path, e));
   }
@@ -163,7 +213,7 @@ void IndexWriter::touch(const std::string& path, std::int64_t mtime, std::uint64
     }
     doc->add_value(schema::kMtimeSlot, sortable(static_cast<double>(mtime)));
     doc->add_value(schema::kSizeSlot, sortable(static_cast<double>(size)));
-    impl_->db.replace_document(doc->get_docid(), *doc);
+    impl_->writer().replace_document(doc->get_docid(), *doc);
   } catch (const Xapian::Error& e) {
     throw DatabaseError(describe_xapian_error("cannot update " + path + " in database " + impl_->path, e));
   }
@@ -172,8 +222,8 @@ void IndexWriter::touch(const std::string& path, std::int64_t mtime, std::uint64
 bool IndexWriter::remove(const std::string& path) {
   try {
     const std::string term = schema::id_term(path);
-    if (impl_->db.get_termfreq(term) == 0) return false;
-    impl_->db.delete_document(term);
+    if (impl_->reader().get_termfreq(term) == 0) return false;
+    impl_->writer().delete_document(term);
     return true;
   } catch (const Xapian::Error& e) {
     throw DatabaseError(describe_xapian_error("cannot delete " + path + " from database " + impl_->path, e));
@@ -185,7 +235,8 @@ std::vector<std::string> IndexWriter::paths_under(const std::string& root) const
   if (prefix.back() != '/') prefix += '/';
   std::vector<std::string> paths;
   try {
-    for (auto it = impl_->db.allterms_begin(prefix); it != impl_->db.allterms_end(prefix); ++it) {
+    const Xapian::Database& db = impl_->reader();
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
       paths.push_back((*it).substr(schema::kIdPrefix.size()));
     }
   } catch (const Xapian::Error& e) {
@@ -196,12 +247,12 @@ std::vector<std::string> IndexWriter::paths_under(const std::string& root) const
 
 void IndexWriter::commit() {
   try {
-    impl_->db.commit();
+    impl_->writer().commit();
   } catch (const Xapian::Error& e) {
     throw DatabaseError(describe_xapian_error("cannot commit to database " + impl_->path, e));
   }
 }
 
-std::uint64_t IndexWriter::document_count() const { return impl_->db.get_doccount(); }
+std::uint64_t IndexWriter::document_count() const { return impl_->reader().get_doccount(); }
 
 }  // namespace longjing

@@ -1,11 +1,13 @@
 #include "longjing/indexing.h"
 
+#include <fnmatch.h>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <set>
 
 #include "longjing/error.h"
@@ -23,15 +25,28 @@ struct FoundFile {
   Format format;
 };
 
-// What a walk found under one root.
-struct WalkResult {
+// One path named by the user, and what the walk found under it.
+struct Root {
+  std::string path;  // absolute, normalized, no trailing slash
+  bool is_directory = false;
   std::vector<FoundFile> files;
   std::vector<std::string> unreadable_dirs;  // their documents must not be deleted
 };
 
+// True when `relative` (to its root) or its base name matches one of the patterns.
+bool excluded(const std::vector<std::string>& patterns, const std::string& relative) {
+  const std::string base = fs::path(relative).filename().string();
+  return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& pattern) {
+    return ::fnmatch(pattern.c_str(), relative.c_str(), 0) == 0 ||
+           ::fnmatch(pattern.c_str(), base.c_str(), 0) == 0;
+  });
+}
+
 // Walks `dir` in sorted order, depth first, collecting files of a known format. Hidden
-// entries are skipped; symbolic links to directories are not followed (no cycles).
-void walk(const fs::path& dir, WalkResult& found, const ProblemSink& report) {
+// and excluded entries are skipped; symbolic links to directories are not followed (no
+// cycles).
+void walk(const fs::path& dir, const std::string& relative, const IndexOptions& options,
+          Root& found, const ProblemSink& report) {
   std::vector<fs::directory_entry> entries;
   std::error_code ec;
   fs::directory_iterator it(dir, fs::directory_options::none, ec);
@@ -46,9 +61,11 @@ void walk(const fs::path& dir, WalkResult& found, const ProblemSink& report) {
   for (const auto& entry : entries) {
     const std::string name = entry.path().filename().string();
     if (name.empty() || name[0] == '.') continue;
+    const std::string child = relative.empty() ? name : relative + "/" + name;
+    if (excluded(options.exclude, child)) continue;
     std::error_code type_ec;
     if (entry.is_directory(type_ec) && !entry.is_symlink(type_ec)) {
-      walk(entry.path(), found, report);
+      walk(entry.path(), child, options, found, report);
       continue;
     }
     const auto format = format_for_path(name);
@@ -60,41 +77,86 @@ std::string title_from_file_name(const std::string& path) {
   return fs::path(path).stem().string();
 }
 
-// Indexes the files of one run; owns the counts and the commit cadence.
+// Indexes the files of one run; owns the counts and the commit cadence. In a dry run
+// every change is counted and none is made.
 class Run {
  public:
   Run(const IndexOptions& options, const ProblemSink& on_problem)
-      : options_(options),
-        on_problem_(on_problem),
-        writer_(options.database, options.rebuild ? OpenMode::kRebuild : OpenMode::kUpdate) {}
+      : options_(options), on_problem_(on_problem) {
+    if (!options.dry_run) {
+      writer_.emplace(options.database, options.rebuild ? OpenMode::kRebuild : OpenMode::kUpdate,
+                      options.lock_timeout);
+    } else if (!options.rebuild && fs::exists(options.database)) {
+      writer_.emplace(options.database, OpenMode::kReadOnly);
+    }
+    initial_documents_ = writer_ ? writer_->document_count() : 0;
+  }
 
-  void index_root(const fs::path& root) {
-    std::error_code ec;
-    if (fs::is_directory(root, ec)) {
-      WalkResult found;
-      walk(root, found, [this](const FileProblem& p) { problem(p); });
+  void index_roots(std::vector<Root>& roots) {
+    for (Root& root : roots) {
+      if (root.is_directory) {
+        walk(root.path, "", options_, root, [this](const FileProblem& p) { problem(p); });
+      }
+      total_ += root.is_directory ? root.files.size() : 1;
+    }
+    for (const Root& root : roots) {
+      if (cancelled()) return;
+      if (!root.is_directory) {
+        index_single_file(root.path);
+        continue;
+      }
       std::set<std::string> seen;
-      for (const auto& f : found.files) {
+      for (const FoundFile& f : root.files) {
+        if (cancelled()) return;
         seen.insert(f.path);
         index_file(f.path, f.format);
+        progress();
       }
-      remove_vanished(root.string(), seen, found.unreadable_dirs);
-    } else {
-      index_file(root.string(), format_for_path(root.string()).value_or(Format::kText));
+      remove_vanished(root.path, seen, root.unreadable_dirs);
     }
   }
 
   IndexReport finish() {
-    writer_.commit();
-    report_.documents = writer_.document_count();
+    if (writer_ && !options_.dry_run) writer_->commit();
+    if (options_.dry_run) {
+      report_.documents = initial_documents_ + report_.added - report_.deleted;
+    } else {
+      report_.documents = writer_->document_count();
+    }
     return std::move(report_);
   }
 
  private:
+  bool cancelled() {
+    if (options_.cancel != nullptr && options_.cancel->load()) report_.interrupted = true;
+    return report_.interrupted;
+  }
+
+  void progress() {
+    ++done_;
+    if (options_.on_progress) options_.on_progress({done_, std::max(done_, total_)});
+  }
+
   void problem(FileProblem p) {
     if (p.skipped) ++report_.skipped;
+    if (p.skipped) outcome(p.path, FileOutcome::kSkipped, p.reason);
     on_problem_(p);
     report_.problems.push_back(std::move(p));
+  }
+
+  void outcome(const std::string& path, FileOutcome what, std::string reason = {}) {
+    if (options_.on_file) options_.on_file({path, what, std::move(reason)});
+  }
+
+  // A file named on the command line: read whatever its extension, unless excluded.
+  void index_single_file(const std::string& path) {
+    const std::string base = fs::path(path).filename().string();
+    if (excluded(options_.exclude, base)) {
+      remove(path);
+    } else {
+      index_file(path, format_for_path(path).value_or(Format::kText));
+    }
+    progress();
   }
 
   void index_file(const std::string& path, Format format) {
@@ -105,9 +167,10 @@ class Run {
     }
     const std::int64_t mtime = st.st_mtim.tv_sec;
     const auto size = static_cast<std::uint64_t>(st.st_size);
-    const FileStatus status = writer_.status(path, mtime, size);
+    const FileStatus status = writer_ ? writer_->status(path, mtime, size) : FileStatus::kNew;
     if (status == FileStatus::kUnchanged) {
       ++report_.unchanged;
+      outcome(path, FileOutcome::kUnchanged);
       return;
     }
     LoadResult loaded = load_source_text(path, options_.max_file_size);
@@ -118,32 +181,50 @@ class Run {
     SourceText& source = *loaded.source;
     if (source.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
       // Nothing to find in it; an older indexed version must not linger either.
-      if (writer_.remove(path)) ++report_.deleted;
+      remove(path);
       problem({path, "empty file", true});
       return;
     }
-    if (status == FileStatus::kChanged && writer_.stored_hash(path) == source.content_hash) {
-      writer_.touch(path, mtime, size);
+    if (status == FileStatus::kChanged && writer_->stored_hash(path) == source.content_hash) {
+      if (!options_.dry_run) writer_->touch(path, mtime, size);
       ++report_.unchanged;
+      outcome(path, FileOutcome::kUnchanged);
       written();
       return;
     }
-    schema::StoredDocument doc;
-    doc.article = parse_article(format, source.text);
-    doc.article.path = path;
-    if (doc.article.title.empty()) doc.article.title = title_from_file_name(path);
-    doc.mtime = mtime;
-    doc.size = size;
-    doc.content_hash = source.content_hash;
-    writer_.put(doc);
-    ++(status == FileStatus::kNew ? report_.added : report_.updated);
-    if (source.encoding_guessed) problem({path, "decoded as " + source.encoding, false});
+    std::vector<std::string> caveats;
+    if (source.encoding_guessed) caveats.push_back("decoded as " + source.encoding);
     if (source.repaired_sequences > 0) {
-      problem({path,
-               std::to_string(source.repaired_sequences) +
-                   " invalid UTF-8 sequence(s) replaced by U+FFFD",
-               false});
+      caveats.push_back(std::to_string(source.repaired_sequences) +
+                        " invalid UTF-8 sequence(s) replaced by U+FFFD");
     }
+    if (!options_.dry_run) {
+      schema::StoredDocument doc;
+      doc.article = parse_article(format, source.text);
+      doc.article.path = path;
+      if (doc.article.title.empty()) doc.article.title = title_from_file_name(path);
+      doc.mtime = mtime;
+      doc.size = size;
+      doc.content_hash = source.content_hash;
+      writer_->put(doc);
+    }
+    const bool added = status == FileStatus::kNew;
+    ++(added ? report_.added : report_.updated);
+    for (const std::string& caveat : caveats) problem({path, caveat, false});
+    std::string reason;
+    for (const std::string& caveat : caveats) reason += (reason.empty() ? "" : "; ") + caveat;
+    outcome(path, added ? FileOutcome::kAdded : FileOutcome::kUpdated, std::move(reason));
+    written();
+  }
+
+  // Deletes the document of `path` (or counts it, in a dry run) when there is one.
+  void remove(const std::string& path) {
+    if (!writer_) return;
+    const bool existed = options_.dry_run ? !writer_->stored_hash(path).empty()
+                                          : writer_->remove(path);
+    if (!existed) return;
+    ++report_.deleted;
+    outcome(path, FileOutcome::kDeleted);
     written();
   }
 
@@ -151,47 +232,63 @@ class Run {
   // directories it could not read (their files may well still be there).
   void remove_vanished(const std::string& root, const std::set<std::string>& seen,
                        const std::vector<std::string>& unreadable_dirs) {
-    for (const std::string& path : writer_.paths_under(root)) {
+    if (!writer_) return;
+    for (const std::string& path : writer_->paths_under(root)) {
+      if (cancelled()) return;
       if (seen.count(path) != 0) continue;
       const bool under_unreadable =
           std::any_of(unreadable_dirs.begin(), unreadable_dirs.end(),
                       [&](const std::string& dir) { return path.rfind(dir, 0) == 0; });
-      if (under_unreadable) continue;
-      if (writer_.remove(path)) {
-        ++report_.deleted;
-        written();
-      }
+      if (!under_unreadable) remove(path);
     }
   }
 
   void written() {
-    if (++pending_ >= options_.batch_size) {
-      writer_.commit();
+    if (options_.dry_run) return;
+    if (++pending_ >= std::max<std::size_t>(options_.batch_size, 1)) {
+      writer_->commit();
       pending_ = 0;
     }
   }
 
   const IndexOptions& options_;
   const ProblemSink& on_problem_;
-  IndexWriter writer_;
+  std::optional<IndexWriter> writer_;  // none in a dry run without a database
+  std::uint64_t initial_documents_ = 0;
   IndexReport report_;
   std::size_t pending_ = 0;
+  std::size_t done_ = 0;
+  std::size_t total_ = 0;
 };
 
 }  // namespace
 
+std::string_view outcome_name(FileOutcome outcome) {
+  switch (outcome) {
+    case FileOutcome::kAdded: return "added";
+    case FileOutcome::kUpdated: return "updated";
+    case FileOutcome::kUnchanged: return "unchanged";
+    case FileOutcome::kDeleted: return "deleted";
+    case FileOutcome::kSkipped: return "skipped";
+  }
+  return "?";
+}
+
 IndexReport index_paths(const IndexOptions& options, const ProblemSink& on_problem) {
-  std::vector<fs::path> roots;
+  std::vector<Root> roots;
   for (const std::string& p : options.paths) {
     std::error_code ec;
     const fs::path absolute = fs::absolute(p, ec).lexically_normal();
     if (ec || !fs::exists(absolute, ec)) throw IoError(p + ": no such file or directory");
     std::string s = absolute.string();
     while (s.size() > 1 && s.back() == '/') s.pop_back();
-    roots.emplace_back(s);
+    Root root;
+    root.is_directory = fs::is_directory(s, ec);
+    root.path = std::move(s);
+    roots.push_back(std::move(root));
   }
   Run run(options, on_problem);
-  for (const fs::path& root : roots) run.index_root(root);
+  run.index_roots(roots);
   return run.finish();
 }
 

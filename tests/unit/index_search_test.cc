@@ -1,11 +1,18 @@
 // Indexing and searching together: the indexer's run semantics and the searcher's hits.
-#include <catch2/catch.hpp>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <xapian.h>
 
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <ctime>
 #include <filesystem>
 
 #include "longjing/error.h"
 #include "longjing/index_writer.h"
 #include "longjing/indexing.h"
+#include "longjing/schema.h"
 #include "longjing/searcher.h"
 #include "temp_dir.h"
 
@@ -178,4 +185,187 @@ TEST_CASE("A query without words is an error naming it", "[index_search]") {
   request.query = "。，！";
   CHECK_THROWS_WITH(searcher.search(request, sink),
                     Catch::Contains("。，！") && Catch::Contains("no words"));
+}
+
+namespace {
+
+// Sets a file's modification time (seconds since the epoch), as `touch -d` would.
+void set_mtime(const std::string& path, std::time_t seconds) {
+  const struct timespec times[2] = {{seconds, 0}, {seconds, 0}};
+  REQUIRE(::utimensat(AT_FDCWD, path.c_str(), times, 0) == 0);
+}
+
+// Every file's outcome of a run, as "outcome name" strings in the order reported.
+std::vector<std::string> outcomes(IndexOptions options) {
+  std::vector<std::string> seen;
+  options.on_file = [&](const FileEvent& e) {
+    seen.push_back(std::string(outcome_name(e.outcome)) + " " +
+                   std::filesystem::path(e.path).filename().string());
+  };
+  index_paths(options, [](const FileProblem&) {});
+  return seen;
+}
+
+}  // namespace
+
+TEST_CASE("A renamed file ends as one document under its new path", "[index_search]") {
+  TempDir dir;
+  dir.write("docs/old.md", "# Rename\n\nUnitree robots.");
+  dir.write("docs/other.md", "# Other\n\nDeepSeek.");
+  const std::string db = dir.str("db");
+  CHECK(index(db, {dir.str("docs")}).documents == 2);
+  std::filesystem::rename(dir.str("docs/old.md"), dir.str("docs/new.md"));
+  const IndexReport r = index(db, {dir.str("docs")});
+  CHECK(r.added == 1);
+  CHECK(r.deleted == 1);
+  CHECK(r.unchanged == 1);
+  CHECK(r.documents == 2);
+  CHECK(paths_for(db, "Unitree") == Paths{"new.md"});
+}
+
+TEST_CASE("Touching an unchanged file does not re-index it", "[index_search]") {
+  TempDir dir;
+  const std::string a = dir.write("docs/a.md", "# Alpha\n\nUnitree robots.");
+  const std::string db = dir.str("db");
+  set_mtime(a, 1700000000);
+  index(db, {dir.str("docs")});
+  set_mtime(a, 1700000100);  // new mtime, same bytes: the hash decides
+  IndexOptions options;
+  options.database = db;
+  options.paths = {dir.str("docs")};
+  CHECK(outcomes(options) == std::vector<std::string>{"unchanged a.md"});
+  // The new mtime was recorded: the next run does not even read the file.
+  IndexWriter writer(db);
+  CHECK(writer.status(a, 1700000100, std::filesystem::file_size(a)) == FileStatus::kUnchanged);
+  CHECK(writer.status(a, 1700000000, std::filesystem::file_size(a)) == FileStatus::kChanged);
+}
+
+TEST_CASE("A dry run reports what would change and changes nothing", "[index_search]") {
+  TempDir dir;
+  dir.write("docs/a.md", "# Alpha\n\nUnitree robots.");
+  dir.write("docs/b.md", "# Beta\n\nDeepSeek models.");
+  const std::string db = dir.str("db");
+  IndexOptions options;
+  options.database = db;
+  options.paths = {dir.str("docs")};
+  options.dry_run = true;
+
+  SECTION("without a database: none is created") {
+    const IndexReport r = index_paths(options, [](const FileProblem&) {});
+    CHECK(r.added == 2);
+    CHECK(r.documents == 2);
+    CHECK_FALSE(std::filesystem::exists(db));
+  }
+  SECTION("with a database: counts changes, keeps the documents") {
+    index(db, {dir.str("docs")});
+    dir.write("docs/a.md", "# Alpha\n\nBrainCo headbands, rewritten at more length.");
+    std::filesystem::remove(dir.str("docs/b.md"));
+    dir.write("docs/c.md", "# Gamma\n\nMoonshot.");
+    CHECK(outcomes(options) == std::vector<std::string>{"updated a.md", "added c.md", "deleted b.md"});
+    const IndexReport r = index_paths(options, [](const FileProblem&) {});
+    CHECK(r.documents == 2);
+    CHECK(paths_for(db, "DeepSeek") == Paths{"b.md"});
+    CHECK(paths_for(db, "Unitree") == Paths{"a.md"});
+    CHECK(paths_for(db, "Moonshot").empty());
+  }
+}
+
+TEST_CASE("Excluded files are not indexed and their documents are deleted", "[index_search]") {
+  TempDir dir;
+  dir.write("docs/keep.md", "# Keep\n\nUnitree.");
+  dir.write("docs/drafts/draft.md", "# Draft\n\nUnitree draft.");
+  dir.write("docs/notes.txt", "Notes\n\nUnitree notes.");
+  const std::string db = dir.str("db");
+  CHECK(index(db, {dir.str("docs")}).documents == 3);
+  struct Case {
+    std::vector<std::string> exclude;
+    Paths left;
+  };
+  const Case cases[] = {
+      {{"*.txt"}, {"draft.md", "keep.md"}},        // base name
+      {{"drafts"}, {"keep.md", "notes.txt"}},      // a directory's name
+      {{"drafts/*.md"}, {"keep.md", "notes.txt"}}, // path relative to the root
+      {{"*.txt", "draft*"}, {"keep.md"}},          // repeated
+      {{"nothing"}, {"draft.md", "keep.md", "notes.txt"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.exclude[0]);
+    IndexOptions options;
+    options.database = db;
+    options.paths = {dir.str("docs")};
+    options.exclude = c.exclude;
+    const IndexReport r = index_paths(options, [](const FileProblem&) {});
+    CHECK(r.documents == c.left.size());
+    CHECK(paths_for(db, "Unitree") == c.left);
+    index(db, {dir.str("docs")});  // back to all three
+  }
+}
+
+TEST_CASE("A cancelled run commits what it did and says so", "[index_search]") {
+  TempDir dir;
+  for (int i = 0; i < 10; ++i) dir.write("docs/" + std::to_string(i) + ".txt", "T\n\nUnitree");
+  const std::string db = dir.str("db");
+  std::atomic<bool> cancel{false};
+  IndexOptions options;
+  options.database = db;
+  options.paths = {dir.str("docs")};
+  options.batch_size = 2;
+  options.cancel = &cancel;
+  std::vector<IndexProgress> progress;
+  options.on_progress = [&](const IndexProgress& p) {
+    progress.push_back(p);
+    if (p.done == 3) cancel = true;
+  };
+  const IndexReport r = index_paths(options, [](const FileProblem&) {});
+  CHECK(r.interrupted);
+  CHECK(r.added == 3);
+  CHECK(r.documents == 3);
+  REQUIRE(progress.size() == 3);
+  CHECK(progress.back().total == 10);
+  CHECK(paths_for(db, "Unitree").size() == 3);
+  // The next run finishes the job, with no duplicates.
+  cancel = false;
+  options.on_progress = nullptr;
+  const IndexReport rest = index_paths(options, [](const FileProblem&) {});
+  CHECK_FALSE(rest.interrupted);
+  CHECK(rest.added == 7);
+  CHECK(rest.unchanged == 3);
+  CHECK(rest.documents == 10);
+}
+
+TEST_CASE("A second writer waits for the lock, then fails naming the lock file",
+          "[index_search]") {
+  TempDir dir;
+  const std::string db = dir.str("db");
+  IndexWriter first(db);
+  const auto start = std::chrono::steady_clock::now();
+  CHECK_THROWS_WITH(IndexWriter(db, OpenMode::kUpdate, std::chrono::milliseconds(300)),
+                    Catch::Contains("locked") && Catch::Contains(db + "/flintlock"));
+  const auto waited = std::chrono::steady_clock::now() - start;
+  CHECK(waited >= std::chrono::milliseconds(300));
+  CHECK(waited < std::chrono::milliseconds(1500));
+}
+
+TEST_CASE("A database of another schema version is refused by writer and searcher",
+          "[index_search]") {
+  TempDir dir;
+  const std::string db = dir.str("db");
+  {
+    Xapian::WritableDatabase old(db, Xapian::DB_CREATE_OR_OPEN);
+    old.set_metadata(std::string(schema::kSchemaKey), "0");
+    old.add_document(Xapian::Document());
+    old.commit();
+  }
+  // (Catch2 v2 combined matchers refer to their parts: the parts must outlive them.)
+  const auto names_db = Catch::Contains(db);
+  const auto names_version = Catch::Contains("schema version 0");
+  const auto says_rebuild = Catch::Contains("indexer --rebuild");
+  CHECK_THROWS_AS(IndexWriter(db), DatabaseError);
+  CHECK_THROWS_WITH(IndexWriter(db), names_db && names_version && says_rebuild);
+  CHECK_THROWS_WITH(IndexWriter(db, OpenMode::kReadOnly),
+                    names_db && names_version && says_rebuild);
+  CHECK_THROWS_AS(Searcher({db}), DatabaseError);
+  CHECK_THROWS_WITH(Searcher({db}), names_db && names_version && says_rebuild);
+  // --rebuild is the way out.
+  CHECK_NOTHROW(IndexWriter(db, OpenMode::kRebuild));
 }

@@ -2,6 +2,7 @@
 // per database at a time (Xapian's lock); commits are explicit.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -22,14 +23,19 @@ enum class FileStatus {
 enum class OpenMode {
   kUpdate,   // keep what is indexed (create the database if there is none)
   kRebuild,  // start from an empty database, whatever was there
+  kReadOnly, // read what is indexed, take no lock, write nothing (for dry runs); the
+             // database must exist
 };
 
 class IndexWriter {
  public:
   // Opens the database at `db_path` for writing, creating it (and its parent directories)
-  // if needed. Throws DatabaseError, naming the path, when another writer holds the lock,
-  // when the database is damaged, or (kUpdate) when it was built with another schema.
-  explicit IndexWriter(const std::string& db_path, OpenMode mode = OpenMode::kUpdate);
+  // if needed. When another writer holds the lock, retries every 100 ms for up to
+  // `lock_timeout`, then throws DatabaseError naming the lock file (<db_path>/flintlock).
+  // Throws DatabaseError, naming the path, when the database is damaged, or (kUpdate,
+  // kReadOnly) when it was built with another schema version.
+  explicit IndexWriter(const std::string& db_path, OpenMode mode = OpenMode::kUpdate,
+                       std::chrono::milliseconds lock_timeout = std::chrono::milliseconds(0));
   // Does not commit: changes since the last commit() are discarded, as Xapian's are.
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
@@ -40,6 +46,8 @@ class IndexWriter {
 
   // The content hash stored for `path`, or "" when it is not indexed.
   std::string stored_hash(const std::string& path) const;
+
+  // The methods below change the database; in kReadOnly mode they throw DatabaseError.
 
   // Adds the document, or replaces the one with the same path.
   void put(const schema::StoredDocument& doc);

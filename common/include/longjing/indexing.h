@@ -3,12 +3,35 @@
 // whose files are gone. Per-file problems are reported and the run goes on.
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace longjing {
+
+// What happened to one file in a run.
+enum class FileOutcome { kAdded, kUpdated, kUnchanged, kDeleted, kSkipped };
+
+// "added", "updated", "unchanged", "deleted", "skipped".
+std::string_view outcome_name(FileOutcome outcome);
+
+// One file's outcome, with the reason for a skip or the caveat of an indexed file
+// ("decoded as GB18030"); reason is empty otherwise.
+struct FileEvent {
+  std::string path;
+  FileOutcome outcome = FileOutcome::kAdded;
+  std::string reason;
+};
+
+// How far a run is: files looked at so far, out of the files the walk found.
+struct IndexProgress {
+  std::size_t done = 0;
+  std::size_t total = 0;
+};
 
 // What to index and where. Plain values; the indexer binary fills it from its flags.
 struct IndexOptions {
@@ -17,6 +40,23 @@ struct IndexOptions {
   bool rebuild = false;             // start from an empty database
   std::uint64_t max_file_size = 64ull << 20;  // larger files are skipped with a reason
   std::size_t batch_size = 1000;    // documents per commit
+  // Change nothing: open the database read-only (not at all when it does not exist, or
+  // with `rebuild`) and report what would be added, updated and deleted.
+  bool dry_run = false;
+  // fnmatch(3) patterns (no flags: `*` also matches `/`), tried on each entry's path
+  // relative to its root and on its base name. Excluded files are not indexed and their
+  // documents are deleted; an excluded directory is not walked.
+  std::vector<std::string> exclude;
+  // How long to wait for another writer to release the database's lock.
+  std::chrono::milliseconds lock_timeout{10000};
+  // Polled between files; once it is true the run commits what is done and returns with
+  // IndexReport::interrupted set (vanished files are then not deleted). Not owned; may
+  // be null. A signal handler may set it.
+  const std::atomic<bool>* cancel = nullptr;
+  // Called after each file the walk found (may be empty). Must not throw.
+  std::function<void(const IndexProgress&)> on_progress;
+  // Called with every file's outcome, unchanged files included (may be empty).
+  std::function<void(const FileEvent&)> on_file;
 };
 
 // A file that was not indexed, or was indexed with a caveat.
@@ -33,16 +73,19 @@ struct IndexReport {
   std::size_t unchanged = 0;
   std::size_t deleted = 0;
   std::size_t skipped = 0;
-  std::uint64_t documents = 0;  // documents in the database at the end
+  std::uint64_t documents = 0;  // documents in the database at the end (dry run: would be)
+  bool interrupted = false;     // options.cancel stopped the run early
   std::vector<FileProblem> problems;
 };
 
 // Called for each problem as it happens (the binary prints them to stderr).
 using ProblemSink = std::function<void(const FileProblem&)>;
 
-// Indexes options.paths into options.database and commits. Throws DatabaseError when the
-// database cannot be opened or written, IoError when a path named in options.paths does
-// not exist; problems with files found inside directories go to `on_problem` and the
+// Indexes options.paths into options.database and commits, in batches of
+// options.batch_size documents, so a run killed at any moment leaves the last batch's
+// state intact and the next run completes the job. Throws DatabaseError when the
+// database cannot be opened or written (locked for longer than options.lock_timeout,
+// another schema), IoError when a path named in options.paths does not exist; problems with files found inside directories go to `on_problem` and the
 // report. Files with an unknown extension inside directories are ignored silently; a file
 // named explicitly is read as plain text whatever its extension.
 IndexReport index_paths(const IndexOptions& options, const ProblemSink& on_problem);
