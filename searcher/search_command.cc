@@ -10,6 +10,7 @@
 #include "longjing/database_path.h"
 #include "longjing/error.h"
 #include "longjing/printer.h"
+#include "longjing/query_session.h"
 #include "longjing/searcher.h"
 
 namespace longjing::cli {
@@ -59,14 +60,29 @@ std::string join(const std::vector<std::string>& words) {
 void setup_search_command(CLI::App& app, SearchOptions& o) {
   app.description("Search the articles indexed by `indexer`; ranked hits with highlighted passages.");
   app.footer(kSyntaxHelp);
-  app.add_option("query", o.query_words, "The query (several words are joined with spaces)")
-      ->required();
+  app.add_option("query", o.query_words, "The query (several words are joined with spaces)");
   app.add_option("--db", o.databases, "Database to search (repeat for several, searched as one)");
   app.add_option("-n,--limit", o.limit, "Hits to show (0: all)")->capture_default_str();
   app.add_option("--offset", o.offset, "Hits to skip first")->capture_default_str();
-  app.add_option("--snippet-chars", o.snippet_chars, "Passage length in characters")
+  app.add_option("--snippet-chars", o.snippet_chars,
+                 "Passage length in characters (a Chinese character counts two)")
       ->capture_default_str()
       ->check(CLI::Range(20, 10000));
+  app.add_option("--snippets", o.snippet_count, "Passages per hit")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 20));
+  app.add_option("--since", o.since, "Only articles dated on or after YYYY-MM-DD");
+  app.add_option("--until", o.until, "Only articles dated on or before YYYY-MM-DD");
+  app.add_option("--sort", o.sort, "Order: relevance or date (newest first)")
+      ->check(CLI::IsMember({"relevance", "date"}))
+      ->capture_default_str();
+  app.add_flag("--explain", o.explain, "Show which terms matched in which field, and their weight");
+  app.add_flag("--no-aliases", o.no_aliases, "Do not expand names with the alias tables");
+  app.add_option("--aliases", o.alias_files, "An alias file of your own (repeatable)")
+      ->check(CLI::ExistingFile);
+  app.add_flag("-c,--count", o.count, "Print only the number of matching articles");
+  app.add_flag("--stdin", o.stdin_mode,
+               "Answer queries read from stdin, one per line (or JSON requests), in JSON Lines");
   const std::map<std::string, OutputFormat> formats{
       {"text", OutputFormat::kText}, {"json", OutputFormat::kJson}, {"paths", OutputFormat::kPaths}};
   app.add_option("--format", o.format, "Output: text, json (JSON Lines) or paths")
@@ -80,18 +96,46 @@ void setup_search_command(CLI::App& app, SearchOptions& o) {
       ->transform(CLI::CheckedTransformer(colors, CLI::ignore_case));
 }
 
-int run_search_command(const SearchOptions& o) {
-  std::vector<std::string> databases = o.databases;
-  if (databases.empty()) databases.push_back(resolve_database_path(""));
+namespace {
+
+SearchRequest request_from(const SearchOptions& o) {
   SearchRequest request;
   request.query = join(o.query_words);
   request.limit = o.limit;
   request.offset = o.offset;
-  request.snippet_chars = o.snippet_chars;
-  const bool paths_only = o.files_with_matches || o.format == OutputFormat::kPaths;
-  request.snippets = !paths_only;
+  request.snippet_width = o.snippet_chars;
+  request.snippet_count = o.snippet_count;
+  request.snippets = !(o.files_with_matches || o.format == OutputFormat::kPaths);
+  request.since = o.since;
+  request.until = o.until;
+  request.sort = o.sort == "date" ? SortOrder::kDate : SortOrder::kRelevance;
+  request.explain = o.explain;
+  return request;
+}
+
+}  // namespace
+
+int run_search_command(const SearchOptions& o) {
+  std::vector<std::string> databases = o.databases;
+  if (databases.empty()) databases.push_back(resolve_database_path(""));
+  if (!o.stdin_mode && o.query_words.empty()) {
+    std::cerr << "searcher: no query given\nRun 'searcher --help' for usage.\n";
+    return 2;
+  }
   try {
-    Searcher searcher(databases);
+    SearcherOptions searcher_options;
+    searcher_options.aliases = !o.no_aliases;
+    searcher_options.alias_files = o.alias_files;
+    Searcher searcher(databases, searcher_options);
+    const SearchRequest request = request_from(o);
+    if (o.stdin_mode) {
+      return run_query_session(std::cin, std::cout, searcher, request) ? 0 : 2;
+    }
+    if (o.count) {
+      const std::uint64_t n = searcher.count(request);
+      std::cout << n << '\n';
+      return n > 0 ? 0 : 1;
+    }
     auto printer = make_printer(o);
     const SearchSummary summary = searcher.search(request, *printer);
     printer->finish(summary);

@@ -21,7 +21,16 @@ struct SearchOptions {
   std::vector<std::string> databases;    // --db, repeatable; empty → the default database
   std::size_t limit = 10;
   std::size_t offset = 0;
-  std::size_t snippet_chars = 200;
+  std::size_t snippet_chars = 160;   // columns: a Chinese character counts two
+  std::size_t snippet_count = 1;
+  std::string since;
+  std::string until;
+  std::string sort = "relevance";
+  bool explain = false;
+  bool no_aliases = false;
+  std::vector<std::string> alias_files;
+  bool count = false;                // -c: print the number of matching documents
+  bool stdin_mode = false;           // --stdin: one query (or JSON request) per line
   OutputFormat format = OutputFormat::kText;
   bool json = false;                 // --json, same as --format json
   bool files_with_matches = false;   // -l, same as --format paths

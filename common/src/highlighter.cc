@@ -55,15 +55,38 @@ std::size_t word_end_at_or_before(std::string_view text, std::size_t i, std::siz
   return i;
 }
 
-// Advances `i` by `n` code points (or to the end).
-std::size_t advance_chars(std::string_view text, std::size_t i, std::size_t n) {
-  while (n-- > 0 && i < text.size()) next_code_point(text, i);
+// Columns a character takes on a terminal: two for CJK and full-width forms.
+std::size_t width_of(char32_t cp) {
+  const bool wide = is_cjk(cp) || (cp >= 0x1100 && cp <= 0x115F) ||
+                    (cp >= 0x2E80 && cp <= 0x303E) || (cp >= 0x3041 && cp <= 0x33FF) ||
+                    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+                    (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6);
+  return wide ? 2 : 1;
+}
+
+// Advances `i` by at most `width` columns (or to the end).
+std::size_t advance_width(std::string_view text, std::size_t i, std::size_t width) {
+  while (i < text.size()) {
+    std::size_t j = i;
+    const std::size_t w = width_of(next_code_point(text, j));
+    if (w > width) break;
+    width -= w;
+    i = j;
+  }
   return i;
 }
 
-// Moves `i` back by `n` code points (or to `floor`).
-std::size_t retreat_chars(std::string_view text, std::size_t i, std::size_t n, std::size_t floor) {
-  while (n-- > 0 && i > floor) i = floor_to_code_point(text, i - 1);
+// Moves `i` back by at most `width` columns (or to `floor`).
+std::size_t retreat_width(std::string_view text, std::size_t i, std::size_t width,
+                          std::size_t floor) {
+  while (i > floor) {
+    const std::size_t j = floor_to_code_point(text, i - 1);
+    std::size_t k = j;
+    const std::size_t w = width_of(next_code_point(text, k));
+    if (w > width) break;
+    width -= w;
+    i = j;
+  }
   return i;
 }
 
@@ -163,43 +186,78 @@ Snippet Highlighter::highlight(std::string_view text) const {
   return make_snippet(text, 0, text.size(), merged_ranges(std::move(ranges)));
 }
 
-Snippet Highlighter::best_passage(std::string_view text, std::size_t max_chars) const {
+Passages Highlighter::best_passages(std::string_view text, std::size_t max_width,
+                                    std::size_t count) const {
+  Passages result;
   const std::vector<Match> matches = find_matches(text);
-  std::size_t begin = 0;
-  if (!matches.empty()) {
-    // Window starting at each match: weight of the distinct patterns it holds, plus a
-    // little for repeats; the earliest best window wins.
-    double best_score = -1;
-    std::size_t best = 0;
-    for (std::size_t i = 0; i < matches.size(); ++i) {
-      const std::size_t limit = advance_chars(text, matches[i].begin, max_chars);
-      std::set<std::size_t> distinct;
-      double score = 0;
-      for (std::size_t j = i; j < matches.size() && matches[j].end <= limit; ++j) {
-        score += distinct.insert(matches[j].pattern).second ? patterns_[matches[j].pattern].weight : 0.01;
-      }
-      if (score > best_score) {
-        best_score = score;
-        best = i;
-      }
-    }
-    // Lead in with some context before the first match, a quarter of the window at most.
-    begin = retreat_chars(text, matches[best].begin, max_chars / 4, 0);
-    begin = word_start_at_or_after(text, begin);
-  }
-  std::size_t end = advance_chars(text, begin, max_chars);
-  if (end < text.size()) end = word_end_at_or_before(text, end, begin);
-  if (end == begin) end = advance_chars(text, begin, max_chars);  // one giant word
-
   std::vector<std::pair<std::size_t, std::size_t>> ranges;
-  for (const Match& m : matches) ranges.emplace_back(m.begin, m.end);
-  Snippet s = make_snippet(text, begin, end, merged_ranges(std::move(ranges)));
-  if (begin > 0 && !s.text.empty()) {
-    s.text.insert(0, kEllipsis);
-    for (Span& span : s.spans) span.begin += kEllipsis.size(), span.end += kEllipsis.size();
+  std::set<std::size_t> matched;
+  for (const Match& m : matches) {
+    ranges.emplace_back(m.begin, m.end);
+    matched.insert(m.pattern);
   }
-  if (end < text.size()) s.text += kEllipsis;
-  return s;
+  result.matched_patterns.assign(matched.begin(), matched.end());
+  ranges = merged_ranges(std::move(ranges));
+
+  // Score the window starting at each match: the weight of the distinct patterns it holds,
+  // plus a little for repeats.
+  struct Window {
+    double score;
+    std::size_t first_match;
+    std::size_t limit;  // byte offset the window may reach
+  };
+  std::vector<Window> windows;
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    const std::size_t limit = advance_width(text, matches[i].begin, max_width);
+    std::set<std::size_t> distinct;
+    double score = 0;
+    for (std::size_t j = i; j < matches.size() && matches[j].end <= limit; ++j) {
+      score += distinct.insert(matches[j].pattern).second ? patterns_[matches[j].pattern].weight : 0.01;
+    }
+    windows.push_back({score, i, limit});
+  }
+  std::stable_sort(windows.begin(), windows.end(),
+                   [](const Window& a, const Window& b) { return a.score > b.score; });
+
+  std::vector<std::pair<std::size_t, std::size_t>> taken;  // byte ranges already shown
+  auto overlaps = [&taken](std::size_t b, std::size_t e) {
+    return std::any_of(taken.begin(), taken.end(),
+                       [&](const auto& t) { return b < t.second && t.first < e; });
+  };
+  auto cut = [&](std::size_t begin) {
+    std::size_t end = advance_width(text, begin, max_width);
+    if (end < text.size()) end = word_end_at_or_before(text, end, begin);
+    if (end == begin) end = advance_width(text, begin, max_width);  // one giant word
+    return end;
+  };
+  for (const Window& w : windows) {
+    if (result.snippets.size() >= count) break;
+    const Match& m = matches[w.first_match];
+    // Lead in with some context before the first match, a quarter of the width at most.
+    std::size_t begin = retreat_width(text, m.begin, max_width / 4, 0);
+    begin = word_start_at_or_after(text, begin);
+    const std::size_t end = cut(begin);
+    if (overlaps(begin, end)) continue;
+    taken.emplace_back(begin, end);
+  }
+  if (taken.empty()) taken.emplace_back(0, cut(0));
+  // Show passages in text order, as a reader meets them.
+  std::sort(taken.begin(), taken.end());
+  for (const auto& [begin, end] : taken) {
+    Snippet s = make_snippet(text, begin, end, ranges);
+    if (begin > 0 && !s.text.empty()) {
+      s.text.insert(0, kEllipsis);
+      for (Span& span : s.spans) span.begin += kEllipsis.size(), span.end += kEllipsis.size();
+    }
+    if (end < text.size()) s.text += kEllipsis;
+    result.snippets.push_back(std::move(s));
+  }
+  return result;
+}
+
+Snippet Highlighter::best_passage(std::string_view text, std::size_t max_width) const {
+  Passages p = best_passages(text, max_width, 1);
+  return p.snippets.empty() ? Snippet{} : std::move(p.snippets.front());
 }
 
 }  // namespace longjing

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <thread>
+#include <set>
 
 #include "longjing/analyzer.h"
 #include "longjing/error.h"
@@ -17,27 +18,37 @@ namespace {
 
 std::string sortable(double v) { return Xapian::sortable_serialise(v); }
 
-// Adds the Analyzer's terms of `text` to `doc`: `prefix` + term for every token, with
-// positions where the token has one, and `stem_prefix` + stem for stemmed words.
+// How one piece of text goes into the document.
+struct TextField {
+  std::string prefix;              // term prefix ("" for the body's term space)
+  unsigned wdf = 1;                // within-document frequency per occurrence
+  bool dictionary_words = false;   // add ICU dictionary words (XW) for CJK runs
+  std::set<std::string>* spelling = nullptr;  // collects words for the spelling table
+};
+
+// Adds the Analyzer's terms of `text` to `doc`: field.prefix + term for every token, with
+// positions where the token has one, and Z + field.prefix + stem for stemmed words.
 // Returns the position after the text.
 std::uint32_t add_text(Xapian::Document& doc, const Analyzer& analyzer, std::string_view text,
-                       std::uint32_t first_position, const std::string& prefix,
-                       unsigned wdf, bool dictionary_words) {
+                       std::uint32_t first_position, const TextField& field) {
   AnalyzeOptions options;
-  options.dictionary_words = dictionary_words;
-  const std::string stem_prefix = std::string(schema::kStemPrefix) + prefix;
+  options.dictionary_words = field.dictionary_words;
+  const std::string stem_prefix = std::string(schema::kStemPrefix) + field.prefix;
   const std::string word_prefix = std::string(schema::kDictionaryWordPrefix);
   return analyzer.analyze(text, first_position, options, [&](const Token& token) {
     if (token.kind == Token::Kind::kCjkWord) {
-      doc.add_term(word_prefix + token.term, wdf);
+      doc.add_term(word_prefix + token.term, field.wdf);
       return;
     }
     if (token.positional) {
-      doc.add_posting(prefix + token.term, token.position, wdf);
+      doc.add_posting(field.prefix + token.term, token.position, field.wdf);
     } else {
-      doc.add_term(prefix + token.term, wdf);
+      doc.add_term(field.prefix + token.term, field.wdf);
     }
-    if (!token.stem.empty()) doc.add_term(stem_prefix + token.stem, wdf);
+    if (!token.stem.empty()) doc.add_term(stem_prefix + token.stem, field.wdf);
+    if (field.spelling != nullptr && token.kind == Token::Kind::kWord && !token.stem.empty()) {
+      field.spelling->insert(token.term);
+    }
   });
 }
 
@@ -50,25 +61,32 @@ void add_path_terms(Xapian::Document& doc, const std::string& path) {
   }
 }
 
-Xapian::Document build_document(const schema::StoredDocument& stored, const Analyzer& analyzer) {
+// L terms for the language tag and each shorter tag it extends ("zh-hans" → zh, zh-hans).
+void add_language_terms(Xapian::Document& doc, const std::string& language) {
+  const std::string tag = normalize_string(language);
+  for (std::size_t dash = tag.find('-'); dash != std::string::npos; dash = tag.find('-', dash + 1)) {
+    doc.add_boolean_term(std::string(schema::kLanguagePrefix) + tag.substr(0, dash));
+  }
+  doc.add_boolean_term(std::string(schema::kLanguagePrefix) + tag);
+}
+
+Xapian::Document build_document(const schema::StoredDocument& stored, const Analyzer& analyzer,
+                                std::set<std::string>& spelling) {
   const Article& a = stored.article;
   Xapian::Document doc;
   doc.set_data(schema::encode_document(stored));
 
   // Title: its own S space, and the body space with a higher wdf (ranks title matches up).
-  add_text(doc, analyzer, a.title, 1, std::string(schema::kTitlePrefix), 1, false);
-  const std::uint32_t title_end = add_text(doc, analyzer, a.title, 1, "", schema::kTitleWdf, true);
-  add_text(doc, analyzer, a.body, title_end + schema::kBodyPositionGap, "", 1, true);
+  add_text(doc, analyzer, a.title, 1, {std::string(schema::kTitlePrefix)});
+  const std::uint32_t title_end =
+      add_text(doc, analyzer, a.title, 1, {"", schema::kTitleWdf, true, &spelling});
+  add_text(doc, analyzer, a.body, title_end + schema::kBodyPositionGap, {"", 1, true, &spelling});
+  add_text(doc, analyzer, a.source, 1, {std::string(schema::kSourcePrefix)});
+  add_text(doc, analyzer, a.path, 1, {std::string(schema::kPathWordPrefix)});
 
   doc.add_boolean_term(schema::id_term(a.path));
   add_path_terms(doc, a.path);
-  if (!a.source.empty()) {
-    const std::string source = std::string(schema::kSourcePrefix) + normalize_string(a.source);
-    if (source.size() <= schema::kMaxIdTermBytes) doc.add_boolean_term(source);
-  }
-  if (!a.language.empty()) {
-    doc.add_boolean_term(std::string(schema::kLanguagePrefix) + normalize_string(a.language));
-  }
+  if (!a.language.empty()) add_language_terms(doc, a.language);
   const std::string date = schema::compact_date(a.date);
   if (!date.empty()) {
     doc.add_value(schema::kDateSlot, date);
@@ -121,12 +139,17 @@ struct IndexWriter::Impl {
     check_schema(true);
   }
 
-  // Refuses a database of another schema version; stamps a new, empty one.
+  // Refuses a database of another schema version; stamps a new, empty one, and commits
+  // at once so that readers never meet a database without a version (even if this
+  // process is killed before its first batch).
   void check_schema(bool stamp_new) {
     const std::string version = reader().get_metadata(std::string(schema::kSchemaKey));
     const std::string expected = std::to_string(schema::kSchemaVersion);
     if (version.empty() && reader().get_doccount() == 0) {
-      if (stamp_new) db.set_metadata(std::string(schema::kSchemaKey), expected);
+      if (stamp_new) {
+        db.set_metadata(std::string(schema::kSchemaKey), expected);
+        db.commit();
+      }
     } else if (version != expected) {
       throw DatabaseError(incompatible_schema_message(path, version));
     }
@@ -195,7 +218,10 @@ std::string IndexWriter::stored_hash(const std::string& path) const {
 
 void IndexWriter::put(const schema::StoredDocument& doc) {
   try {
-    impl_->writer().replace_document(schema::id_term(doc.article.path), build_document(doc, impl_->analyzer));
+    std::set<std::string> spelling;
+    impl_->writer().replace_document(schema::id_term(doc.article.path),
+                               build_document(doc, impl_->analyzer, spelling));
+    for (const std::string& word : spelling) impl_->writer().add_spelling(word);
   } catch (const Xapian::Error& e) {
     throw DatabaseError(describe_xapian_error("cannot write " + doc.article.path + " to database " + impl_->path, e));
   }

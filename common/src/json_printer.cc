@@ -29,9 +29,21 @@ json highlights(const Snippet& s) {
 
 json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
+// Writes one object as a line; text that is not UTF-8 is replaced, never thrown on.
+void write_line(std::ostream& out, const json& j) {
+  out << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
+// The request id as a JSON value, or null when there is none.
+json parse_id(const std::string& request_id) {
+  if (request_id.empty()) return nullptr;
+  return json::parse(request_id, nullptr, false);
+}
+
 class JsonPrinter : public Printer {
  public:
-  explicit JsonPrinter(std::ostream& out) : out_(out) {}
+  JsonPrinter(std::ostream& out, const std::string& request_id)
+      : out_(out), id_(parse_id(request_id)) {}
 
   void on_hit(const Hit& hit) override {
     json j = {
@@ -49,8 +61,20 @@ class JsonPrinter : public Printer {
         {"language", or_null(hit.language)},
         {"snippets", json::array()},
     };
-    if (!hit.snippet.text.empty()) {
-      j["snippets"].push_back({{"text", hit.snippet.text}, {"highlights", highlights(hit.snippet)}});
+    for (const Snippet& snippet : hit.snippets) {
+      j["snippets"].push_back({{"text", snippet.text}, {"highlights", highlights(snippet)}});
+    }
+    if (!hit.aliases.empty()) {
+      json aliases = json::array();
+      for (const AliasMatch& a : hit.aliases) aliases.push_back({{"typed", a.typed}, {"alias", a.alias}});
+      j["aliases"] = std::move(aliases);
+    }
+    if (!hit.explanation.empty()) {
+      json explain = json::array();
+      for (const TermWeight& t : hit.explanation) {
+        explain.push_back({{"term", t.term}, {"field", t.field}, {"weight", t.weight}});
+      }
+      j["explain"] = std::move(explain);
     }
     write(j);
   }
@@ -63,22 +87,33 @@ class JsonPrinter : public Printer {
         {"parsed", summary.parsed},
         {"estimated_matches", summary.estimated_matches},
         {"returned", summary.returned},
+        {"suggestion", or_null(summary.suggestion)},
+        {"elapsed_seconds", summary.elapsed_seconds},
     });
     out_.flush();
   }
 
  private:
-  void write(const json& j) {
-    out_ << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+  void write(json j) {
+    if (!id_.is_null() && !id_.is_discarded()) j["id"] = id_;
+    write_line(out_, j);
   }
 
   std::ostream& out_;
+  json id_;
 };
 
 }  // namespace
 
-std::unique_ptr<Printer> make_json_printer(std::ostream& out) {
-  return std::make_unique<JsonPrinter>(out);
+std::unique_ptr<Printer> make_json_printer(std::ostream& out, const std::string& request_id) {
+  return std::make_unique<JsonPrinter>(out, request_id);
+}
+
+void write_json_error(std::ostream& out, const std::string& message, const std::string& request_id) {
+  json j = {{"type", "error"}, {"format_version", kJsonFormatVersion}, {"message", message}};
+  const json id = parse_id(request_id);
+  if (!id.is_null() && !id.is_discarded()) j["id"] = id;
+  write_line(out, j);
 }
 
 }  // namespace longjing

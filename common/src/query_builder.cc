@@ -2,93 +2,21 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <map>
 
 #include "longjing/analyzer.h"
 #include "longjing/error.h"
-#include "longjing/normalizer.h"
 #include "longjing/schema.h"
 #include "query_internal.h"
+#include "query_rewrite.h"
 
 namespace longjing {
 namespace {
 
-// The internal field CJK chunks are rewritten to; its processor runs the Analyzer. The
-// chunk travels hex-encoded, so that QueryParser reads it as one opaque word whatever it
-// holds (spaces of a quoted phrase, parentheses, operators' characters): Xapian 1.4 does
-// not hand quoted text to field processors.
-constexpr std::string_view kCjkField = "cjk";
-
-std::string hex_encode(std::string_view s) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(s.size() * 2);
-  for (unsigned char c : s) {
-    out += kDigits[c >> 4];
-    out += kDigits[c & 0xF];
-  }
-  return out;
-}
-
-// Inverse of hex_encode; nullopt for anything hex_encode cannot have produced.
-std::optional<std::string> hex_decode(std::string_view s) {
-  if (s.size() % 2 != 0) return std::nullopt;
-  auto value = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-  };
-  std::string out;
-  out.reserve(s.size() / 2);
-  for (std::size_t i = 0; i < s.size(); i += 2) {
-    const int hi = value(s[i]);
-    const int lo = value(s[i + 1]);
-    if (hi < 0 || lo < 0) return std::nullopt;
-    out += static_cast<char>(hi * 16 + lo);
-  }
-  return out;
-}
-
-// The rewritten form of a CJK chunk: cjk:<hex of its normalized text>.
-std::string cjk_token(std::string_view chunk) {
-  return std::string(kCjkField) + ":" + hex_encode(normalize_string(chunk));
-}
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-bool is_operator(std::string_view word) {
-  return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" ||
-         word == "ADJ" || word.rfind("NEAR/", 0) == 0 || word.rfind("ADJ/", 0) == 0;
-}
-
-// "title:" of "title:foo", or "" when the word has no field prefix.
-std::string_view field_prefix(std::string_view word) {
-  std::size_t i = 0;
-  while (i < word.size() && ((word[i] >= 'a' && word[i] <= 'z') || word[i] == '_')) ++i;
-  return i > 0 && i < word.size() && word[i] == ':' ? word.substr(0, i + 1) : std::string_view();
-}
-
-// One unquoted word of the query, with its +/-/( and ) kept around the rewritten core.
-void rewrite_word(std::string_view word, std::string& out) {
-  std::size_t lead = 0;
-  while (lead < word.size() && (word[lead] == '+' || word[lead] == '-' || word[lead] == '(')) ++lead;
-  std::size_t trail = word.size();
-  while (trail > lead && word[trail - 1] == ')') --trail;
-  out.append(word.substr(0, lead));
-  const std::string_view core = word.substr(lead, trail - lead);
-  if (is_operator(core)) {
-    out.append(core);
-  } else if (contains_cjk(core) && field_prefix(core).empty()) {
-    out.append(cjk_token(core));
-  } else {
-    const std::string_view field = field_prefix(core);
-    out.append(field).append(normalize_string(core.substr(field.size())));
-  }
-  out.append(word.substr(trail));
-}
-
 // Builds the phrase for a CJK chunk (see the header comment); nullopt if it has no term.
-std::optional<Xapian::Query> cjk_phrase(const Analyzer& analyzer, std::string_view chunk) {
+std::optional<Xapian::Query> cjk_phrase(const Analyzer& analyzer, const std::string& prefix,
+                                        std::string_view chunk) {
   AnalyzeOptions options;
   options.stems = false;
   options.dictionary_words = true;
@@ -114,9 +42,9 @@ std::optional<Xapian::Query> cjk_phrase(const Analyzer& analyzer, std::string_vi
       if (t.kind == Token::Kind::kCjkUnigram) unigram = &t;
     }
     if (word != nullptr) {
-      sequence.push_back(word->term);
+      sequence.push_back(prefix + word->term);
     } else if (bigram != nullptr) {
-      sequence.push_back(bigram->term);
+      sequence.push_back(prefix + bigram->term);
     } else if (unigram != nullptr) {
       // The run's last character: needed alone (a one-character run) or to chain the
       // phrase to what follows; otherwise the last bigram already covers it.
@@ -124,14 +52,14 @@ std::optional<Xapian::Query> cjk_phrase(const Analyzer& analyzer, std::string_vi
                          std::none_of(by_position.at(position - 1).begin(),
                                       by_position.at(position - 1).end(),
                                       [](const Token& t) { return t.kind == Token::Kind::kCjkBigram; });
-      if (alone || position < last_position) sequence.push_back(unigram->term);
+      if (alone || position < last_position) sequence.push_back(prefix + unigram->term);
     }
   }
   Xapian::Query query = sequence.size() == 1
                             ? Xapian::Query(sequence.front())
                             : Xapian::Query(Xapian::Query::OP_PHRASE, sequence.begin(),
                                             sequence.end(), static_cast<Xapian::termcount>(sequence.size()));
-  if (!dictionary_words.empty()) {
+  if (!dictionary_words.empty() && prefix.empty()) {
     query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
                           Xapian::Query(Xapian::Query::OP_OR, dictionary_words.begin(),
                                         dictionary_words.end()));
@@ -144,9 +72,9 @@ class CjkFieldProcessor : public Xapian::FieldProcessor {
  public:
   explicit CjkFieldProcessor(const Analyzer& analyzer) : analyzer_(analyzer) {}
   Xapian::Query operator()(const std::string& encoded) override {
-    const auto chunk = hex_decode(encoded);
-    if (!chunk) return Xapian::Query();  // a user's own "cjk:..." word: no match
-    auto query = cjk_phrase(analyzer_, *chunk);
+    const auto payload = decode_cjk_payload(encoded);
+    if (!payload) return Xapian::Query();  // a user's own "cjk:..." word: no match
+    auto query = cjk_phrase(analyzer_, payload->first, payload->second);
     return query ? *query : Xapian::Query();
   }
 
@@ -161,7 +89,7 @@ void collect_patterns(const Xapian::Query& query, std::vector<HighlightPattern>&
     const std::string term = *query.get_terms_begin();
     const bool plain = !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
     const bool stem = term.size() > 1 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z');
-    if (plain || stem) out.push_back({{term}, 1.0});
+    if (plain || stem) out.push_back(HighlightPattern{{term}, 1.0, {}, {}});
     return;
   }
   const std::size_t n = query.get_num_subqueries();
@@ -188,39 +116,46 @@ void collect_patterns(const Xapian::Query& query, std::vector<HighlightPattern>&
   }
 }
 
-}  // namespace
-
-std::string rewrite_query(std::string_view query) {
-  std::string out;
-  out.reserve(query.size() + 16);
-  std::size_t i = 0;
-  while (i < query.size()) {
-    const char c = query[i];
-    if (is_space(c)) {
-      out += c;
-      ++i;
-    } else if (c == '"') {
-      std::size_t close = query.find('"', i + 1);
-      const bool closed = close != std::string_view::npos;
-      if (!closed) close = query.size();
-      const std::string_view inner = query.substr(i + 1, close - i - 1);
-      if (contains_cjk(inner)) {
-        out.append(cjk_token(inner));
-      } else {
-        out += '"';
-        out.append(normalize_string(inner));
-        if (closed) out += '"';
+// Marks the patterns that stand for an alias the user did not type, so hits can say
+// which alias matched. Each alias name is parsed alone to learn its patterns.
+void tag_alias_patterns(const Xapian::QueryParser& plain_parser,
+                        const std::vector<AliasExpansion>& expansions,
+                        std::vector<HighlightPattern>& patterns) {
+  for (const AliasExpansion& e : expansions) {
+    const std::string typed_key = alias_key(e.typed);
+    for (const std::string& name : e.names) {
+      if (alias_key(name) == typed_key) continue;
+      std::vector<HighlightPattern> of_name;
+      try {
+        Xapian::QueryParser parser(plain_parser);
+        const RewrittenQuery r = rewrite_for_parser("\"" + name + "\"", nullptr, text_field_prefix);
+        collect_patterns(parser.parse_query(r.text, Xapian::QueryParser::FLAG_PHRASE), of_name);
+      } catch (const Xapian::Error&) {
+        continue;  // a name the parser cannot read simply is not tagged
       }
-      i = closed ? close + 1 : close;
-    } else {
-      std::size_t end = i;
-      while (end < query.size() && !is_space(query[end]) && query[end] != '"') ++end;
-      // A field name directly before a quote stays attached to it: title:"..."
-      rewrite_word(query.substr(i, end - i), out);
-      i = end;
+      for (const HighlightPattern& named : of_name) {
+        for (HighlightPattern& p : patterns) {
+          if (p.terms == named.terms && p.alias.empty()) {
+            p.alias = name;
+            p.typed = e.typed;
+          }
+        }
+      }
     }
   }
-  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> text_field_prefix(std::string_view field) {
+  if (field == "title") return std::string(schema::kTitlePrefix);
+  if (field == "source") return std::string(schema::kSourcePrefix);
+  if (field == "path") return std::string(schema::kPathWordPrefix);
+  return std::nullopt;
+}
+
+std::string rewrite_query(std::string_view query) {
+  return rewrite_for_parser(query, nullptr, text_field_prefix).text;
 }
 
 ParsedQuery::ParsedQuery(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
@@ -228,36 +163,49 @@ bool ParsedQuery::empty() const { return impl_->query.empty(); }
 const std::vector<HighlightPattern>& ParsedQuery::highlight_patterns() const {
   return impl_->patterns;
 }
+const std::vector<AliasExpansion>& ParsedQuery::alias_expansions() const {
+  return impl_->aliases;
+}
 std::string ParsedQuery::description() const { return impl_->query.get_description(); }
 
 struct QueryBuilder::Impl {
+  AliasTable aliases;
   Analyzer analyzer;
   CjkFieldProcessor cjk{analyzer};
   Xapian::Stem stemmer{"english"};
+  Xapian::DateRangeProcessor dates{schema::kDateSlot, "date:"};
+  Xapian::QueryParser parser;
+
+  explicit Impl(AliasTable table) : aliases(std::move(table)) {
+    parser.set_stemmer(stemmer);
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_default_op(Xapian::Query::OP_AND);
+    parser.add_prefix(std::string(kCjkField), &cjk);
+    for (const char* field : {"title", "source", "path"}) {
+      parser.add_prefix(field, *text_field_prefix(field));
+    }
+    parser.add_boolean_prefix("lang", std::string(schema::kLanguagePrefix));
+    parser.add_rangeprocessor(&dates);
+  }
 };
 
-QueryBuilder::QueryBuilder() : impl_(std::make_unique<Impl>()) {}
+QueryBuilder::QueryBuilder(AliasTable aliases) : impl_(std::make_unique<Impl>(std::move(aliases))) {}
 QueryBuilder::~QueryBuilder() = default;
 
 ParsedQuery QueryBuilder::build(std::string_view query) const {
-  Xapian::QueryParser parser;
-  parser.set_stemmer(impl_->stemmer);
-  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  parser.set_default_op(Xapian::Query::OP_AND);
-  parser.add_prefix(std::string(kCjkField), &impl_->cjk);
-  parser.add_prefix("title", std::string(schema::kTitlePrefix));
-  parser.add_boolean_prefix("lang", std::string(schema::kLanguagePrefix));
   const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD;
   auto impl = std::make_shared<ParsedQuery::Impl>();
-  const std::string rewritten = rewrite_query(query);
+  const RewrittenQuery rewritten = rewrite_for_parser(query, &impl_->aliases, text_field_prefix);
+  for (const AliasUse& use : rewritten.aliases) impl->aliases.push_back({use.typed, use.names});
   try {
-    impl->query = parser.parse_query(rewritten, flags);
+    impl->query = impl_->parser.parse_query(rewritten.text, flags);
   } catch (const Xapian::QueryParserError& e) {
     throw QueryError("cannot read query '" + std::string(query) + "': " + e.get_msg());
   } catch (const Xapian::Error& e) {
     throw QueryError("cannot run query '" + std::string(query) + "': " + e.get_msg());
   }
   collect_patterns(impl->query, impl->patterns);
+  tag_alias_patterns(impl_->parser, impl->aliases, impl->patterns);
   return ParsedQuery(std::move(impl));
 }
 

@@ -13,6 +13,7 @@ namespace longjing {
 struct ParsedQuery::Impl {
   Xapian::Query query;
   std::vector<HighlightPattern> patterns;
+  std::vector<AliasExpansion> aliases;
 };
 
 }  // namespace longjing

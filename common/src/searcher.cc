@@ -2,11 +2,14 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <set>
 
 #include "longjing/analyzer.h"
 #include "longjing/error.h"
+#include "longjing/normalizer.h"
 #include "longjing/query_builder.h"
 #include "longjing/schema.h"
 #include "query_internal.h"
@@ -48,34 +51,182 @@ void weigh_patterns(const Xapian::Database& db, std::vector<HighlightPattern>& p
   }
 }
 
+// "YYYY-MM-DD" → "YYYYMMDD", or QueryError naming the flag.
+std::string checked_date(const std::string& iso, const char* flag) {
+  const std::string compact = schema::compact_date(iso);
+  if (compact.empty()) {
+    throw QueryError(std::string(flag) + " '" + iso + "' is not a valid date (YYYY-MM-DD)");
+  }
+  return compact;
+}
+
+// The query with the request's date limits applied.
+Xapian::Query with_date_limits(Xapian::Query query, const SearchRequest& request) {
+  if (request.since.empty() && request.until.empty()) return query;
+  Xapian::Query range;
+  if (request.until.empty()) {
+    range = Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot,
+                          checked_date(request.since, "--since"));
+  } else if (request.since.empty()) {
+    range = Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot,
+                          checked_date(request.until, "--until"));
+  } else {
+    range = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot,
+                          checked_date(request.since, "--since"),
+                          checked_date(request.until, "--until"));
+  }
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, range);
+}
+
+// The field a term belongs to, from its prefix; and the term without it.
+std::pair<std::string, std::string> split_field(const std::string& term) {
+  struct Field {
+    std::string_view prefix;
+    const char* name;
+  };
+  static const Field kFields[] = {{"ZS", "title stem"}, {"ZA", "source stem"},
+                                  {"ZXP", "path stem"}, {"XW", "dictionary word"},
+                                  {"XP", "path"},       {"Z", "stem"},
+                                  {"S", "title"},       {"A", "source"},
+                                  {"L", "language"}};
+  for (const Field& f : kFields) {
+    if (term.compare(0, f.prefix.size(), f.prefix) == 0 && term.size() > f.prefix.size() &&
+        !(term[f.prefix.size()] >= 'A' && term[f.prefix.size()] <= 'Z')) {
+      return {f.name, term.substr(f.prefix.size())};
+    }
+  }
+  return {"text", term};
+}
+
 }  // namespace
 
 struct Searcher::Impl {
   std::vector<std::string> paths;
   Xapian::Database db;
   Analyzer analyzer;
-  QueryBuilder builder;
+  std::unique_ptr<QueryBuilder> builder;
+
+  Xapian::Query query_for(const SearchRequest& request, const ParsedQuery& parsed) const {
+    if (parsed.empty()) {
+      throw QueryError("query '" + request.query + "' has no words to search for");
+    }
+    return with_date_limits(parsed.impl().query, request);
+  }
+
+  // Each matching term's share of the hit's score.
+  std::vector<TermWeight> explain(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it) const {
+    std::vector<TermWeight> out;
+    // The document's own id term, to weigh each term in this document alone.
+    const Xapian::Document doc = it.get_document();
+    auto id = doc.termlist_begin();
+    id.skip_to(std::string(schema::kIdPrefix));
+    const std::string id_term = id != doc.termlist_end() ? *id : std::string();
+    for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
+      Xapian::Enquire one(db);
+      one.set_weighting_scheme(ranking_weight());
+      one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(*t), Xapian::Query(id_term)));
+      const Xapian::MSet m = one.get_mset(0, 1);
+      auto [field, term] = split_field(*t);
+      out.push_back({term, field, m.empty() ? 0.0 : m.begin().get_weight()});
+    }
+    std::sort(out.begin(), out.end(),
+              [](const TermWeight& a, const TermWeight& b) { return a.weight > b.weight; });
+    return out;
+  }
+
+  // A corrected query when one of its words looks misspelt and the correction finds
+  // more documents than `matches`; else "".
+  std::pair<std::string, std::uint64_t> suggestion(const SearchRequest& request,
+                                                   std::uint64_t matches) const {
+    std::string corrected;
+    bool changed = false;
+    std::size_t i = 0;
+    const std::string& q = request.query;
+    while (i < q.size()) {
+      std::size_t j = i;
+      while (j < q.size() && ((q[j] >= 'a' && q[j] <= 'z') || (q[j] >= 'A' && q[j] <= 'Z'))) ++j;
+      if (j > i) {
+        const std::string word = q.substr(i, j - i);
+        const bool is_operator = word == "AND" || word == "OR" || word == "NOT" ||
+                                 word == "XOR" || word == "NEAR" || word == "ADJ";
+        const bool field = j < q.size() && q[j] == ':';
+        std::string fix = is_operator || field || word.size() < 3
+                              ? std::string()
+                              : db.get_spelling_suggestion(normalize_string(word));
+        if (!fix.empty() && fix != normalize_string(word)) {
+          corrected += fix;
+          changed = true;
+        } else {
+          corrected += word;
+        }
+        i = j;
+      } else {
+        corrected += q[i++];
+      }
+    }
+    if (!changed) return {"", 0};
+    SearchRequest alternative = request;
+    alternative.query = corrected;
+    const ParsedQuery parsed = builder->build(corrected);
+    if (parsed.empty()) return {"", 0};
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query_for(alternative, parsed));
+    const std::uint64_t found = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+    return found > matches ? std::make_pair(corrected, found) : std::make_pair(std::string(), std::uint64_t{0});
+  }
 };
 
-Searcher::Searcher(const std::vector<std::string>& databases) : impl_(std::make_unique<Impl>()) {
+Searcher::Searcher(const std::vector<std::string>& databases, const SearcherOptions& options)
+    : impl_(std::make_unique<Impl>()) {
   impl_->paths = databases;
-  for (const std::string& path : databases) impl_->db.add_database(open_one(path));
+  AliasTable aliases;
+  for (const std::string& path : databases) {
+    Xapian::Database db = open_one(path);
+    if (options.aliases) {
+      aliases.add_text(db.get_metadata(std::string(schema::kAliasesKey)), path + " (aliases)");
+    }
+    impl_->db.add_database(db);
+  }
+  if (options.aliases) {
+    for (const std::string& file : options.alias_files) aliases.add_file(file);
+  }
+  impl_->builder = std::make_unique<QueryBuilder>(std::move(aliases));
 }
 
 Searcher::~Searcher() = default;
 
-SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
-  SearchSummary summary;
-  summary.query = request.query;
-  const ParsedQuery parsed = impl_->builder.build(request.query);
-  summary.parsed = parsed.description();
-  if (parsed.empty()) {
-    throw QueryError("query '" + request.query + "' has no words to search for");
+bool Searcher::refresh() {
+  try {
+    return impl_->db.reopen();
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(describe_xapian_error("cannot reopen the database", e));
   }
+}
+
+std::uint64_t Searcher::count(const SearchRequest& request) {
+  const ParsedQuery parsed = impl_->builder->build(request.query);
   try {
     Xapian::Enquire enquire(impl_->db);
-    enquire.set_query(parsed.impl().query);
+    enquire.set_query(impl_->query_for(request, parsed));
+    return enquire.get_mset(0, 0, impl_->db.get_doccount()).get_matches_estimated();
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(describe_xapian_error("search for '" + request.query + "' failed", e));
+  }
+}
+
+SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
+  const auto started = std::chrono::steady_clock::now();
+  SearchSummary summary;
+  summary.query = request.query;
+  const ParsedQuery parsed = impl_->builder->build(request.query);
+  summary.parsed = parsed.description();
+  try {
+    Xapian::Enquire enquire(impl_->db);
+    enquire.set_query(impl_->query_for(request, parsed));
     enquire.set_weighting_scheme(ranking_weight());
+    if (request.sort == SortOrder::kDate) {
+      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+    }
     const Xapian::doccount limit =
         request.limit == 0 ? impl_->db.get_doccount()
                            : static_cast<Xapian::doccount>(request.limit);
@@ -102,17 +253,37 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
         hit.language = std::move(a.language);
         if (request.snippets) {
           hit.title_snippet = highlighter.highlight(hit.title);
-          hit.snippet = highlighter.best_passage(a.body, request.snippet_chars);
+          Passages passages =
+              highlighter.best_passages(a.body, request.snippet_width, request.snippet_count);
+          hit.snippets = std::move(passages.snippets);
+          std::vector<std::size_t> matched = std::move(passages.matched_patterns);
+          const Passages in_title = highlighter.best_passages(hit.title, 1, 0);
+          matched.insert(matched.end(), in_title.matched_patterns.begin(),
+                         in_title.matched_patterns.end());
+          std::set<std::pair<std::string, std::string>> seen;
+          for (std::size_t p : matched) {
+            const HighlightPattern& pattern = highlighter.patterns()[p];
+            if (!pattern.alias.empty() && seen.emplace(pattern.typed, pattern.alias).second) {
+              hit.aliases.push_back({pattern.typed, pattern.alias});
+            }
+          }
         } else {
           hit.title_snippet.text = hit.title;
         }
       }
+      if (request.explain) hit.explanation = impl_->explain(enquire, it);
       sink.on_hit(hit);
       ++summary.returned;
+    }
+    if (request.suggest) {
+      std::tie(summary.suggestion, summary.suggestion_matches) =
+          impl_->suggestion(request, summary.estimated_matches);
     }
   } catch (const Xapian::Error& e) {
     throw DatabaseError(describe_xapian_error("search for '" + request.query + "' failed", e));
   }
+  summary.elapsed_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;
 }
 

@@ -1,4 +1,6 @@
 // The text printer: what a person at a shell reads.
+#include <iomanip>
+#include <sstream>
 #include <string_view>
 
 #include "longjing/printer.h"
@@ -27,14 +29,30 @@ class TextPrinter : public Printer {
       if (!meta->empty()) out_ << paint(kDim, " · " + *meta);
     }
     out_ << '\n';
-    if (!hit.snippet.text.empty()) {
+    for (const Snippet& snippet : hit.snippets) {
+      if (snippet.text.empty()) continue;
       out_ << "   ";
-      write_highlighted(hit.snippet, {});
+      write_highlighted(snippet, {});
       out_ << '\n';
+    }
+    for (const AliasMatch& alias : hit.aliases) {
+      out_ << "   " << paint(kDim, "via alias " + alias.alias + " (for " + alias.typed + ")") << '\n';
+    }
+    for (const TermWeight& t : hit.explanation) {
+      std::ostringstream line;
+      line << std::fixed << std::setprecision(3) << t.weight;
+      out_ << "   " << paint(kDim, "  " + line.str() + "  " + t.field + ": " + t.term) << '\n';
     }
   }
 
-  void finish(const SearchSummary&) override { out_.flush(); }
+  void finish(const SearchSummary& summary) override {
+    if (!summary.suggestion.empty()) {
+      if (printed_ > 0) out_ << '\n';
+      out_ << "Did you mean: " << paint(kBold, summary.suggestion) << " ("
+           << summary.suggestion_matches << " matches)\n";
+    }
+    out_.flush();
+  }
 
  private:
   std::string paint(std::string_view color, const std::string& text) const {

@@ -159,7 +159,8 @@ TEST_CASE("Hits carry metadata and highlighted snippets; titles rank first", "[i
   CHECK(top.title_snippet.text.substr(top.title_snippet.spans[0].begin,
                                       top.title_snippet.spans[0].end -
                                           top.title_snippet.spans[0].begin) == "Unitree");
-  REQUIRE(sink.hits[1].snippet.spans.size() == 1);
+  REQUIRE(sink.hits[1].snippets.size() == 1);
+  REQUIRE(sink.hits[1].snippets[0].spans.size() == 1);
 }
 
 TEST_CASE("Several databases are searched as one", "[index_search]") {

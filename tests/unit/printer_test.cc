@@ -21,7 +21,7 @@ Hit sample_hit() {
   h.date = "2025-02-07";
   h.source = "Paper";
   h.language = "zh-Hans";
-  h.snippet = {"…推出宇树机器狗…", {{9, 15}}};
+  h.snippets = {{"…推出宇树机器狗…", {{9, 15}}}};
   return h;
 }
 
@@ -80,7 +80,7 @@ TEST_CASE("JSON printer writes one versioned object per line", "[printer]") {
         "\"snippets\":[{\"text\":\"…推出宇树机器狗…\",\"highlights\":[{\"start\":9,\"end\":15,"
         "\"char_start\":3,\"char_end\":5}]}]}\n"
         "{\"type\":\"summary\",\"format_version\":1,\"query\":\"宇树\",\"parsed\":\"Query(宇树)\","
-        "\"estimated_matches\":1,\"returned\":1}\n");
+        "\"estimated_matches\":1,\"returned\":1,\"suggestion\":null,\"elapsed_seconds\":0.0}\n");
 }
 
 TEST_CASE("JSON printer writes null for unknown metadata", "[printer]") {
@@ -99,4 +99,46 @@ TEST_CASE("Paths printer: one path per line, or NUL-terminated", "[printer]") {
   make_paths_printer(nul, true)->on_hit(sample_hit());
   CHECK(lines.str() == "/docs/unitree-zh.md\n");
   CHECK(nul.str() == std::string("/docs/unitree-zh.md\0", 20));
+}
+
+TEST_CASE("Printers show aliases, explanations and suggestions", "[printer]") {
+  Hit h = sample_hit();
+  h.aliases = {{"Unitree", "宇树"}};
+  h.explanation = {{"宇树", "text", 1.25}};
+  SearchSummary summary = sample_summary();
+  summary.suggestion = "unitree";
+  summary.suggestion_matches = 4;
+
+  std::ostringstream text;
+  auto printer = make_text_printer(text, TextStyle{false});
+  printer->on_hit(h);
+  printer->finish(summary);
+  CHECK(text.str() ==
+        "1. 杭州[宇树科技] (100%)\n"
+        "   /docs/unitree-zh.md · 2025-02-07 · Paper\n"
+        "   …推出[宇树]机器狗…\n"
+        "   via alias 宇树 (for Unitree)\n"
+        "     1.250  text: 宇树\n"
+        "\n"
+        "Did you mean: unitree (4 matches)\n");
+
+  std::ostringstream json;
+  auto json_printer = make_json_printer(json, "\"q1\"");
+  json_printer->on_hit(h);
+  json_printer->finish(summary);
+  const std::string out = json.str();
+  CHECK(out.find("\"aliases\":[{\"typed\":\"Unitree\",\"alias\":\"宇树\"}]") != std::string::npos);
+  CHECK(out.find("\"explain\":[{\"term\":\"宇树\",\"field\":\"text\",\"weight\":1.25}]") !=
+        std::string::npos);
+  CHECK(out.find("\"suggestion\":\"unitree\"") != std::string::npos);
+  CHECK(out.find("\"id\":\"q1\"}\n") != std::string::npos);  // on every object
+  CHECK(out.rfind("\"id\":\"q1\"") > out.find('\n'));
+}
+
+TEST_CASE("JSON error objects carry the message and the request id", "[printer]") {
+  std::ostringstream out;
+  write_json_error(out, "cannot read query 'a AND'", "7");
+  CHECK(out.str() ==
+        "{\"type\":\"error\",\"format_version\":1,\"message\":\"cannot read query 'a AND'\","
+        "\"id\":7}\n");
 }

@@ -26,18 +26,30 @@ struct Snippet {
   std::vector<Span> spans;
 };
 
+// The passages of one text, and which patterns matched anywhere in it.
+struct Passages {
+  std::vector<Snippet> snippets;             // in text order; never overlapping
+  std::vector<std::size_t> matched_patterns;  // indices into the Highlighter's patterns
+};
+
 class Highlighter {
  public:
   // `analyzer` must outlive the Highlighter.
   Highlighter(const Analyzer& analyzer, std::vector<HighlightPattern> patterns);
 
+  const std::vector<HighlightPattern>& patterns() const { return patterns_; }
+
   // The whole of `text` with every match marked (for titles).
   Snippet highlight(std::string_view text) const;
 
-  // The passage of at most `max_chars` characters with the most weight of distinct
-  // matched patterns, whitespace collapsed, cut at word boundaries, with "…" where text
-  // was left out. Without a match: the text's beginning.
-  Snippet best_passage(std::string_view text, std::size_t max_chars) const;
+  // Up to `count` passages of at most `max_width` columns each (a CJK or full-width
+  // character takes two), chosen by the weight of the distinct patterns they hold (rarer
+  // patterns weigh more), whitespace collapsed, cut at word boundaries, with "…" where
+  // text was left out. Without a match: one passage from the text's beginning.
+  Passages best_passages(std::string_view text, std::size_t max_width, std::size_t count) const;
+
+  // The single best passage (best_passages with count 1).
+  Snippet best_passage(std::string_view text, std::size_t max_width) const;
 
  private:
   // A match in the original text: byte range and which pattern matched.

@@ -24,8 +24,12 @@ struct TextStyle {
 std::unique_ptr<Printer> make_text_printer(std::ostream& out, TextStyle style);
 
 // JSON Lines: one "hit" object per result, then one "summary" object; every object
-// carries "format_version" (see docs/json-output.md).
-std::unique_ptr<Printer> make_json_printer(std::ostream& out);
+// carries "format_version" (see docs/json-output.md). A non-empty `request_id` (a JSON
+// value, as text) is echoed as "id" in every object, for --stdin sessions.
+std::unique_ptr<Printer> make_json_printer(std::ostream& out, const std::string& request_id = "");
+
+// The JSON Lines object for a request that failed: {"type":"error", "message", ...}.
+void write_json_error(std::ostream& out, const std::string& message, const std::string& request_id = "");
 
 // One path per line (or NUL-terminated when `nul` is set), for scripts and xargs.
 std::unique_ptr<Printer> make_paths_printer(std::ostream& out, bool nul);

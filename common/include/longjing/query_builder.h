@@ -1,14 +1,18 @@
 // QueryBuilder: the user's query string → a Xapian query, through the same Analyzer that
 // indexed the text. Xapian's QueryParser reads the syntax (AND OR NOT + - ( ) "phrases"
-// NEAR prefix* title:); every CJK chunk, quoted or not, is rewritten to a phrase of the
-// Analyzer's bigrams (plus the run's last unigram when more follows, or the unigram
-// alone for one character), ANDed-maybe with its ICU dictionary words as a ranking boost.
+// NEAR prefix* fields date ranges); every CJK chunk, quoted or not, becomes a phrase of the
+// Analyzer's bigrams (plus the run's last unigram when more follows, or the unigram alone
+// for one character), ANDed-maybe with its ICU dictionary words as a ranking boost; names
+// in the alias table become the group of their aliases.
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "longjing/alias_table.h"
 
 namespace longjing {
 
@@ -17,6 +21,14 @@ namespace longjing {
 struct HighlightPattern {
   std::vector<std::string> terms;
   double weight = 1.0;  // rarer patterns weigh more when passages are compared
+  std::string alias;    // the alias name this pattern stands for, when the user typed another
+  std::string typed;    // what the user typed, when `alias` is set
+};
+
+// A name the alias table expanded.
+struct AliasExpansion {
+  std::string typed;               // as typed in the query
+  std::vector<std::string> names;  // the group it belongs to
 };
 
 // A query ready to run. Cheap to copy.
@@ -26,6 +38,8 @@ class ParsedQuery {
   bool empty() const;
   // What to highlight in hits, from the query's positive terms and phrases.
   const std::vector<HighlightPattern>& highlight_patterns() const;
+  // The alias groups the query used.
+  const std::vector<AliasExpansion>& alias_expansions() const;
   // Xapian's description of the query, for --json summaries and debugging.
   std::string description() const;
 
@@ -39,7 +53,8 @@ class ParsedQuery {
 
 class QueryBuilder {
  public:
-  QueryBuilder();
+  // `aliases` expands names at query time; an empty table expands nothing.
+  explicit QueryBuilder(AliasTable aliases = {});
   ~QueryBuilder();
   QueryBuilder(const QueryBuilder&) = delete;
   QueryBuilder& operator=(const QueryBuilder&) = delete;
@@ -53,9 +68,11 @@ class QueryBuilder {
   std::unique_ptr<Impl> impl_;
 };
 
-// The query string as QueryParser receives it: words normalized for matching (operators
-// and field names left alone), CJK chunks rewritten to the internal "cjk:" field.
-// Exposed for tests.
+// The query string as QueryParser receives it, without aliases (exposed for tests).
 std::string rewrite_query(std::string_view query);
+
+// The term prefix of a text field the user can name ("title" → "S", "source" → "A",
+// "path" → "XP"), or nullopt.
+std::optional<std::string> text_field_prefix(std::string_view field);
 
 }  // namespace longjing

@@ -8,9 +8,11 @@
 //   XW       ICU dictionary word of a CJK run (body and title), no positions: a ranking
 //            boost only, never the only way to match
 //   Q        unique id: the file's path (or "Q#" + a hash when the path is too long)
-//   P        path, one term per directory component prefix ("P/home/a/corpus")
-//   A        source/author, normalized
-//   L        language tag, lowercase ("Len", "Lzh-hans")
+//   P        path, one boolean term per directory above the file ("P/home/a/corpus")
+//   XP       words of the path (path:corpus), analyzed like text, with positions
+//   A        words of the source/author (source:huabo), analyzed like text
+//   L        language tag, lowercase, and each shorter tag it extends ("Lzh", "Lzh-hans")
+// Spelling table: every stemmable word of titles and bodies (for "did you mean").
 //   D Y M    date as YYYYMMDD, YYYY, YYYYMM
 // Values
 //   0 date YYYYMMDD (string, sortable)   1 mtime (sortable_serialise of seconds)
@@ -19,6 +21,7 @@
 //   StoredDocument, encoded by encode_document (versioned, length-prefixed fields).
 // Metadata
 //   "longjing:schema" = kSchemaVersion; a database with another version is refused.
+//   "longjing:aliases" = the alias table of the indexed roots (*.aliases files).
 #pragma once
 
 #include <cstdint>
@@ -32,12 +35,15 @@ namespace longjing::schema {
 
 inline constexpr int kSchemaVersion = 1;
 inline constexpr std::string_view kSchemaKey = "longjing:schema";
+// Metadata: the alias table found beside the indexed articles (alias_table.h's text form).
+inline constexpr std::string_view kAliasesKey = "longjing:aliases";
 
 inline constexpr std::string_view kStemPrefix = "Z";
 inline constexpr std::string_view kTitlePrefix = "S";
 inline constexpr std::string_view kDictionaryWordPrefix = "XW";
 inline constexpr std::string_view kIdPrefix = "Q";
 inline constexpr std::string_view kPathPrefix = "P";
+inline constexpr std::string_view kPathWordPrefix = "XP";
 inline constexpr std::string_view kSourcePrefix = "A";
 inline constexpr std::string_view kLanguagePrefix = "L";
 inline constexpr std::string_view kDayPrefix = "D";

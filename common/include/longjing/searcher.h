@@ -12,13 +12,38 @@
 
 namespace longjing {
 
+// The order of hits.
+enum class SortOrder {
+  kRelevance,  // BM25 score, best first
+  kDate,       // newest first (undated last), ties by score
+};
+
 // One search, as plain values (the searcher binary fills it from its flags).
 struct SearchRequest {
   std::string query;
-  std::size_t offset = 0;          // hits to skip
-  std::size_t limit = 10;          // hits to return; 0 = all of them
-  std::size_t snippet_chars = 200; // passage length in characters
-  bool snippets = true;            // false: skip highlighting (paths-only output)
+  std::size_t offset = 0;           // hits to skip
+  std::size_t limit = 10;           // hits to return; 0 = all of them
+  std::size_t snippet_width = 160;  // passage length in columns (a CJK character takes 2)
+  std::size_t snippet_count = 1;    // passages per hit
+  bool snippets = true;             // false: skip highlighting (paths-only output)
+  std::string since;                // "YYYY-MM-DD": only articles dated on or after it
+  std::string until;                // "YYYY-MM-DD": only articles dated on or before it
+  SortOrder sort = SortOrder::kRelevance;
+  bool explain = false;             // fill Hit::explanation
+  bool suggest = true;              // look for a spelling correction (SearchSummary)
+};
+
+// An alias that matched in a hit where the user typed another name.
+struct AliasMatch {
+  std::string typed;  // what the query said ("Unitree")
+  std::string alias;  // what the article says ("宇树")
+};
+
+// One query term's part in a hit's score (--explain).
+struct TermWeight {
+  std::string term;   // the term as indexed, without its prefix
+  std::string field;  // "text", "title", "stem", "title stem", "dictionary word", ...
+  double weight = 0;  // its BM25 contribution
 };
 
 // One result.
@@ -33,7 +58,9 @@ struct Hit {
   std::string source;
   std::string language;
   Snippet title_snippet;     // the title with matches marked
-  Snippet snippet;           // best passage (empty when !SearchRequest::snippets)
+  std::vector<Snippet> snippets;  // best passages, in text order (none if !request.snippets)
+  std::vector<AliasMatch> aliases;  // aliases that matched, other than what was typed
+  std::vector<TermWeight> explanation;  // when SearchRequest::explain
 };
 
 // What the search as a whole found.
@@ -42,6 +69,15 @@ struct SearchSummary {
   std::string parsed;                 // Xapian's description of the parsed query
   std::uint64_t estimated_matches = 0;
   std::size_t returned = 0;
+  std::string suggestion;             // a corrected query that finds more, or ""
+  std::uint64_t suggestion_matches = 0;
+  double elapsed_seconds = 0;         // time spent in search()
+};
+
+// How to open the databases.
+struct SearcherOptions {
+  bool aliases = true;                   // expand names with the alias tables
+  std::vector<std::string> alias_files;  // extra alias files (alias_table.h's format)
 };
 
 // Receives hits in rank order.
@@ -54,8 +90,17 @@ class HitSink {
 class Searcher {
  public:
   // Opens every database (read-only) and searches them as one, with global statistics.
-  // Throws DatabaseError naming the database that is missing, damaged or of another schema.
-  explicit Searcher(const std::vector<std::string>& databases);
+  // The alias tables are those stored in the databases by the indexer, then
+  // options.alias_files. Throws DatabaseError naming the database that is missing, damaged
+  // or of another schema; IoError or Error for an alias file that cannot be read.
+  explicit Searcher(const std::vector<std::string>& databases, const SearcherOptions& options = {});
+
+  // Moves to the newest committed revision of the databases, if the indexer made one since
+  // they were opened. Returns true when it did. Throws DatabaseError.
+  bool refresh();
+
+  // Counts the documents matching request.query (and its date limits), exactly.
+  std::uint64_t count(const SearchRequest& request);
   ~Searcher();
   Searcher(const Searcher&) = delete;
   Searcher& operator=(const Searcher&) = delete;

@@ -1,0 +1,23 @@
+// Persistent mode (searcher --stdin): many queries over one open Searcher, so a script pays
+// the start-up once.
+#pragma once
+
+#include <istream>
+#include <ostream>
+
+#include "longjing/searcher.h"
+
+namespace longjing {
+
+// Reads requests from `in`, one per line, and answers each on `out` in JSON Lines (hit
+// objects, then a summary object; an "error" object for a request that fails), flushing
+// after each answer. A line is either a query, or a JSON object
+//   {"query": "...", "id": <any>, "limit": N, "offset": N, "since": "YYYY-MM-DD",
+//    "until": "YYYY-MM-DD", "sort": "relevance"|"date", "snippets": N, "explain": bool}
+// whose missing fields take their values from `defaults`; "id" is echoed in every object
+// of the answer. Empty lines are skipped. Before each request the databases move to the
+// newest committed revision. Returns false if `out` failed (e.g. a closed pipe).
+bool run_query_session(std::istream& in, std::ostream& out, Searcher& searcher,
+                       const SearchRequest& defaults);
+
+}  // namespace longjing

@@ -1,0 +1,243 @@
+#include "query_rewrite.h"
+
+#include "longjing/analyzer.h"
+#include "longjing/normalizer.h"
+
+namespace longjing {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool is_operator(std::string_view word) {
+  return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" ||
+         word == "ADJ" || word.rfind("NEAR/", 0) == 0 || word.rfind("ADJ/", 0) == 0;
+}
+
+// The field name of "title:foo" ("title"), or "" when the word has no field.
+std::string_view field_name(std::string_view word) {
+  std::size_t i = 0;
+  while (i < word.size() && ((word[i] >= 'a' && word[i] <= 'z') || word[i] == '_')) ++i;
+  return i > 0 && i < word.size() && word[i] == ':' ? word.substr(0, i) : std::string_view();
+}
+
+std::string hex_encode(std::string_view s) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size() * 2);
+  for (unsigned char c : s) {
+    out += kDigits[c >> 4];
+    out += kDigits[c & 0xF];
+  }
+  return out;
+}
+
+std::optional<std::string> hex_decode(std::string_view s) {
+  if (s.size() % 2 != 0) return std::nullopt;
+  auto value = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  std::string out;
+  out.reserve(s.size() / 2);
+  for (std::size_t i = 0; i < s.size(); i += 2) {
+    const int hi = value(s[i]);
+    const int lo = value(s[i + 1]);
+    if (hi < 0 || lo < 0) return std::nullopt;
+    out += static_cast<char>(hi * 16 + lo);
+  }
+  return out;
+}
+
+// cjk:<hex(prefix:normalized text)>
+std::string cjk_token(std::string_view prefix, std::string_view chunk) {
+  std::string payload(prefix);
+  payload += ':';
+  payload += normalize_string(chunk);
+  return std::string(kCjkField) + ":" + hex_encode(payload);
+}
+
+// One piece of the query: a run of spaces, a quoted phrase (quotes included) or a word.
+struct Piece {
+  enum class Kind { kSpace, kQuoted, kWord } kind;
+  std::string_view text;
+};
+
+std::vector<Piece> split_pieces(std::string_view query) {
+  std::vector<Piece> pieces;
+  std::size_t i = 0;
+  while (i < query.size()) {
+    std::size_t end = i;
+    Piece::Kind kind;
+    if (is_space(query[i])) {
+      while (end < query.size() && is_space(query[end])) ++end;
+      kind = Piece::Kind::kSpace;
+    } else if (query[i] == '"') {
+      end = query.find('"', i + 1);
+      end = end == std::string_view::npos ? query.size() : end + 1;
+      kind = Piece::Kind::kQuoted;
+    } else {
+      while (end < query.size() && !is_space(query[end]) && query[end] != '"') ++end;
+      kind = Piece::Kind::kWord;
+    }
+    pieces.push_back({kind, query.substr(i, end - i)});
+    i = end;
+  }
+  return pieces;
+}
+
+// A word that may take part in an alias: no operator, field, +/- or parentheses.
+bool is_plain_word(const Piece& p) {
+  if (p.kind != Piece::Kind::kWord || is_operator(p.text) || !field_name(p.text).empty()) {
+    return false;
+  }
+  return p.text.find_first_of("+-()*") != 0 && p.text.back() != ')' && p.text.back() != '*';
+}
+
+class Rewriter {
+ public:
+  Rewriter(const AliasTable* aliases,
+           std::optional<std::string> (*field_prefix_of)(std::string_view))
+      : aliases_(aliases), field_prefix_of_(field_prefix_of) {}
+
+  RewrittenQuery run(std::string_view query) {
+    const std::vector<Piece> pieces = split_pieces(query);
+    for (std::size_t i = 0; i < pieces.size();) {
+      const std::size_t used = try_alias(pieces, i);
+      if (used > 0) {
+        i += used;
+        continue;
+      }
+      const Piece& p = pieces[i];
+      if (p.kind == Piece::Kind::kSpace) {
+        out_.text += p.text;
+      } else if (p.kind == Piece::Kind::kQuoted) {
+        quoted(p.text, "");
+      } else if (p.text.back() == ':' && i + 1 < pieces.size() &&
+                 pieces[i + 1].kind == Piece::Kind::kQuoted) {
+        field_then_quoted(p.text, pieces[i + 1].text);
+        ++i;
+      } else {
+        word(p.text);
+      }
+      ++i;
+    }
+    return std::move(out_);
+  }
+
+ private:
+  // Expands the longest alias name starting at pieces[i]; returns the pieces consumed.
+  std::size_t try_alias(const std::vector<Piece>& pieces, std::size_t i) {
+    if (aliases_ == nullptr || aliases_->empty() || !is_plain_word(pieces[i])) return 0;
+    // Candidate word sequences: plain words separated by single spaces.
+    std::vector<std::size_t> ends;  // piece index after each candidate's last word
+    for (std::size_t j = i, words = 0; j < pieces.size() && words < aliases_->max_words();) {
+      if (!is_plain_word(pieces[j])) break;
+      ++words;
+      ends.push_back(j + 1);
+      if (j + 2 >= pieces.size() || pieces[j + 1].kind != Piece::Kind::kSpace) break;
+      j += 2;
+    }
+    for (std::size_t k = ends.size(); k-- > 0;) {
+      std::string candidate;
+      for (std::size_t j = i; j < ends[k]; ++j) candidate += pieces[j].text;
+      const std::vector<std::string>* group = aliases_->group_of(candidate);
+      if (group == nullptr) continue;
+      out_.text += '(';
+      for (std::size_t n = 0; n < group->size(); ++n) {
+        if (n > 0) out_.text += " OR ";
+        alternative((*group)[n]);
+      }
+      out_.text += ')';
+      out_.aliases.push_back({candidate, *group});
+      return ends[k] - i;
+    }
+    return 0;
+  }
+
+  // One name of an alias group, as the parser should read it.
+  void alternative(std::string_view name) {
+    if (contains_cjk(name)) {
+      out_.text += cjk_token("", name);
+    } else if (name.find_first_of(" \t:-'") != std::string_view::npos) {
+      out_.text += '"';
+      out_.text += normalize_string(name);
+      out_.text += '"';
+    } else {
+      out_.text += normalize_string(name);
+    }
+  }
+
+  void quoted(std::string_view piece, std::string_view prefix) {
+    const bool closed = piece.size() >= 2 && piece.back() == '"';
+    const std::string_view inner = piece.substr(1, piece.size() - (closed ? 2 : 1));
+    if (contains_cjk(inner)) {
+      out_.text += cjk_token(prefix, inner);
+      return;
+    }
+    out_.text += '"';
+    out_.text += normalize_string(inner);
+    if (closed) out_.text += '"';
+  }
+
+  void field_then_quoted(std::string_view field_word, std::string_view quoted_piece) {
+    const std::string_view field = field_word.substr(0, field_word.size() - 1);
+    const auto prefix = field_prefix_of_(field);
+    if (prefix && contains_cjk(quoted_piece)) {
+      quoted(quoted_piece, *prefix);
+      return;
+    }
+    out_.text += field_word;
+    quoted(quoted_piece, "");
+  }
+
+  // One unquoted word, with its +/-/( and ) kept around the rewritten core.
+  void word(std::string_view word) {
+    std::size_t lead = 0;
+    while (lead < word.size() && (word[lead] == '+' || word[lead] == '-' || word[lead] == '(')) {
+      ++lead;
+    }
+    std::size_t trail = word.size();
+    while (trail > lead && word[trail - 1] == ')') --trail;
+    out_.text += word.substr(0, lead);
+    const std::string_view core = word.substr(lead, trail - lead);
+    const std::string_view field = field_name(core);
+    if (is_operator(core)) {
+      out_.text += core;
+    } else if (contains_cjk(core)) {
+      const auto prefix = field.empty() ? std::optional<std::string>("") : field_prefix_of_(field);
+      if (prefix) {
+        out_.text += cjk_token(*prefix, core.substr(field.empty() ? 0 : field.size() + 1));
+      } else {
+        out_.text += normalize_string(core);
+      }
+    } else if (!field.empty()) {
+      out_.text += core.substr(0, field.size() + 1);
+      out_.text += normalize_string(core.substr(field.size() + 1));
+    } else {
+      out_.text += normalize_string(core);
+    }
+    out_.text += word.substr(trail);
+  }
+
+  const AliasTable* aliases_;
+  std::optional<std::string> (*field_prefix_of_)(std::string_view);
+  RewrittenQuery out_;
+};
+
+}  // namespace
+
+RewrittenQuery rewrite_for_parser(std::string_view query, const AliasTable* aliases,
+                                  std::optional<std::string> (*field_prefix_of)(std::string_view)) {
+  return Rewriter(aliases, field_prefix_of).run(query);
+}
+
+std::optional<std::pair<std::string, std::string>> decode_cjk_payload(std::string_view payload) {
+  const auto decoded = hex_decode(payload);
+  if (!decoded) return std::nullopt;
+  const std::size_t colon = decoded->find(':');
+  if (colon == std::string::npos) return std::nullopt;
+  return std::make_pair(decoded->substr(0, colon), decoded->substr(colon + 1));
+}
+
+}  // namespace longjing

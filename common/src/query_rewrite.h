@@ -1,0 +1,39 @@
+// Internal: the query string as Xapian's QueryParser receives it. Words are normalized for
+// matching (operators and field names left alone); CJK chunks, quoted or not, travel
+// hex-encoded in the internal "cjk:" field (Xapian 1.4 hands quoted text to no field
+// processor); names found in the alias table become a group of alternatives.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "longjing/alias_table.h"
+
+namespace longjing {
+
+// The internal field of CJK chunks; its payload is hex(prefix + ":" + text).
+inline constexpr std::string_view kCjkField = "cjk";
+
+// A name of the query that the alias table expanded.
+struct AliasUse {
+  std::string typed;               // as the user typed it
+  std::vector<std::string> names;  // the whole group, as written in the table
+};
+
+struct RewrittenQuery {
+  std::string text;
+  std::vector<AliasUse> aliases;
+};
+
+// Rewrites `query`; `aliases` may be null (no expansion). `field_prefix_of` maps a field
+// name ("title") to its term prefix ("S"), or nullopt for fields it does not analyze.
+RewrittenQuery rewrite_for_parser(
+    std::string_view query, const AliasTable* aliases,
+    std::optional<std::string> (*field_prefix_of)(std::string_view field));
+
+// The payload of a cjk: token back as {prefix, text}; nullopt if it is not one of ours.
+std::optional<std::pair<std::string, std::string>> decode_cjk_payload(std::string_view payload);
+
+}  // namespace longjing
