@@ -61,7 +61,8 @@ void setup_search_command(CLI::App& app, SearchOptions& o) {
   app.description("Search the articles indexed by `indexer`; ranked hits with highlighted passages.");
   app.footer(kSyntaxHelp);
   app.add_option("query", o.query_words, "The query (several words are joined with spaces)");
-  app.add_option("--db", o.databases, "Database to search (repeat for several, searched as one)");
+  app.add_option("--db", o.databases, "Database to search (repeat for several, searched as one)")
+      ->allow_extra_args(false);
   app.add_option("-n,--limit", o.limit, "Hits to show (0: all)")->capture_default_str();
   app.add_option("--offset", o.offset, "Hits to skip first")->capture_default_str();
   app.add_option("--snippet-chars", o.snippet_chars,
@@ -79,6 +80,7 @@ void setup_search_command(CLI::App& app, SearchOptions& o) {
   app.add_flag("--explain", o.explain, "Show which terms matched in which field, and their weight");
   app.add_flag("--no-aliases", o.no_aliases, "Do not expand names with the alias tables");
   app.add_option("--aliases", o.alias_files, "An alias file of your own (repeatable)")
+      ->allow_extra_args(false)
       ->check(CLI::ExistingFile);
   app.add_flag("-c,--count", o.count, "Print only the number of matching articles");
   app.add_flag("--stdin", o.stdin_mode,

@@ -231,7 +231,7 @@ Passages Highlighter::best_passages(std::string_view text, std::size_t max_width
     return end;
   };
   for (const Window& w : windows) {
-    if (result.snippets.size() >= count) break;
+    if (taken.size() >= count) break;
     const Match& m = matches[w.first_match];
     // Lead in with some context before the first match, a quarter of the width at most.
     std::size_t begin = retreat_width(text, m.begin, max_width / 4, 0);

@@ -271,6 +271,15 @@ std::vector<std::string> IndexWriter::paths_under(const std::string& root) const
   return paths;
 }
 
+void IndexWriter::set_aliases(const std::string& root, const std::string& alias_text) {
+  try {
+    const std::string key = std::string(schema::kAliasesKey) + ":" + root;
+    if (impl_->writer().get_metadata(key) != alias_text) impl_->writer().set_metadata(key, alias_text);
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(describe_xapian_error("cannot store aliases in database " + impl_->path, e));
+  }
+}
+
 void IndexWriter::commit() {
   try {
     impl_->writer().commit();

@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 
+#include "longjing/alias_table.h"
 #include "longjing/error.h"
 #include "longjing/formats.h"
 #include "longjing/index_writer.h"
@@ -31,6 +32,7 @@ struct Root {
   bool is_directory = false;
   std::vector<FoundFile> files;
   std::vector<std::string> unreadable_dirs;  // their documents must not be deleted
+  std::vector<std::string> alias_files;      // *.aliases files found under it
 };
 
 // True when `relative` (to its root) or its base name matches one of the patterns.
@@ -68,9 +70,28 @@ void walk(const fs::path& dir, const std::string& relative, const IndexOptions& 
       walk(entry.path(), child, options, found, report);
       continue;
     }
+    if (fs::path(name).extension() == ".aliases") {
+      found.alias_files.push_back(entry.path().string());
+      continue;
+    }
     const auto format = format_for_path(name);
     if (format) found.files.push_back({entry.path().string(), *format});
   }
+}
+
+// The alias table of a root's *.aliases files; a malformed file is reported and left out.
+AliasTable read_aliases(const Root& root, const ProblemSink& report) {
+  AliasTable table;
+  for (const std::string& file : root.alias_files) {
+    try {
+      AliasTable one;
+      one.add_file(file);
+      table.add_text(one.to_text(), file);
+    } catch (const Error& e) {
+      report({file, e.what(), true});
+    }
+  }
+  return table;
 }
 
 std::string title_from_file_name(const std::string& path) {
@@ -113,6 +134,10 @@ class Run {
         progress();
       }
       remove_vanished(root.path, seen, root.unreadable_dirs);
+      if (writer_ && !options_.dry_run) {
+        writer_->set_aliases(root.path,
+                             read_aliases(root, [this](const FileProblem& p) { problem(p); }).to_text());
+      }
     }
   }
 

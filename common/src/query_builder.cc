@@ -116,27 +116,29 @@ void collect_patterns(const Xapian::Query& query, std::vector<HighlightPattern>&
   }
 }
 
-// Marks the patterns that stand for an alias the user did not type, so hits can say
-// which alias matched. Each alias name is parsed alone to learn its patterns.
+// Marks the patterns that stand for a name of an alias group: `typed` is the name the user
+// typed, `alias` the group's other name it stands for (empty for the typed name itself),
+// so hits can say which alias matched. Each name is parsed alone to learn its patterns.
 void tag_alias_patterns(const Xapian::QueryParser& plain_parser,
                         const std::vector<AliasExpansion>& expansions,
                         std::vector<HighlightPattern>& patterns) {
   for (const AliasExpansion& e : expansions) {
     const std::string typed_key = alias_key(e.typed);
     for (const std::string& name : e.names) {
-      if (alias_key(name) == typed_key) continue;
+      const bool is_typed = alias_key(name) == typed_key;
       std::vector<HighlightPattern> of_name;
       try {
         Xapian::QueryParser parser(plain_parser);
-        const RewrittenQuery r = rewrite_for_parser("\"" + name + "\"", nullptr, text_field_prefix);
-        collect_patterns(parser.parse_query(r.text, Xapian::QueryParser::FLAG_PHRASE), of_name);
+        collect_patterns(parser.parse_query(render_alias_name(name),
+                                            Xapian::QueryParser::FLAG_PHRASE),
+                         of_name);
       } catch (const Xapian::Error&) {
         continue;  // a name the parser cannot read simply is not tagged
       }
       for (const HighlightPattern& named : of_name) {
         for (HighlightPattern& p : patterns) {
-          if (p.terms == named.terms && p.alias.empty()) {
-            p.alias = name;
+          if (p.terms == named.terms && p.typed.empty()) {
+            p.alias = is_typed ? std::string() : name;
             p.typed = e.typed;
           }
         }

@@ -1,6 +1,8 @@
 #include "query_rewrite.h"
 
 #include "longjing/analyzer.h"
+#include "longjing/error.h"
+#include "longjing/schema.h"
 #include "longjing/normalizer.h"
 
 namespace longjing {
@@ -101,6 +103,7 @@ class Rewriter {
       : aliases_(aliases), field_prefix_of_(field_prefix_of) {}
 
   RewrittenQuery run(std::string_view query) {
+    query_ = query;
     const std::vector<Piece> pieces = split_pieces(query);
     for (std::size_t i = 0; i < pieces.size();) {
       const std::size_t used = try_alias(pieces, i);
@@ -138,9 +141,19 @@ class Rewriter {
       if (j + 2 >= pieces.size() || pieces[j + 1].kind != Piece::Kind::kSpace) break;
       j += 2;
     }
+    // NEAR and ADJ take terms only: a group beside them would not parse.
+    auto is_proximity = [&](std::size_t j) {
+      return j < pieces.size() && pieces[j].kind == Piece::Kind::kWord &&
+             (pieces[j].text.rfind("NEAR", 0) == 0 || pieces[j].text.rfind("ADJ", 0) == 0);
+    };
+    if (i >= 2 && is_proximity(i - 2)) return 0;
     for (std::size_t k = ends.size(); k-- > 0;) {
+      if (is_proximity(ends[k] + 1)) continue;
       std::string candidate;
       for (std::size_t j = i; j < ends[k]; ++j) candidate += pieces[j].text;
+      // Chinese is matched exactly as typed (DESIGN.md §2): only names written in other
+      // scripts expand, so 宇树 keeps its exact-substring precision.
+      if (contains_cjk(candidate)) continue;
       const std::vector<std::string>* group = aliases_->group_of(candidate);
       if (group == nullptr) continue;
       out_.text += '(';
@@ -155,18 +168,7 @@ class Rewriter {
     return 0;
   }
 
-  // One name of an alias group, as the parser should read it.
-  void alternative(std::string_view name) {
-    if (contains_cjk(name)) {
-      out_.text += cjk_token("", name);
-    } else if (name.find_first_of(" \t:-'") != std::string_view::npos) {
-      out_.text += '"';
-      out_.text += normalize_string(name);
-      out_.text += '"';
-    } else {
-      out_.text += normalize_string(name);
-    }
-  }
+  void alternative(std::string_view name) { out_.text += render_alias_name(name); }
 
   void quoted(std::string_view piece, std::string_view prefix) {
     const bool closed = piece.size() >= 2 && piece.back() == '"';
@@ -211,6 +213,9 @@ class Rewriter {
       } else {
         out_.text += normalize_string(core);
       }
+    } else if (field == "date") {
+      check_date_range(core.substr(field.size() + 1));
+      out_.text += core;
     } else if (!field.empty()) {
       out_.text += core.substr(0, field.size() + 1);
       out_.text += normalize_string(core.substr(field.size() + 1));
@@ -220,12 +225,36 @@ class Rewriter {
     out_.text += word.substr(trail);
   }
 
+  // A date: range is START..END, either end may be empty, each YYYY-MM-DD.
+  void check_date_range(std::string_view range) {
+    const std::size_t dots = range.find("..");
+    auto bad = [&](const std::string& what) {
+      throw QueryError("cannot read query '" + std::string(query_) + "': date:" +
+                       std::string(range) + " " + what);
+    };
+    if (dots == std::string_view::npos) bad("is not a range: write date:START..END (YYYY-MM-DD, either end may be left out)");
+    for (std::string_view end : {range.substr(0, dots), range.substr(dots + 2)}) {
+      if (!end.empty() && schema::compact_date(end).empty()) {
+        bad("holds '" + std::string(end) + "', which is not a valid YYYY-MM-DD date");
+      }
+    }
+  }
+
+  std::string_view query_;
   const AliasTable* aliases_;
   std::optional<std::string> (*field_prefix_of_)(std::string_view);
   RewrittenQuery out_;
 };
 
 }  // namespace
+
+std::string render_alias_name(std::string_view name) {
+  if (contains_cjk(name)) return cjk_token("", name);
+  if (name.find_first_of(" \t:-'") != std::string_view::npos) {
+    return '"' + normalize_string(name) + '"';
+  }
+  return normalize_string(name);
+}
 
 RewrittenQuery rewrite_for_parser(std::string_view query, const AliasTable* aliases,
                                   std::optional<std::string> (*field_prefix_of)(std::string_view)) {

@@ -27,11 +27,16 @@ struct RewrittenQuery {
   std::vector<AliasUse> aliases;
 };
 
-// Rewrites `query`; `aliases` may be null (no expansion). `field_prefix_of` maps a field
+// Rewrites `query`; `aliases` may be null (no expansion). Throws QueryError for a date:
+// range that is not START..END with valid YYYY-MM-DD ends. `field_prefix_of` maps a field
 // name ("title") to its term prefix ("S"), or nullopt for fields it does not analyze.
 RewrittenQuery rewrite_for_parser(
     std::string_view query, const AliasTable* aliases,
     std::optional<std::string> (*field_prefix_of)(std::string_view field));
+
+// One name of an alias group as the parser reads it: a cjk: token, a quoted phrase for
+// several words, else the normalized word.
+std::string render_alias_name(std::string_view name);
 
 // The payload of a cjk: token back as {prefix, text}; nullopt if it is not one of ours.
 std::optional<std::pair<std::string, std::string>> decode_cjk_payload(std::string_view payload);

@@ -98,6 +98,35 @@ std::pair<std::string, std::string> split_field(const std::string& term) {
   return {"text", term};
 }
 
+// For each alias group of the query whose typed name did not match in a hit but another
+// name did: the first such name, in the group's order.
+std::vector<AliasMatch> aliases_matched(const ParsedQuery& parsed,
+                                        const std::vector<HighlightPattern>& patterns,
+                                        const std::vector<std::size_t>& matched) {
+  std::set<std::string> typed_found;
+  std::set<std::pair<std::string, std::string>> alias_found;
+  for (std::size_t p : matched) {
+    const HighlightPattern& pattern = patterns[p];
+    if (pattern.typed.empty()) continue;
+    if (pattern.alias.empty()) {
+      typed_found.insert(pattern.typed);
+    } else {
+      alias_found.emplace(pattern.typed, pattern.alias);
+    }
+  }
+  std::vector<AliasMatch> out;
+  for (const AliasExpansion& e : parsed.alias_expansions()) {
+    if (typed_found.count(e.typed) != 0) continue;
+    for (const std::string& name : e.names) {
+      if (alias_found.count({e.typed, name}) != 0) {
+        out.push_back({e.typed, name});
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -183,7 +212,10 @@ Searcher::Searcher(const std::vector<std::string>& databases, const SearcherOpti
   for (const std::string& path : databases) {
     Xapian::Database db = open_one(path);
     if (options.aliases) {
-      aliases.add_text(db.get_metadata(std::string(schema::kAliasesKey)), path + " (aliases)");
+      const std::string prefix = std::string(schema::kAliasesKey) + ":";
+      for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
+        aliases.add_text(db.get_metadata(*key), path + " (aliases of " + (*key).substr(prefix.size()) + ")");
+      }
     }
     impl_->db.add_database(db);
   }
@@ -260,13 +292,7 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
           const Passages in_title = highlighter.best_passages(hit.title, 1, 0);
           matched.insert(matched.end(), in_title.matched_patterns.begin(),
                          in_title.matched_patterns.end());
-          std::set<std::pair<std::string, std::string>> seen;
-          for (std::size_t p : matched) {
-            const HighlightPattern& pattern = highlighter.patterns()[p];
-            if (!pattern.alias.empty() && seen.emplace(pattern.typed, pattern.alias).second) {
-              hit.aliases.push_back({pattern.typed, pattern.alias});
-            }
-          }
+          hit.aliases = aliases_matched(parsed, highlighter.patterns(), matched);
         } else {
           hit.title_snippet.text = hit.title;
         }

@@ -61,6 +61,10 @@ class IndexWriter {
   // The indexed paths under directory `root` (an absolute path), in sorted order.
   std::vector<std::string> paths_under(const std::string& root) const;
 
+  // Stores the alias table found under indexed directory `root` (alias_table.h's text
+  // form); an empty text removes it. The searcher merges the tables of every root.
+  void set_aliases(const std::string& root, const std::string& alias_text);
+
   // Makes every change so far durable and visible to readers. Throws DatabaseError.
   void commit();
 

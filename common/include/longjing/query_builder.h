@@ -21,8 +21,8 @@ namespace longjing {
 struct HighlightPattern {
   std::vector<std::string> terms;
   double weight = 1.0;  // rarer patterns weigh more when passages are compared
-  std::string alias;    // the alias name this pattern stands for, when the user typed another
-  std::string typed;    // what the user typed, when `alias` is set
+  std::string typed;    // the name the user typed, when the pattern comes from its alias group
+  std::string alias;    // the group's other name it stands for ("" for the typed name itself)
 };
 
 // A name the alias table expanded.

@@ -21,7 +21,7 @@
 //   StoredDocument, encoded by encode_document (versioned, length-prefixed fields).
 // Metadata
 //   "longjing:schema" = kSchemaVersion; a database with another version is refused.
-//   "longjing:aliases" = the alias table of the indexed roots (*.aliases files).
+//   "longjing:aliases:<root>" = the alias table of the *.aliases files under that root.
 #pragma once
 
 #include <cstdint>
@@ -35,7 +35,8 @@ namespace longjing::schema {
 
 inline constexpr int kSchemaVersion = 1;
 inline constexpr std::string_view kSchemaKey = "longjing:schema";
-// Metadata: the alias table found beside the indexed articles (alias_table.h's text form).
+// Metadata: "longjing:aliases:<root>" = the alias table of the *.aliases files found under
+// indexed directory <root> (alias_table.h's text form).
 inline constexpr std::string_view kAliasesKey = "longjing:aliases";
 
 inline constexpr std::string_view kStemPrefix = "Z";
