@@ -89,8 +89,9 @@ def main():
 
     idx = batches(read(os.path.join(R, "index.tsv")), ["engine", "corpus"])
     if idx:
-        out.append("\n## Indexing from scratch\n\nMedian wall s over the runs (n), median peak RSS, "
-                   "size on disk; ratios to the peer in the same bench-index.sh run.\n")
+        out.append("\n## Indexing from scratch\n\nMedians over the runs (n) of wall s and of CPU s "
+                   "(user + sys, all processes; steadier than wall when the machine is shared), "
+                   "peak RSS, size on disk; ratios to the peer in the same bench-index.sh run.\n")
         for c in corpora(idx, 1):
             fig = {}
             for e in engines(idx, 0, ME):
@@ -98,20 +99,22 @@ def main():
                 if not b:
                     continue
                 fig[e] = (statistics.median(num(r["wall_s"]) for r in b),
+                          statistics.median(num(r["user_s"]) + num(r["sys_s"]) for r in b),
                           statistics.median(num(r["maxrss_kb"]) for r in b) / 1024,
                           num(b[-1]["index_bytes"]) / 1e6, num(b[-1]["corpus_bytes"]) / 1e6, len(b),
                           ",".join(r["exit"] for r in b if r["exit"] != "0"), b[0]["date"][:16])
             m = fig.get(ME)
             rows = []
-            for e, (w, rss, size, cmb, n, bad, d) in fig.items():
-                rows.append([e + (f" (exit {bad})" if bad else ""), f"{f(w)} ({n})", f(rss, 0), f(size, 1),
+            for e, (w, cpu, rss, size, cmb, n, bad, d) in fig.items():
+                rows.append([e + (f" (exit {bad})" if bad else ""), f"{f(w)} ({n})", f(cpu), f(rss, 0), f(size, 1),
                              f"{size / cmb:.2f}",
                              "" if e == ME or not m else ratio(m[0], w),
-                             "" if e == ME or not m else ratio(m[1], rss),
-                             "" if e == ME or not m else ratio(m[2], size)])
+                             "" if e == ME or not m else ratio(m[1], cpu),
+                             "" if e == ME or not m else ratio(m[2], rss),
+                             "" if e == ME or not m else ratio(m[3], size)])
             out.append(f"\n**{c}**\n\n")
-            out.append(table(["engine", "wall s (n)", "peak RSS MB", "index MB", "index/corpus",
-                              "wall ratio", "RSS ratio", "size ratio"], rows))
+            out.append(table(["engine", "wall s (n)", "CPU s", "peak RSS MB", "index MB", "index/corpus",
+                              "wall ratio", "CPU ratio", "RSS ratio", "size ratio"], rows))
 
     q = latest(read(os.path.join(R, "query.tsv")), ["engine", "corpus", "qid"])
     if q:
