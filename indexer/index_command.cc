@@ -1,50 +1,153 @@
 #include "index_command.h"
 
+#include <chrono>
+#include <fstream>
 #include <iostream>
+#include <optional>
 
+#include "interrupt.h"
 #include "longjing/database_path.h"
 #include "longjing/error.h"
 #include "longjing/indexing.h"
+#include "longjing/progress.h"
 
 namespace longjing::cli {
+namespace {
+
+// A TSV field: backslash, tab, newline and carriage return escaped as \\ \t \n \r.
+std::string tsv_field(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+double seconds_now() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
 
 void setup_index_command(CLI::App& app, IndexCommandOptions& o) {
   app.description(
       "Index articles (.txt, .md, .html; English and Chinese) for `searcher`. Re-running it "
       "updates the index: new and changed files are (re)indexed, deleted ones removed.");
   app.footer(
-      "\nDatabase: --db PATH, else $LONGJING_DB, else $XDG_DATA_HOME/longjing/db\n"
-      "(~/.local/share/longjing/db).\n"
-      "Exit status: 0 done (skipped files are reported on stderr), 2 error.");
+      "\nFiles are read as UTF-8 (a BOM marks UTF-8 or UTF-16); other bytes are recognised\n"
+      "as GB18030/GBK, Big5, UTF-16 or Latin-1 when the guess is confident (reported as a\n"
+      "warning), else read as UTF-8 with bad bytes replaced by U+FFFD.\n"
+      "Database: --db PATH, else $LONGJING_DB, else $XDG_DATA_HOME/longjing/db\n"
+      "(~/.local/share/longjing/db). One indexer writes at a time; another waits\n"
+      "--lock-timeout seconds for the lock (<db>/flintlock).\n"
+      "Ctrl-C (SIGINT) or SIGTERM: the files done so far are committed and the summary\n"
+      "printed; run again to finish. A second Ctrl-C stops at once (the last commit stays).\n"
+      "Exit status: 0 done (skipped files are reported on stderr), 2 error,\n"
+      "130 interrupted by SIGINT, 143 by SIGTERM.");
   app.add_option("path", o.paths, "Files and directories to index")->required();
   app.add_option("--db", o.database, "Database directory (created if missing)");
   app.add_flag("--rebuild", o.rebuild, "Start from an empty database");
+  app.add_flag("-n,--dry-run", o.dry_run,
+               "Report what would be added, updated and deleted; change nothing");
+  app.add_option("--exclude", o.exclude,
+                 "Skip files and directories whose path (relative to the indexed directory) "
+                 "or name matches this glob; their documents are deleted. Repeatable")
+      ->allow_extra_args(false)
+      ->type_name("GLOB");
   app.add_option("--max-file-size", o.max_file_size,
                  "Skip files larger than this (bytes; suffixes k, m, g)")
       ->transform(CLI::AsSizeValue(false))
       ->capture_default_str();
-  app.add_flag("-q,--quiet", o.quiet, "Print no summary");
+  app.add_option("--lock-timeout", o.lock_timeout,
+                 "Seconds to wait while another indexer holds the database")
+      ->check(CLI::Validator(
+          [](std::string& value) {
+            return value.empty() || value[0] == '-' ? "must be 0 or more seconds" : "";
+          },
+          "SECONDS"))
+      ->capture_default_str();
+  app.add_option("--report", o.report,
+                 "Write every file's outcome to FILE as TSV: outcome, path, reason")
+      ->type_name("FILE");
+  // Advanced (hidden): documents per commit; small values make kill tests meaningful.
+  app.add_option("--batch-size", o.batch_size, "Documents per commit")
+      ->check(CLI::PositiveNumber)
+      ->group("");
+  app.add_flag("-q,--quiet", o.quiet, "Print no summary and no progress");
+  app.add_flag("-v,--verbose", o.verbose,
+               "Print each file's outcome (added, updated, deleted, unchanged, skipped)");
 }
 
-int run_index_command(const IndexCommandOptions& o) {
+int run_index_command(const IndexCommandOptions& o, const std::atomic<bool>* cancel) {
   IndexOptions options;
   options.database = resolve_database_path(o.database);
   options.paths = o.paths;
   options.rebuild = o.rebuild;
   options.max_file_size = o.max_file_size;
-  const auto report_problem = [](const FileProblem& p) {
+  options.batch_size = o.batch_size;
+  options.dry_run = o.dry_run;
+  options.exclude = o.exclude;
+  options.lock_timeout = std::chrono::milliseconds(static_cast<long long>(o.lock_timeout * 1000));
+  options.cancel = cancel;
+
+  std::optional<ProgressLine> progress;
+  if (o.progress && !o.quiet) {
+    progress.emplace(std::cerr);
+    options.on_progress = [&](const IndexProgress& p) { progress->update(p, seconds_now()); };
+  }
+  std::ofstream report;
+  if (!o.report.empty()) {
+    report.open(o.report, std::ios::binary | std::ios::trunc);
+    if (!report) {
+      std::cerr << "indexer: cannot write report " << o.report << '\n';
+      return 2;
+    }
+  }
+  if (o.verbose || report.is_open()) {
+    options.on_file = [&](const FileEvent& e) {
+      if (report.is_open()) {
+        report << outcome_name(e.outcome) << '\t' << tsv_field(e.path) << '\t'
+               << tsv_field(e.reason) << '\n';
+      }
+      if (o.verbose) {
+        if (progress) progress->clear();
+        std::cout << outcome_name(e.outcome) << ' ' << e.path << '\n';
+      }
+    };
+  }
+  const auto report_problem = [&](const FileProblem& p) {
+    if (progress) progress->clear();
     std::cerr << "indexer: " << p.path << ": " << (p.skipped ? "skipped: " : "warning: ")
               << p.reason << '\n';
   };
   try {
     const IndexReport r = index_paths(options, report_problem);
+    if (progress) progress->clear();
     if (!o.quiet) {
       std::cout << r.added << " added, " << r.updated << " updated, " << r.deleted
                 << " deleted, " << r.unchanged << " unchanged, " << r.skipped << " skipped; "
                 << r.documents << " documents in " << options.database << '\n';
     }
+    if (o.dry_run) std::cerr << "indexer: dry run: the database was not changed\n";
+    if (report.is_open() && !report.flush()) {
+      std::cerr << "indexer: cannot write report " << o.report << '\n';
+      return 2;
+    }
+    if (r.interrupted) {
+      std::cerr << "indexer: interrupted: what was indexed is committed; run again to finish\n";
+      const int signal = interrupt_signal();
+      return 128 + (signal != 0 ? signal : 2);
+    }
     return 0;
   } catch (const Error& e) {
+    if (progress) progress->clear();
     std::cerr << "indexer: " << e.what() << '\n';
     return 2;
   }

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -16,14 +17,23 @@ struct IndexCommandOptions {
   bool rebuild = false;
   std::uint64_t max_file_size = 64ull << 20;
   bool quiet = false;
+  bool verbose = false;               // print each file's outcome on stdout
+  bool dry_run = false;
+  std::vector<std::string> exclude;   // fnmatch(3) patterns
+  double lock_timeout = 10;           // seconds to wait for another writer
+  std::size_t batch_size = 1000;      // documents per commit (hidden flag)
+  std::string report;                 // TSV file of every outcome; empty: none
+  bool progress = false;              // draw a progress line on stderr (set by main: tty)
 };
 
 // Declares the flags of `options` on `app`.
 void setup_index_command(CLI::App& app, IndexCommandOptions& options);
 
 // Indexes the paths, reporting problems on stderr ("indexer: PATH: reason") and a summary
-// on stdout. Returns the exit code: 0 when the run completed (files it had to skip are
-// reported, not fatal), 2 when it could not (missing path, database locked or damaged).
-int run_index_command(const IndexCommandOptions& options);
+// on stdout. `cancel` (may be null) stops the run early, as SIGINT does. Returns the exit
+// code: 0 when the run completed (files it had to skip are reported, not fatal), 2 when
+// it could not (missing path, database locked or damaged, report file not writable),
+// 128 + the signal number when a signal interrupted it (130 for SIGINT, 143 for SIGTERM).
+int run_index_command(const IndexCommandOptions& options, const std::atomic<bool>* cancel);
 
 }  // namespace longjing::cli

@@ -1,8 +1,11 @@
 // indexer: builds and updates the Longjing database. Only argv, stdout and exit codes live
 // here; the work is in longjing::common.
+#include <unistd.h>
+
 #include <iostream>
 
 #include "index_command.h"
+#include "interrupt.h"
 #include "longjing/version.h"
 
 int main(int argc, char** argv) {
@@ -17,5 +20,6 @@ int main(int argc, char** argv) {
     std::cerr << "indexer: " << e.what() << "\nRun 'indexer --help' for usage.\n";
     return 2;
   }
-  return longjing::cli::run_index_command(options);
+  options.progress = ::isatty(STDERR_FILENO) == 1;
+  return longjing::cli::run_index_command(options, longjing::cli::install_interrupt_handlers());
 }

@@ -86,6 +86,14 @@ check search-missing-db "$searcher" --db "$work/nowhere" Unitree
 check search-bad-flag "$searcher" --no-such-flag Unitree
 check index-missing-path "$indexer" "$work/nowhere"
 
+# Indexer flags: a dry run creates nothing; --verbose lists outcomes; --exclude deletes.
+check index-dry-run "$indexer" --dry-run --db "$work/dry-db" "$fixtures/corpus"
+[ ! -e "$work/dry-db" ] && passed=$((passed + 1)) || { echo "FAIL: --dry-run created a database"; failures=$((failures + 1)); }
+check index-verbose "$indexer" --verbose "$fixtures/corpus"
+check index-exclude "$indexer" --verbose --exclude zh --exclude '*.html' "$fixtures/corpus"
+check index-exclude-dry-run-back "$indexer" --dry-run "$fixtures/corpus"
+check index-bad-flag-lock-timeout "$indexer" --lock-timeout -1 "$fixtures/corpus"
+
 # --help and --version answer on stdout with status 0.
 for program in indexer searcher; do
   bin=$([ $program = indexer ] && echo "$indexer" || echo "$searcher")
