@@ -28,6 +28,10 @@ constexpr Candidate kCandidates[] = {
     {"UTF-16BE", 80, true},      {"ISO-8859-1", 20, false},  {"windows-1252", 20, false},
 };
 
+// The detector reads this much of the start of a file: enough for its statistics, and
+// files of any size cost the same to classify.
+constexpr std::size_t kDetectorSampleBytes = 64 * 1024;
+
 const Candidate* find_candidate(std::string_view name) {
   for (const Candidate& c : kCandidates) {
     if (c.name == name) return &c;
@@ -88,7 +92,8 @@ std::optional<DetectedText> detect_and_convert(std::string_view bytes, bool allo
   std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> detector(ucsdet_open(&status),
                                                                       &ucsdet_close);
   if (U_FAILURE(status)) return std::nullopt;
-  ucsdet_setText(detector.get(), bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  const std::string_view sample = bytes.substr(0, kDetectorSampleBytes);
+  ucsdet_setText(detector.get(), sample.data(), static_cast<int32_t>(sample.size()), &status);
   int32_t count = 0;
   const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &count, &status);
   if (U_FAILURE(status)) return std::nullopt;

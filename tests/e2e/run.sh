@@ -94,6 +94,28 @@ check index-exclude "$indexer" --verbose --exclude zh --exclude '*.html' "$fixtu
 check index-exclude-dry-run-back "$indexer" --dry-run "$fixtures/corpus"
 check index-bad-flag-lock-timeout "$indexer" --lock-timeout -1 "$fixtures/corpus"
 
+# Odd files made at run time: a name with a newline, a FIFO (must not hang), a sparse
+# 100 MB file under a smaller and a larger --max-file-size, and an unreadable file.
+odd=$work/odd
+mkdir -p "$odd"
+printf 'Newline name\n\nnewlinemarker text.\n' >"$odd/new
+line.txt"
+mkfifo "$odd/pipe.txt"
+truncate -s 100M "$odd/huge.txt"
+check index-odd-files timeout 20 "$indexer" --db "$work/odd-db" --max-file-size 50m --report "$work/odd.tsv" "$odd"
+check index-odd-report cat "$work/odd.tsv"
+check index-odd-huge-allowed timeout 20 "$indexer" --db "$work/odd-db" --max-file-size 200m -v "$odd"
+rm -f "$odd/huge.txt"
+check search-newline-name "$searcher" --db "$work/odd-db" -l newlinemarker
+# /proc/self/mem is a regular file that cannot be read (at offset 0), even by root.
+check index-unreadable-proc "$indexer" --db "$work/proc-db" /proc/self/mem
+if [ "$(id -u)" != 0 ]; then  # root reads anything: the chmod case needs another user
+  mkdir -p "$work/unreadable"
+  printf 'Secret\n\ntext\n' >"$work/unreadable/secret.txt"
+  chmod 000 "$work/unreadable/secret.txt"
+  check index-unreadable-chmod "$indexer" --db "$work/unreadable-db" "$work/unreadable"
+fi
+
 # --help and --version answer on stdout with status 0.
 for program in indexer searcher; do
   bin=$([ $program = indexer ] && echo "$indexer" || echo "$searcher")
