@@ -16,6 +16,7 @@
 
 #include "front_matter.h"
 #include "longjing/formats.h"
+#include "longjing/utf8.h"
 
 namespace longjing {
 namespace {
@@ -329,6 +330,14 @@ class ParsedHtml {
   GumboOutput* output_;
 };
 
+// gumbo 0.10 turns a numeric reference past 32 bits (&#xBBBBBBBB;) into ill-formed UTF-8
+// (its code point overflows): such bytes become U+FFFD, so the Article stays valid UTF-8.
+void repair_gumbo_output(std::string& text) {
+  if (is_valid_utf8(text)) return;
+  std::size_t repaired = 0;
+  text = repair_utf8(text, repaired);
+}
+
 }  // namespace
 
 Article parse_html(std::string_view content) {
@@ -346,6 +355,10 @@ Article parse_html(std::string_view content) {
   article.url =
       metadata.canonical.empty() ? std::move(metadata.og_url) : std::move(metadata.canonical);
   if (metadata.body != nullptr) article.body = visible_text(metadata.body);
+  for (std::string* field : {&article.title, &article.date, &article.source, &article.language,
+                             &article.url, &article.body}) {
+    repair_gumbo_output(*field);
+  }
   return article;
 }
 
