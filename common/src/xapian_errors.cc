@@ -6,6 +6,10 @@ namespace longjing {
 
 std::string describe_xapian_error(const std::string& context, const Xapian::Error& e) {
   std::string message = context + ": " + e.get_msg();
+  // The system's reason, when Xapian has one: "Error writing block 146" alone does not say
+  // that the disk is full.
+  const char* reason = e.get_error_string();
+  if (reason != nullptr && *reason != '\0') message += std::string(" (") + reason + ")";
   const std::string type = e.get_type();
   if (type == "DatabaseCorruptError") {
     message += " (the database is damaged: rebuild it with indexer --rebuild)";

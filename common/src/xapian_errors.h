@@ -7,7 +7,8 @@
 
 namespace longjing {
 
-// "<context>: <Xapian's message>", with a hint for the common cases (corrupt, missing).
+// "<context>: <Xapian's message> (<the system's reason, if any>)", with a hint for the
+// common cases (corrupt, missing).
 std::string describe_xapian_error(const std::string& context, const Xapian::Error& e);
 
 // The message for a database built with another schema version (or not by Longjing).
