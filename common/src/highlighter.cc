@@ -1,7 +1,6 @@
 #include "longjing/highlighter.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
 
 #include "longjing/analyzer.h"
@@ -143,36 +142,57 @@ std::vector<std::pair<std::size_t, std::size_t>> merged_ranges(
 }  // namespace
 
 Highlighter::Highlighter(const Analyzer& analyzer, std::vector<HighlightPattern> patterns)
-    : analyzer_(analyzer), patterns_(std::move(patterns)) {}
+    : analyzer_(analyzer), patterns_(std::move(patterns)) {
+  for (const HighlightPattern& p : patterns_) {
+    for (const std::string& term : p.terms) {
+      const bool stem = term.size() > 1 && term[0] == schema::kStemPrefix[0] &&
+                        !(term[1] >= 'A' && term[1] <= 'Z');
+      (stem ? wanted_stems_ : wanted_terms_).insert(stem ? term.substr(1) : term);
+      if (stem) wanted_stem_heads_.insert(term.substr(1, kStemHeadBytes));
+    }
+  }
+}
 
 std::vector<Highlighter::Match> Highlighter::find_matches(std::string_view text) const {
   std::vector<Match> matches;
   if (patterns_.empty() || text.empty()) return matches;
-  std::map<std::uint32_t, std::vector<PositionTerm>> at;
-  analyzer_.analyze(text, 1, AnalyzeOptions{}, [&](const Token& t) {
-    at[t.position].push_back({t.term, t.stem, t.begin, t.end});
+  // Keep only the tokens some pattern can use; they arrive in position order.
+  // Stemming every word is the costliest step: stem only words that share their first
+  // bytes with a wanted stem (an English stem keeps the start of its word).
+  std::vector<std::pair<std::uint32_t, PositionTerm>> kept;
+  AnalyzeOptions options;
+  options.stems = false;
+  analyzer_.analyze(text, 1, options, [&](const Token& t) {
+    std::string stem;
+    if (t.kind == Token::Kind::kWord && !wanted_stems_.empty() &&
+        wanted_stem_heads_.count(t.term.substr(0, kStemHeadBytes)) != 0) {
+      stem = analyzer_.stem(t.term);
+    }
+    if (wanted_terms_.count(t.term) != 0 || (!stem.empty() && wanted_stems_.count(stem) != 0)) {
+      kept.push_back({t.position, {t.term, std::move(stem), t.begin, t.end}});
+    }
   });
-  for (const auto& [position, terms] : at) {
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    const std::uint32_t position = kept[i].first;
     for (std::size_t p = 0; p < patterns_.size(); ++p) {
       const auto& pattern = patterns_[p].terms;
-      for (const PositionTerm& first : terms) {
-        if (!term_matches(pattern[0], first)) continue;
-        std::size_t end = first.end;
-        bool ok = true;
-        for (std::size_t k = 1; k < pattern.size() && ok; ++k) {
-          auto next = at.find(position + static_cast<std::uint32_t>(k));
-          ok = false;
-          if (next == at.end()) break;
-          for (const PositionTerm& t : next->second) {
-            if (term_matches(pattern[k], t)) {
-              end = std::max(end, t.end);
-              ok = true;
-              break;
-            }
+      if (!term_matches(pattern[0], kept[i].second)) continue;
+      std::size_t end = kept[i].second.end;
+      std::size_t j = i;
+      bool ok = true;
+      for (std::size_t k = 1; k < pattern.size() && ok; ++k) {
+        const std::uint32_t want = position + static_cast<std::uint32_t>(k);
+        while (j < kept.size() && kept[j].first < want) ++j;
+        ok = false;
+        for (std::size_t m = j; m < kept.size() && kept[m].first == want; ++m) {
+          if (term_matches(pattern[k], kept[m].second)) {
+            end = std::max(end, kept[m].second.end);
+            ok = true;
+            break;
           }
         }
-        if (ok) matches.push_back({first.begin, end, p});
       }
+      if (ok) matches.push_back({kept[i].second.begin, end, p});
     }
   }
   std::sort(matches.begin(), matches.end(),

@@ -51,9 +51,10 @@ std::optional<std::string> hex_decode(std::string_view s) {
   return out;
 }
 
-// cjk:<hex(prefix:normalized text)>
-std::string cjk_token(std::string_view prefix, std::string_view chunk) {
-  std::string payload(prefix);
+// cjk:<hex(flag prefix:normalized text)>, flag 'b' when dictionary words should boost.
+std::string cjk_token(std::string_view prefix, std::string_view chunk, bool boost = true) {
+  std::string payload(1, boost ? 'b' : '-');
+  payload += prefix;
   payload += ':';
   payload += normalize_string(chunk);
   return std::string(kCjkField) + ":" + hex_encode(payload);
@@ -249,7 +250,8 @@ class Rewriter {
 }  // namespace
 
 std::string render_alias_name(std::string_view name) {
-  if (contains_cjk(name)) return cjk_token("", name);
+  // An alias adds recall; the dictionary-word boost is for what the user typed.
+  if (contains_cjk(name)) return cjk_token("", name, false);
   if (name.find_first_of(" \t:-'") != std::string_view::npos) {
     return '"' + normalize_string(name) + '"';
   }
@@ -261,12 +263,14 @@ RewrittenQuery rewrite_for_parser(std::string_view query, const AliasTable* alia
   return Rewriter(aliases, field_prefix_of).run(query);
 }
 
-std::optional<std::pair<std::string, std::string>> decode_cjk_payload(std::string_view payload) {
+std::optional<CjkChunk> decode_cjk_payload(std::string_view payload) {
   const auto decoded = hex_decode(payload);
-  if (!decoded) return std::nullopt;
+  if (!decoded || decoded->empty() || (decoded->front() != 'b' && decoded->front() != '-')) {
+    return std::nullopt;
+  }
   const std::size_t colon = decoded->find(':');
   if (colon == std::string::npos) return std::nullopt;
-  return std::make_pair(decoded->substr(0, colon), decoded->substr(colon + 1));
+  return CjkChunk{decoded->front() == 'b', decoded->substr(1, colon - 1), decoded->substr(colon + 1)};
 }
 
 }  // namespace longjing

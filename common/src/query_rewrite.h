@@ -13,7 +13,7 @@
 
 namespace longjing {
 
-// The internal field of CJK chunks; its payload is hex(prefix + ":" + text).
+// The internal field of CJK chunks; its payload is hex(flag + prefix + ":" + text).
 inline constexpr std::string_view kCjkField = "cjk";
 
 // A name of the query that the alias table expanded.
@@ -38,7 +38,14 @@ RewrittenQuery rewrite_for_parser(
 // several words, else the normalized word.
 std::string render_alias_name(std::string_view name);
 
-// The payload of a cjk: token back as {prefix, text}; nullopt if it is not one of ours.
-std::optional<std::pair<std::string, std::string>> decode_cjk_payload(std::string_view payload);
+// A CJK chunk as the cjk: field carries it.
+struct CjkChunk {
+  bool boost;          // add the ICU dictionary words as a ranking boost
+  std::string prefix;  // term prefix of the field ("" for the text)
+  std::string text;    // normalized chunk
+};
+
+// The payload of a cjk: token back; nullopt if it is not one of ours.
+std::optional<CjkChunk> decode_cjk_payload(std::string_view payload);
 
 }  // namespace longjing

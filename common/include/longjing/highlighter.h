@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "longjing/query_builder.h"
@@ -62,6 +63,10 @@ class Highlighter {
 
   const Analyzer& analyzer_;
   std::vector<HighlightPattern> patterns_;
+  std::unordered_set<std::string> wanted_terms_;  // plain terms the patterns use
+  std::unordered_set<std::string> wanted_stems_;  // stems (from "Z" terms) they use
+  static constexpr std::size_t kStemHeadBytes = 3;
+  std::unordered_set<std::string> wanted_stem_heads_;  // their first kStemHeadBytes bytes
 };
 
 }  // namespace longjing
