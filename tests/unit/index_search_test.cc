@@ -370,3 +370,28 @@ TEST_CASE("A database of another schema version is refused by writer and searche
   // --rebuild is the way out.
   CHECK_NOTHROW(IndexWriter(db, OpenMode::kRebuild));
 }
+
+// The regression cases of DESIGN.md §2, against a grep-like truth.
+TEST_CASE("Chinese regression cases match exactly where the text contains them",
+          "[index_search]") {
+  TempDir dir;
+  dir.write("p/deep.txt", "t\n\n庭院深深深几许，杨柳堆烟。");
+  dir.write("p/deep2.txt", "t\n\n深深的海，深。深深。");
+  dir.write("p/spring.txt", "t\n\n好春光，春风又绿。");
+  dir.write("p/split.txt", "t\n\n天气好。春天来了。");
+  dir.write("p/gala.txt", "t\n\n2024年春晚的节目。");
+  dir.write("p/cpp.txt", "t\n\nWe write C++ and C# here.");
+  dir.write("p/width.txt", "t\n\nＵＮＩＴＲＥＥ 的机器狗");
+  const std::string db = dir.str("db");
+  index(db, {dir.str("p")});
+  CHECK(paths_for(db, "深深深") == Paths{"deep.txt"});  // not deep2.txt: 深深。深深 is split
+  CHECK(paths_for(db, "深深") == Paths{"deep.txt", "deep2.txt"});
+  CHECK(paths_for(db, "好春") == Paths{"spring.txt"});  // not across 好。春
+  CHECK(paths_for(db, "春晚") == Paths{"gala.txt"});
+  CHECK(paths_for(db, "2024年春晚") == Paths{"gala.txt"});
+  CHECK(paths_for(db, "年春") == Paths{"gala.txt"});
+  CHECK(paths_for(db, "C++") == Paths{"cpp.txt"});
+  CHECK(paths_for(db, "unitree") == Paths{"width.txt"});
+  CHECK(paths_for(db, "机器狗") == Paths{"width.txt"});
+  CHECK(paths_for(db, "春") == Paths{"gala.txt", "split.txt", "spring.txt"});
+}

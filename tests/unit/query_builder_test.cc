@@ -93,3 +93,76 @@ TEST_CASE("Empty and punctuation-only queries are empty", "[query_builder]") {
   CHECK(builder.build("。，！").empty());
   CHECK_FALSE(builder.build("宇树").empty());
 }
+
+// Every malformed query either gets a documented lenient reading or a QueryError that
+// names the query and says what is wrong; none crashes or hangs.
+TEST_CASE("Malformed queries: a lenient reading or a clear error", "[query_builder]") {
+  QueryBuilder builder;
+  enum class Outcome { kLenient, kError };
+  struct Case {
+    std::string query;
+    Outcome outcome;
+    const char* message_part;  // for errors: what the message must say
+  };
+  const std::string long_query(10000, 'a');
+  std::string many_words;
+  for (int i = 0; i < 2000; ++i) many_words += "w" + std::to_string(i) + " ";
+  const Case cases[] = {
+      {"\"unbalanced quote", Outcome::kLenient, ""},      // quote closed at the end
+      {"(unbalanced paren", Outcome::kLenient, ""},       // paren closed at the end
+      {"unbalanced paren)", Outcome::kLenient, ""},       // stray ) ignored
+      {"\"宇树 unbalanced", Outcome::kLenient, ""},
+      {"Unitree AND", Outcome::kError, "Syntax: <expression> AND <expression>"},
+      {"AND", Outcome::kError, "Syntax: <expression> AND <expression>"},
+      {"OR OR OR", Outcome::kError, "Syntax: <expression> OR <expression>"},
+      {"NOT", Outcome::kError, "Syntax: <expression> NOT <expression>"},
+      {"title:", Outcome::kLenient, ""},                  // the word "title"
+      {"date:2025-13-45..", Outcome::kError, "not a valid YYYY-MM-DD date"},
+      {"date:2025-02-30..2025-03-01", Outcome::kError, "not a valid YYYY-MM-DD date"},
+      {"date:yesterday", Outcome::kError, "is not a range"},
+      {long_query, Outcome::kLenient, ""},                // one long word (over 64 bytes: no term)
+      {many_words, Outcome::kLenient, ""},
+      {std::string("caf\xC3\xA9 \xFF\xFE bad"), Outcome::kLenient, ""},  // invalid UTF-8
+      {"cjk:zz", Outcome::kLenient, ""},                  // our internal field, garbage payload
+      {"宇树 NEAR/3 杭州", Outcome::kLenient, ""},
+  };
+  for (const Case& c : cases) {
+    INFO(c.query.substr(0, 60));
+    if (c.outcome == Outcome::kLenient) {
+      CHECK_NOTHROW(builder.build(c.query));
+    } else {
+      try {
+        builder.build(c.query);
+        FAIL("expected a QueryError");
+      } catch (const QueryError& e) {
+        const std::string what = e.what();
+        CHECK(what.find(c.message_part) != std::string::npos);
+        CHECK(what.find(c.query.substr(0, 20)) != std::string::npos);
+      }
+    }
+  }
+}
+
+TEST_CASE("Aliases expand Latin-script names, never Chinese", "[query_builder]") {
+  longjing::AliasTable aliases;
+  aliases.add_text("Unitree | Unitree Robotics | 宇树\nGame Science | 游戏科学\n", "test");
+  QueryBuilder builder(std::move(aliases));
+  const ParsedQuery unitree = builder.build("Unitree");
+  REQUIRE(unitree.alias_expansions().size() == 1);
+  CHECK(unitree.alias_expansions()[0].typed == "Unitree");
+  CHECK(unitree.description().find("宇树") != std::string::npos);
+  // Two-word names match as a whole, case and width folded.
+  CHECK(builder.build("game SCIENCE").description().find("游戏") != std::string::npos);
+  CHECK(builder.build("Game").alias_expansions().empty());
+  // Chinese is matched exactly as typed.
+  CHECK(builder.build("宇树").alias_expansions().empty());
+  CHECK(builder.build("宇树").description().find("unitree") == std::string::npos);
+  // Beside NEAR the name stays a term, or the query would not parse.
+  CHECK(builder.build("Unitree NEAR robot").alias_expansions().empty());
+  // Patterns know which alias they stand for.
+  bool tagged = false;
+  for (const auto& p : unitree.highlight_patterns()) {
+    if (p.alias == "宇树" && p.typed == "Unitree") tagged = true;
+  }
+  CHECK(tagged);
+}
