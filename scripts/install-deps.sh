@@ -9,6 +9,7 @@ packages=(
   libicu-dev                          # normalization, script detection, word breaks
   libcli11-dev catch2 nlohmann-json3-dev
   libmd4c-dev libgumbo-dev            # Markdown and HTML readers
+  python3                             # test scripts that read JSON output
   clang libclang-rt-14-dev            # libFuzzer and its sanitizers (scripts/fuzz.sh)
 )
 

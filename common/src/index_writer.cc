@@ -81,8 +81,10 @@ Xapian::Document build_document(const schema::StoredDocument& stored, const Anal
   const std::uint32_t title_end =
       add_text(doc, analyzer, a.title, 1, {"", schema::kTitleWdf, true, &spelling});
   add_text(doc, analyzer, a.body, title_end + schema::kBodyPositionGap, {"", 1, true, &spelling});
-  add_text(doc, analyzer, a.source, 1, {std::string(schema::kSourcePrefix)});
-  add_text(doc, analyzer, a.path, 1, {std::string(schema::kPathWordPrefix)});
+  // Source and path words only filter (source:, path:): wdf 0 keeps them out of the
+  // document length, so ranking does not depend on where the files happen to live.
+  add_text(doc, analyzer, a.source, 1, {std::string(schema::kSourcePrefix), 0});
+  add_text(doc, analyzer, a.path, 1, {std::string(schema::kPathWordPrefix), 0});
 
   doc.add_boolean_term(schema::id_term(a.path));
   add_path_terms(doc, a.path);

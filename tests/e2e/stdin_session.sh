@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# searcher --stdin: 1,000 queries through one process, every answer checked against the
+# whole-process searcher's answer for the same query; prints both rates (not asserted:
+# speed is measured in bench/, this only reports it).
+#   stdin_session.sh INDEXER SEARCHER TESTS_DIR
+set -euo pipefail
+indexer=$1 searcher=$2 tests=$(cd "$3" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export LONGJING_DB=$work/db
+"$indexer" -q "$tests/fixtures/corpus"
+
+queries=(Unitree 宇树 杭州 六小龙 robot '"Six Little Dragons"' 'DeepSeek OR 深度求索' 长安
+         机器狗Go2 nonexistentword 'Hangzhou -Unitree' 'title:宇树' 'date:2025-02-06..')
+for ((i = 0; i < 1000; i++)); do
+  q=${queries[i % ${#queries[@]}]}
+  printf '{"query": %s, "id": %d, "limit": 0}\n' "$(python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$q")" "$i"
+done >"$work/requests"
+
+start=$(date +%s.%N)
+"$searcher" --stdin <"$work/requests" >"$work/answers"
+end=$(date +%s.%N)
+
+# Expected paths per query, from one whole-process run each.
+for q in "${queries[@]}"; do
+  "$searcher" -l -n 0 "$q" >"$work/expected.$(printf '%s' "$q" | md5sum | cut -c1-12)" || true
+done
+whole_start=$(date +%s.%N)
+for ((i = 0; i < 100; i++)); do "$searcher" -n 10 "${queries[i % ${#queries[@]}]}" >/dev/null || true; done
+whole_end=$(date +%s.%N)
+
+python3 - "$work" "$start" "$end" "$whole_start" "$whole_end" "${queries[@]}" <<'PY'
+import hashlib, json, sys
+work, start, end, wstart, wend = sys.argv[1], *map(float, sys.argv[2:6])
+queries = sys.argv[6:]
+answers = {}
+summaries = 0
+with open(f"{work}/answers", encoding="utf-8") as f:
+    for line in f:
+        obj = json.loads(line)
+        assert obj["format_version"] == 1, obj
+        rid = obj["id"]
+        if obj["type"] == "hit":
+            answers.setdefault(rid, []).append(obj["path"])
+        elif obj["type"] == "summary":
+            summaries += 1
+            answers.setdefault(rid, [])
+        else:
+            raise SystemExit(f"unexpected answer: {obj}")
+failures = 0
+for i in range(1000):
+    q = queries[i % len(queries)]
+    key = hashlib.md5(q.encode()).hexdigest()[:12]
+    with open(f"{work}/expected.{key}", encoding="utf-8") as f:
+        expected = [l.rstrip("\n") for l in f if l.strip()]
+    if answers.get(i) != expected:
+        failures += 1
+        if failures < 5:
+            print(f"FAIL: query {i} {q!r}: {answers.get(i)} != {expected}")
+print(f"stdin session: {1000 / (end - start):.0f} queries/s; "
+      f"whole process: {100 / (wend - wstart):.0f} queries/s")
+print(f"stdin: {1000 - failures} passed, {failures} failed")
+sys.exit(1 if failures or summaries != 1000 else 0)
+PY
