@@ -18,14 +18,29 @@ namespace {
 
 constexpr const char* kSyntaxHelp = R"(
 Query syntax (words are ANDed; Chinese needs no spaces):
-  Unitree robot          both words (stems match: robot finds robots)
-  宇树                   Chinese text matches exactly where the article contains it
-  "Six Little Dragons"   a phrase; "机器狗 Go2" mixes scripts
-  DeepSeek OR 深度求索   either;  Unitree NOT dance  /  Unitree -dance  excludes
-  (a OR b) c             grouping;  comput*  prefix;  title:Wukong  in the title
-  lang:zh-hans           filter by the article's language
+  Unitree robot              both words; robot also finds robots (English stems)
+  宇树                       Chinese matches exactly where the article contains it,
+                             Simplified and Traditional alike (长安 = 長安)
+  "Six Little Dragons"       a phrase; "机器狗 Go2" and 机器狗Go2 mix scripts
+  DeepSeek OR 深度求索       either one
+  Unitree NOT dance          exclude (also: Unitree -dance); +word requires it
+  (DeepSeek OR Unitree) 杭州  grouping
+  robot NEAR dog             within 10 words (NEAR/3: within 3)
+  comput*                    prefix
+  title:Wukong  source:huabo  path:zh  lang:zh-hans
+                             in the title, the source, the path; the language
+  date:2025-02-01..2025-02-19  date:2025-02-01..  date:..2024-12-31
+                             date ranges (or --since / --until)
+Names in the alias tables (*.aliases files beside the articles, or --aliases FILE)
+expand across languages: Unitree also finds 宇树. Chinese is never expanded.
 
-Database: --db PATH, else $LONGJING_DB, else $XDG_DATA_HOME/longjing/db
+Examples:
+  searcher Unitree                      ranked hits with highlighted passages
+  searcher -l -0 宇树 | xargs -0 ls -l   paths only, NUL-separated
+  searcher --json --snippets 3 杭州      JSON Lines (docs/json-output.md)
+  searcher --stdin < queries.txt        one process, many queries, JSON Lines
+
+Database: --db PATH (repeatable), else $LONGJING_DB, else $XDG_DATA_HOME/longjing/db
 (~/.local/share/longjing/db).
 Exit status: 0 hits found, 1 no hits, 2 error.)";
 
@@ -88,14 +103,14 @@ void setup_search_command(CLI::App& app, SearchOptions& o) {
   const std::map<std::string, OutputFormat> formats{
       {"text", OutputFormat::kText}, {"json", OutputFormat::kJson}, {"paths", OutputFormat::kPaths}};
   app.add_option("--format", o.format, "Output: text, json (JSON Lines) or paths")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case).description("{text,json,paths}"));
   app.add_flag("--json", o.json, "Same as --format json");
   app.add_flag("-l,--files-with-matches", o.files_with_matches, "Print only the paths of hits");
   app.add_flag("-0,--null", o.null_separated, "End paths with NUL instead of newline");
   const std::map<std::string, ColorChoice> colors{
       {"auto", ColorChoice::kAuto}, {"always", ColorChoice::kAlways}, {"never", ColorChoice::kNever}};
   app.add_option("--color", o.color, "Colour: auto (on a terminal, unless NO_COLOR), always, never")
-      ->transform(CLI::CheckedTransformer(colors, CLI::ignore_case));
+      ->transform(CLI::CheckedTransformer(colors, CLI::ignore_case).description("{auto,always,never}"));
 }
 
 namespace {

@@ -125,6 +125,19 @@ for program in indexer searcher; do
     && passed=$((passed + 1)) || { echo "FAIL: $program --version"; failures=$((failures + 1)); }
 done
 
+# Colour on a terminal (script(1) gives a pseudo-terminal), none with NO_COLOR or a pipe.
+esc=$'\x1b['
+on_tty() { script -qec "$*" /dev/null 2>/dev/null; }
+if on_tty "NO_COLOR= '$searcher' --color=auto Unitree" | grep -qF "$esc" &&
+   ! on_tty "NO_COLOR=1 '$searcher' --color=auto Unitree" | grep -qF "$esc" &&
+   on_tty "NO_COLOR=1 '$searcher' --color=always Unitree" | grep -qF "$esc" &&
+   ! "$searcher" --color=auto Unitree | grep -qF "$esc"; then
+  passed=$((passed + 1))
+else
+  echo "FAIL: --color=auto must colour a terminal unless NO_COLOR is set, and never a pipe"
+  failures=$((failures + 1))
+fi
+
 # A closed pipe ends quietly with status 0.
 "$searcher" Unitree 2>"$work/pipe-err" | true
 status=${PIPESTATUS[0]}
