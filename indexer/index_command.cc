@@ -73,6 +73,11 @@ void setup_index_command(CLI::App& app, IndexCommandOptions& o) {
           },
           "SECONDS"))
       ->capture_default_str();
+  app.add_option("--shards", o.shards,
+                 "Spread documents over N databases (searched as one by searcher --db); "
+                 "changing N needs --rebuild")
+      ->check(CLI::Range(1u, 256u))
+      ->type_name("N");
   app.add_option("--report", o.report,
                  "Write every file's outcome to FILE as TSV: outcome, path, reason")
       ->type_name("FILE");
@@ -96,6 +101,7 @@ int run_index_command(const IndexCommandOptions& o, const std::atomic<bool>* can
   options.exclude = o.exclude;
   options.lock_timeout = std::chrono::milliseconds(static_cast<long long>(o.lock_timeout * 1000));
   options.cancel = cancel;
+  options.shards = o.shards;
 
   std::optional<ProgressLine> progress;
   if (o.progress && !o.quiet) {

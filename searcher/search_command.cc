@@ -41,7 +41,8 @@ Examples:
   searcher --stdin < queries.txt        one process, many queries, JSON Lines
 
 Database: --db PATH (repeatable), else $LONGJING_DB, else $XDG_DATA_HOME/longjing/db
-(~/.local/share/longjing/db).
+(~/.local/share/longjing/db). A database is a directory (one made with indexer --shards
+too), a Xapian stub file, or tcp://HOST:PORT served by xapian-tcpsrv (docs/shards.md).
 Exit status: 0 hits found, 1 no hits, 2 error.)";
 
 bool use_color(ColorChoice choice) {
@@ -97,6 +98,11 @@ void setup_search_command(CLI::App& app, SearchOptions& o) {
   app.add_option("--aliases", o.alias_files, "An alias file of your own (repeatable)")
       ->allow_extra_args(false)
       ->check(CLI::ExistingFile);
+  app.add_option("--timeout", o.timeout, "Seconds to wait for a tcp://HOST:PORT database")
+      ->check(CLI::Range(0.1, 3600.0))
+      ->capture_default_str();
+  app.add_flag("--allow-partial", o.allow_partial,
+               "Answer from the databases that open; name the others on stderr");
   app.add_flag("-c,--count", o.count, "Print only the number of matching articles");
   app.add_flag("--stdin", o.stdin_mode,
                "Answer queries read from stdin, one per line (or JSON requests), in JSON Lines");
@@ -143,7 +149,13 @@ int run_search_command(const SearchOptions& o) {
     SearcherOptions searcher_options;
     searcher_options.aliases = !o.no_aliases;
     searcher_options.alias_files = o.alias_files;
+    searcher_options.timeout = std::chrono::milliseconds(static_cast<long long>(o.timeout * 1000));
+    searcher_options.allow_partial = o.allow_partial;
     Searcher searcher(databases, searcher_options);
+    for (const MissingDatabase& m : searcher.missing_databases()) {
+      std::cerr << "searcher: warning: left out " << m.database << " (" << m.reason
+                << "); results are partial\n";
+    }
     const SearchRequest request = request_from(o);
     if (o.stdin_mode) {
       return run_query_session(std::cin, std::cout, searcher, request) ? 0 : 2;

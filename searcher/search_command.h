@@ -31,6 +31,8 @@ struct SearchOptions {
   std::vector<std::string> alias_files;
   bool count = false;                // -c: print the number of matching documents
   bool stdin_mode = false;           // --stdin: one query (or JSON request) per line
+  double timeout = 10;               // seconds, for tcp:// databases
+  bool allow_partial = false;        // answer from the databases that open
   OutputFormat format = OutputFormat::kText;
   bool json = false;                 // --json, same as --format json
   bool files_with_matches = false;   // -l, same as --format paths

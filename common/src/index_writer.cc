@@ -5,12 +5,14 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 #include <set>
 
 #include "longjing/analyzer.h"
 #include "longjing/error.h"
 #include "longjing/normalizer.h"
+#include "fnv.h"
 #include "xapian_errors.h"
 
 namespace longjing {
@@ -102,14 +104,12 @@ Xapian::Document build_document(const schema::StoredDocument& stored, const Anal
   return doc;
 }
 
-}  // namespace
-
-struct IndexWriter::Impl {
+// One Xapian database of the index (the whole index, or one of its shards).
+struct Shard {
   std::string path;
   bool writable = true;
   Xapian::WritableDatabase db;  // when writable
   Xapian::Database read_only;   // when not
-  Analyzer analyzer;
 
   const Xapian::Database& reader() const {
     return writable ? static_cast<const Xapian::Database&>(db) : read_only;
@@ -158,8 +158,58 @@ struct IndexWriter::Impl {
   }
 };
 
+// The stub file that makes a directory of shards open as one database (Xapian's own
+// format: "auto shard-N" lines).
+std::string stub_path(const std::string& db_path) { return db_path + "/XAPIANDB"; }
+
+// Shards of an existing index: the stub's line count, 1 for a plain database, 0 for none.
+unsigned existing_shards(const std::string& db_path) {
+  std::ifstream stub(stub_path(db_path));
+  if (stub) {
+    unsigned n = 0;
+    for (std::string line; std::getline(stub, line);) n += line.rfind("auto shard-", 0) == 0 ? 1 : 0;
+    return n;
+  }
+  std::error_code ec;
+  return std::filesystem::exists(db_path + "/iamglass", ec) ? 1 : 0;
+}
+
+// Lays out a new index of `shards` databases at db_path (rebuild: whatever was there goes).
+void lay_out(const std::string& db_path, unsigned shards) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(db_path, ec)) {
+    const std::string name = entry.path().filename().string();
+    const bool ours = name == "XAPIANDB" || name.rfind("shard-", 0) == 0 ||
+                      name.find(".glass") != std::string::npos || name == "iamglass" ||
+                      name == "flintlock";
+    if (ours) fs::remove_all(entry.path(), ec);
+  }
+  if (shards > 1) {
+    std::ofstream stub(stub_path(db_path));
+    for (unsigned k = 0; k < shards; ++k) stub << "auto shard-" << k << "\n";
+    if (!stub) throw DatabaseError("cannot write " + stub_path(db_path));
+  }
+}
+
+}  // namespace
+
+struct IndexWriter::Impl {
+  std::string path;
+  std::vector<Shard> shards;
+  Analyzer analyzer;
+
+  // The shard a path lives in: a stable hash of the path, so it never moves.
+  Shard& shard_for(const std::string& file_path) {
+    return shards[shards.size() == 1 ? 0 : fnv1a64(file_path) % shards.size()];
+  }
+  const Shard& shard_for(const std::string& file_path) const {
+    return shards[shards.size() == 1 ? 0 : fnv1a64(file_path) % shards.size()];
+  }
+};
+
 IndexWriter::IndexWriter(const std::string& db_path, OpenMode mode,
-                         std::chrono::milliseconds lock_timeout)
+                         std::chrono::milliseconds lock_timeout, unsigned shards)
     : impl_(std::make_unique<Impl>()) {
   using Clock = std::chrono::steady_clock;
   impl_->path = db_path;
@@ -168,70 +218,98 @@ IndexWriter::IndexWriter(const std::string& db_path, OpenMode mode,
     std::filesystem::create_directories(std::filesystem::path(db_path), ec);
     if (ec) throw DatabaseError("cannot create database directory " + db_path + ": " + ec.message());
   }
+  const unsigned existing = existing_shards(db_path);
+  unsigned count = shards == 0 ? std::max(existing, 1u) : shards;
+  if (mode == OpenMode::kRebuild) {
+    lay_out(db_path, count);
+  } else if (existing > 0 && shards != 0 && shards != existing) {
+    throw DatabaseError("database " + db_path + " has " + std::to_string(existing) +
+                        " shard(s); to spread it over " + std::to_string(shards) +
+                        ", rebuild it (indexer --rebuild --shards " + std::to_string(shards) + ")");
+  } else if (existing == 0 && mode == OpenMode::kUpdate) {
+    lay_out(db_path, count);
+  }
+  for (unsigned k = 0; k < count; ++k) {
+    Shard shard;
+    shard.path = count == 1 ? db_path : db_path + "/shard-" + std::to_string(k);
+    impl_->shards.push_back(std::move(shard));
+  }
   const auto deadline = Clock::now() + lock_timeout;
-  for (;;) {
-    try {
-      impl_->open(mode);
-      return;
-    } catch (const Xapian::DatabaseLockError&) {
-      const auto now = Clock::now();
-      if (now >= deadline) break;
-      std::this_thread::sleep_for(std::min<Clock::duration>(std::chrono::milliseconds(100),
-                                                            deadline - now));
-    } catch (const Xapian::Error& e) {
-      throw DatabaseError(describe_xapian_error(
-          "cannot open database " + db_path + (mode == OpenMode::kReadOnly ? "" : " for writing"), e));
+  for (Shard& shard : impl_->shards) {
+    for (;;) {
+      try {
+        shard.open(mode);
+        break;
+      } catch (const Xapian::DatabaseLockError&) {
+        const auto now = Clock::now();
+        if (now >= deadline) {
+          std::string waited;
+          if (lock_timeout.count() > 0) {
+            char seconds[32];
+            std::snprintf(seconds, sizeof seconds, "%.1f",
+                          static_cast<double>(lock_timeout.count()) / 1000);
+            waited = " (waited " + std::string(seconds) + " s)";
+          }
+          throw DatabaseError("database " + db_path +
+                              " is locked: another indexer is writing to it (lock file " +
+                              shard.path + "/flintlock)" + waited);
+        }
+        std::this_thread::sleep_for(std::min<Clock::duration>(std::chrono::milliseconds(100),
+                                                              deadline - now));
+      } catch (const Xapian::Error& e) {
+        throw DatabaseError(describe_xapian_error(
+            "cannot open database " + shard.path + (mode == OpenMode::kReadOnly ? "" : " for writing"),
+            e));
+      }
     }
   }
-  std::string waited;
-  if (lock_timeout.count() > 0) {
-    char seconds[32];
-    std::snprintf(seconds, sizeof seconds, "%.1f", static_cast<double>(lock_timeout.count()) / 1000);
-    waited = " (waited " + std::string(seconds) + " s)";
-  }
-  throw DatabaseError("database " + db_path +
-                      " is locked: another indexer is writing to it (lock file " + db_path +
-                      "/flintlock)" + waited);
 }
 
 IndexWriter::~IndexWriter() = default;
 
+unsigned IndexWriter::shard_count() const { return static_cast<unsigned>(impl_->shards.size()); }
+
 FileStatus IndexWriter::status(const std::string& path, std::int64_t mtime,
                                std::uint64_t size) const {
+  const Shard& shard = impl_->shard_for(path);
   try {
-    const auto doc = impl_->find(path);
+    const auto doc = shard.find(path);
     if (!doc) return FileStatus::kNew;
     const bool same = doc->get_value(schema::kMtimeSlot) == sortable(static_cast<double>(mtime)) &&
                       doc->get_value(schema::kSizeSlot) == sortable(static_cast<double>(size));
     return same ? FileStatus::kUnchanged : FileStatus::kChanged;
   } catch (const Xapian::Error& e) {
-    throw DatabaseError(describe_xapian_error("cannot read database " + impl_->path, e));
+    throw DatabaseError(describe_xapian_error("cannot read database " + shard.path, e));
   }
 }
 
 std::string IndexWriter::stored_hash(const std::string& path) const {
+  const Shard& shard = impl_->shard_for(path);
   try {
-    const auto doc = impl_->find(path);
+    const auto doc = shard.find(path);
     return doc ? doc->get_value(schema::kHashSlot) : std::string();
   } catch (const Xapian::Error& e) {
-    throw DatabaseError(describe_xapian_error("cannot read database " + impl_->path, e));
+    throw DatabaseError(describe_xapian_error("cannot read database " + shard.path, e));
   }
 }
 
 void IndexWriter::put(const schema::StoredDocument& doc) {
+  Shard& shard = impl_->shard_for(doc.article.path);
   try {
     std::set<std::string> spelling;
-    impl_->writer().replace_document(schema::id_term(doc.article.path),
-                               build_document(doc, impl_->analyzer, spelling));
-    for (const std::string& word : spelling) impl_->writer().add_spelling(word);
+    shard.writer().replace_document(schema::id_term(doc.article.path),
+                                    build_document(doc, impl_->analyzer, spelling));
+    for (const std::string& word : spelling) shard.writer().add_spelling(word);
   } catch (const Xapian::Error& e) {
-    throw DatabaseError(describe_xapian_error("cannot write " + doc.article.path + " to database " + impl_->path, e));
+    throw DatabaseError(describe_xapian_error(
+        "cannot write " + doc.article.path + " to database " + shard.path, e));
   }
 }
 
 void IndexWriter::touch(const std::string& path, std::int64_t mtime, std::uint64_t size) {
+  Shard& shard = impl_->shard_for(path);
   try {
-    auto doc = impl_->find(path);
+    auto doc = shard.find(path);
     if (!doc) return;
     auto stored = schema::decode_document(doc->get_data());
     if (stored) {
@@ -241,20 +319,21 @@ void IndexWriter::touch(const std::string& path, std::int64_t mtime, std::uint64
     }
     doc->add_value(schema::kMtimeSlot, sortable(static_cast<double>(mtime)));
     doc->add_value(schema::kSizeSlot, sortable(static_cast<double>(size)));
-    impl_->writer().replace_document(doc->get_docid(), *doc);
+    shard.writer().replace_document(doc->get_docid(), *doc);
   } catch (const Xapian::Error& e) {
-    throw DatabaseError(describe_xapian_error("cannot update " + path + " in database " + impl_->path, e));
+    throw DatabaseError(describe_xapian_error("cannot update " + path + " in database " + shard.path, e));
   }
 }
 
 bool IndexWriter::remove(const std::string& path) {
+  Shard& shard = impl_->shard_for(path);
   try {
     const std::string term = schema::id_term(path);
-    if (impl_->reader().get_termfreq(term) == 0) return false;
-    impl_->writer().delete_document(term);
+    if (shard.reader().get_termfreq(term) == 0) return false;
+    shard.writer().delete_document(term);
     return true;
   } catch (const Xapian::Error& e) {
-    throw DatabaseError(describe_xapian_error("cannot delete " + path + " from database " + impl_->path, e));
+    throw DatabaseError(describe_xapian_error("cannot delete " + path + " from database " + shard.path, e));
   }
 }
 
@@ -262,34 +341,46 @@ std::vector<std::string> IndexWriter::paths_under(const std::string& root) const
   std::string prefix = std::string(schema::kIdPrefix) + root;
   if (prefix.back() != '/') prefix += '/';
   std::vector<std::string> paths;
-  try {
-    const Xapian::Database& db = impl_->reader();
-    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-      paths.push_back((*it).substr(schema::kIdPrefix.size()));
+  for (const Shard& shard : impl_->shards) {
+    try {
+      const Xapian::Database& db = shard.reader();
+      for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        paths.push_back((*it).substr(schema::kIdPrefix.size()));
+      }
+    } catch (const Xapian::Error& e) {
+      throw DatabaseError(describe_xapian_error("cannot read database " + shard.path, e));
     }
-  } catch (const Xapian::Error& e) {
-    throw DatabaseError(describe_xapian_error("cannot read database " + impl_->path, e));
   }
+  std::sort(paths.begin(), paths.end());
   return paths;
 }
 
 void IndexWriter::set_aliases(const std::string& root, const std::string& alias_text) {
-  try {
-    const std::string key = std::string(schema::kAliasesKey) + ":" + root;
-    if (impl_->writer().get_metadata(key) != alias_text) impl_->writer().set_metadata(key, alias_text);
-  } catch (const Xapian::Error& e) {
-    throw DatabaseError(describe_xapian_error("cannot store aliases in database " + impl_->path, e));
+  const std::string key = std::string(schema::kAliasesKey) + ":" + root;
+  // Every shard keeps the table, so any one of them, served alone, expands names.
+  for (Shard& shard : impl_->shards) {
+    try {
+      if (shard.writer().get_metadata(key) != alias_text) shard.writer().set_metadata(key, alias_text);
+    } catch (const Xapian::Error& e) {
+      throw DatabaseError(describe_xapian_error("cannot store aliases in database " + shard.path, e));
+    }
   }
 }
 
 void IndexWriter::commit() {
-  try {
-    impl_->writer().commit();
-  } catch (const Xapian::Error& e) {
-    throw DatabaseError(describe_xapian_error("cannot commit to database " + impl_->path, e));
+  for (Shard& shard : impl_->shards) {
+    try {
+      shard.writer().commit();
+    } catch (const Xapian::Error& e) {
+      throw DatabaseError(describe_xapian_error("cannot commit to database " + shard.path, e));
+    }
   }
 }
 
-std::uint64_t IndexWriter::document_count() const { return impl_->reader().get_doccount(); }
+std::uint64_t IndexWriter::document_count() const {
+  std::uint64_t n = 0;
+  for (const Shard& shard : impl_->shards) n += shard.reader().get_doccount();
+  return n;
+}
 
 }  // namespace longjing

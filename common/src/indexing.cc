@@ -106,7 +106,7 @@ class Run {
       : options_(options), on_problem_(on_problem) {
     if (!options.dry_run) {
       writer_.emplace(options.database, options.rebuild ? OpenMode::kRebuild : OpenMode::kUpdate,
-                      options.lock_timeout);
+                      options.lock_timeout, options.shards);
     } else if (!options.rebuild && fs::exists(options.database)) {
       writer_.emplace(options.database, OpenMode::kReadOnly);
     }

@@ -80,7 +80,7 @@ class JsonPrinter : public Printer {
   }
 
   void finish(const SearchSummary& summary) override {
-    write({
+    json j = {
         {"type", "summary"},
         {"format_version", kJsonFormatVersion},
         {"query", summary.query},
@@ -89,7 +89,15 @@ class JsonPrinter : public Printer {
         {"returned", summary.returned},
         {"suggestion", or_null(summary.suggestion)},
         {"elapsed_seconds", summary.elapsed_seconds},
-    });
+    };
+    if (!summary.missing.empty()) {
+      json missing = json::array();
+      for (const MissingDatabase& m : summary.missing) {
+        missing.push_back({{"database", m.database}, {"reason", m.reason}});
+      }
+      j["missing_databases"] = std::move(missing);
+    }
+    write(j);
     out_.flush();
   }
 

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <optional>
 #include <set>
 
 #include "longjing/analyzer.h"
@@ -22,21 +23,48 @@ namespace {
 // known-item queries clearly worse (DESIGN.md §7).
 Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5); }
 
-Xapian::Database open_one(const std::string& path) {
+// "tcp://HOST:PORT" → {host, port}; nullopt for anything else.
+std::optional<std::pair<std::string, unsigned>> tcp_address(const std::string& spec) {
+  constexpr std::string_view kScheme = "tcp://";
+  if (spec.compare(0, kScheme.size(), kScheme) != 0) return std::nullopt;
+  const std::string rest = spec.substr(kScheme.size());
+  const std::size_t colon = rest.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == rest.size()) {
+    throw DatabaseError("cannot read database address " + spec + ": write tcp://HOST:PORT");
+  }
+  unsigned port = 0;
+  for (char c : rest.substr(colon + 1)) {
+    if (c < '0' || c > '9' || (port = port * 10 + static_cast<unsigned>(c - '0')) > 65535) {
+      throw DatabaseError("cannot read database address " + spec + ": bad port");
+    }
+  }
+  std::string host = rest.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  return std::make_pair(host, port);
+}
+
+// Opens one database: a local path (a database, a directory of shards, or a Xapian stub
+// file, which may name remote servers), or tcp://HOST:PORT on xapian-tcpsrv.
+Xapian::Database open_one(const std::string& spec, std::chrono::milliseconds timeout) {
+  const auto remote = tcp_address(spec);
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    throw DatabaseError("no database at " + path + ": index some files first (indexer --db " +
-                        path + " PATH...)");
+  if (!remote && !std::filesystem::exists(spec, ec)) {
+    throw DatabaseError("no database at " + spec + ": index some files first (indexer --db " +
+                        spec + " PATH...)");
   }
   try {
-    Xapian::Database db(path);
+    Xapian::Database db =
+        remote ? Xapian::Remote::open(remote->first, remote->second,
+                                      static_cast<unsigned>(timeout.count()),
+                                      static_cast<unsigned>(timeout.count()))
+               : Xapian::Database(spec);
     const std::string version = db.get_metadata(std::string(schema::kSchemaKey));
     if (version != std::to_string(schema::kSchemaVersion)) {
-      throw DatabaseError(incompatible_schema_message(path, version));
+      throw DatabaseError(incompatible_schema_message(spec, version));
     }
     return db;
   } catch (const Xapian::Error& e) {
-    throw DatabaseError(describe_xapian_error("cannot open database " + path, e));
+    throw DatabaseError(describe_xapian_error("cannot open database " + spec, e));
   }
 }
 
@@ -131,6 +159,7 @@ std::vector<AliasMatch> aliases_matched(const ParsedQuery& parsed,
 
 struct Searcher::Impl {
   std::vector<std::string> paths;
+  std::vector<MissingDatabase> missing;
   Xapian::Database db;
   Analyzer analyzer;
   std::unique_ptr<QueryBuilder> builder;
@@ -209,8 +238,17 @@ Searcher::Searcher(const std::vector<std::string>& databases, const SearcherOpti
     : impl_(std::make_unique<Impl>()) {
   impl_->paths = databases;
   AliasTable aliases;
+  std::string first_error;
   for (const std::string& path : databases) {
-    Xapian::Database db = open_one(path);
+    Xapian::Database db;
+    try {
+      db = open_one(path, options.timeout);
+    } catch (const DatabaseError& e) {
+      if (!options.allow_partial) throw;
+      impl_->missing.push_back({path, e.what()});
+      if (first_error.empty()) first_error = e.what();
+      continue;
+    }
     if (options.aliases) {
       const std::string prefix = std::string(schema::kAliasesKey) + ":";
       for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
@@ -219,6 +257,9 @@ Searcher::Searcher(const std::vector<std::string>& databases, const SearcherOpti
     }
     impl_->db.add_database(db);
   }
+  if (impl_->missing.size() == databases.size()) {
+    throw DatabaseError(first_error.empty() ? "no database to search" : first_error);
+  }
   if (options.aliases) {
     for (const std::string& file : options.alias_files) aliases.add_file(file);
   }
@@ -226,6 +267,8 @@ Searcher::Searcher(const std::vector<std::string>& databases, const SearcherOpti
 }
 
 Searcher::~Searcher() = default;
+
+const std::vector<MissingDatabase>& Searcher::missing_databases() const { return impl_->missing; }
 
 bool Searcher::refresh() {
   try {
@@ -250,6 +293,7 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
   const auto started = std::chrono::steady_clock::now();
   SearchSummary summary;
   summary.query = request.query;
+  summary.missing = impl_->missing;
   const ParsedQuery parsed = impl_->builder->build(request.query);
   summary.parsed = parsed.description();
   try {

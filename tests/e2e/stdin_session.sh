@@ -12,10 +12,12 @@ export LONGJING_DB=$work/db
 
 queries=(Unitree 宇树 杭州 六小龙 robot '"Six Little Dragons"' 'DeepSeek OR 深度求索' 长安
          机器狗Go2 nonexistentword 'Hangzhou -Unitree' 'title:宇树' 'date:2025-02-06..')
-for ((i = 0; i < 1000; i++)); do
-  q=${queries[i % ${#queries[@]}]}
-  printf '{"query": %s, "id": %d, "limit": 0}\n' "$(python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$q")" "$i"
-done >"$work/requests"
+python3 - "${queries[@]}" >"$work/requests" <<'PY'
+import json, sys
+queries = sys.argv[1:]
+for i in range(1000):
+    print(json.dumps({"query": queries[i % len(queries)], "id": i, "limit": 0}, ensure_ascii=False))
+PY
 
 start=$(date +%s.%N)
 "$searcher" --stdin <"$work/requests" >"$work/answers"

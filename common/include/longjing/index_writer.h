@@ -34,8 +34,14 @@ class IndexWriter {
   // `lock_timeout`, then throws DatabaseError naming the lock file (<db_path>/flintlock).
   // Throws DatabaseError, naming the path, when the database is damaged, or (kUpdate,
   // kReadOnly) when it was built with another schema version.
+  //
+  // `shards` > 1 spreads documents over that many databases (db_path/shard-N, opened as
+  // one through the stub file db_path/XAPIANDB), each document in the shard a stable
+  // hash of its path picks; 0 keeps the layout the index has (one database when new).
+  // Changing the count of an existing index needs kRebuild (else DatabaseError).
   explicit IndexWriter(const std::string& db_path, OpenMode mode = OpenMode::kUpdate,
-                       std::chrono::milliseconds lock_timeout = std::chrono::milliseconds(0));
+                       std::chrono::milliseconds lock_timeout = std::chrono::milliseconds(0),
+                       unsigned shards = 0);
   // Does not commit: changes since the last commit() are discarded, as Xapian's are.
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
@@ -67,6 +73,9 @@ class IndexWriter {
 
   // Makes every change so far durable and visible to readers. Throws DatabaseError.
   void commit();
+
+  // Databases the index is spread over (1 when it is not sharded).
+  unsigned shard_count() const;
 
   // Documents in the database, committed or not.
   std::uint64_t document_count() const;

@@ -49,6 +49,8 @@ struct IndexOptions {
   std::vector<std::string> exclude;
   // How long to wait for another writer to release the database's lock.
   std::chrono::milliseconds lock_timeout{10000};
+  // Databases to spread documents over (index_writer.h); 0 keeps the index's layout.
+  unsigned shards = 0;
   // Polled between files; once it is true the run commits what is done and returns with
   // IndexReport::interrupted set (vanished files are then not deleted). Not owned; may
   // be null. A signal handler may set it.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -63,6 +64,12 @@ struct Hit {
   std::vector<TermWeight> explanation;  // when SearchRequest::explain
 };
 
+// A database that could not be opened under SearcherOptions::allow_partial.
+struct MissingDatabase {
+  std::string database;  // as given
+  std::string reason;
+};
+
 // What the search as a whole found.
 struct SearchSummary {
   std::string query;                  // as the user typed it
@@ -72,13 +79,20 @@ struct SearchSummary {
   std::string suggestion;             // a corrected query that finds more, or ""
   std::uint64_t suggestion_matches = 0;
   double elapsed_seconds = 0;         // time spent in search()
+  std::vector<MissingDatabase> missing;  // databases left out (allow_partial)
 };
 
 // How to open the databases.
 struct SearcherOptions {
   bool aliases = true;                   // expand names with the alias tables
   std::vector<std::string> alias_files;  // extra alias files (alias_table.h's format)
+  // For tcp://HOST:PORT databases: how long to wait to connect and for each answer.
+  std::chrono::milliseconds timeout{10000};
+  // Search the databases that open, skipping those that do not (see missing_databases);
+  // without it one database that cannot be opened is an error.
+  bool allow_partial = false;
 };
+
 
 // Receives hits in rank order.
 class HitSink {
@@ -90,10 +104,15 @@ class HitSink {
 class Searcher {
  public:
   // Opens every database (read-only) and searches them as one, with global statistics.
+  // A database is a local path (a database, a directory of shards, or a Xapian stub file,
+  // which may list "remote HOST:PORT" lines) or tcp://HOST:PORT on xapian-tcpsrv.
   // The alias tables are those stored in the databases by the indexer, then
   // options.alias_files. Throws DatabaseError naming the database that is missing, damaged
   // or of another schema; IoError or Error for an alias file that cannot be read.
   explicit Searcher(const std::vector<std::string>& databases, const SearcherOptions& options = {});
+
+  // The databases skipped under SearcherOptions::allow_partial.
+  const std::vector<MissingDatabase>& missing_databases() const;
 
   // Moves to the newest committed revision of the databases, if the indexer made one since
   // they were opened. Returns true when it did. Throws DatabaseError.
