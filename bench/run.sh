@@ -6,7 +6,7 @@
 #   bench/run.sh report.py
 #
 # The shared harness (../shared/bench, or SHARED_BENCH) finds its adapters, queries and
-# helpers through BENCH_DIR.  This script lays out an overlay directory, BENCH_ROOT/harness,
+# library scripts through BENCH_DIR.  This script lays out an overlay directory, BENCH_ROOT/harness,
 # of symbolic links to every shared file plus this directory's engines/*.sh, points
 # BENCH_DIR at it and runs SCRIPT from there.  No shared script is copied or edited.
 set -euo pipefail
