@@ -10,10 +10,6 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-bool is_operator(std::string_view word) {
-  return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" ||
-         word == "ADJ" || word.rfind("NEAR/", 0) == 0 || word.rfind("ADJ/", 0) == 0;
-}
 
 // The field name of "title:foo" ("title"), or "" when the word has no field.
 std::string_view field_name(std::string_view word) {
@@ -91,7 +87,7 @@ std::vector<Piece> split_pieces(std::string_view query) {
 
 // A word that may take part in an alias: no operator, field, +/- or parentheses.
 bool is_plain_word(const Piece& p) {
-  if (p.kind != Piece::Kind::kWord || is_operator(p.text) || !field_name(p.text).empty()) {
+  if (p.kind != Piece::Kind::kWord || is_query_operator(p.text) || !field_name(p.text).empty()) {
     return false;
   }
   return p.text.find_first_of("+-()*") != 0 && p.text.back() != ')' && p.text.back() != '*';
@@ -205,7 +201,7 @@ class Rewriter {
     out_.text += word.substr(0, lead);
     const std::string_view core = word.substr(lead, trail - lead);
     const std::string_view field = field_name(core);
-    if (is_operator(core)) {
+    if (is_query_operator(core)) {
       out_.text += core;
     } else if (contains_cjk(core)) {
       const auto prefix = field.empty() ? std::optional<std::string>("") : field_prefix_of_(field);
@@ -248,6 +244,11 @@ class Rewriter {
 };
 
 }  // namespace
+
+bool is_query_operator(std::string_view word) {
+  return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" ||
+         word == "ADJ" || word.rfind("NEAR/", 0) == 0 || word.rfind("ADJ/", 0) == 0;
+}
 
 std::string render_alias_name(std::string_view name) {
   // An alias adds recall; the dictionary-word boost is for what the user typed.

@@ -34,6 +34,9 @@ RewrittenQuery rewrite_for_parser(
     std::string_view query, const AliasTable* aliases,
     std::optional<std::string> (*field_prefix_of)(std::string_view field));
 
+// True for QueryParser's operators (AND OR NOT XOR NEAR ADJ, NEAR/n, ADJ/n).
+bool is_query_operator(std::string_view word);
+
 // One name of an alias group as the parser reads it: a cjk: token, a quoted phrase for
 // several words, else the normalized word.
 std::string render_alias_name(std::string_view name);

@@ -14,6 +14,7 @@
 #include "longjing/query_builder.h"
 #include "longjing/schema.h"
 #include "query_internal.h"
+#include "query_rewrite.h"
 #include "xapian_errors.h"
 
 namespace longjing {
@@ -205,10 +206,8 @@ struct Searcher::Impl {
       while (j < q.size() && ((q[j] >= 'a' && q[j] <= 'z') || (q[j] >= 'A' && q[j] <= 'Z'))) ++j;
       if (j > i) {
         const std::string word = q.substr(i, j - i);
-        const bool is_operator = word == "AND" || word == "OR" || word == "NOT" ||
-                                 word == "XOR" || word == "NEAR" || word == "ADJ";
         const bool field = j < q.size() && q[j] == ':';
-        std::string fix = is_operator || field || word.size() < 3
+        std::string fix = is_query_operator(word) || field || word.size() < 3
                               ? std::string()
                               : db.get_spelling_suggestion(normalize_string(word));
         if (!fix.empty() && fix != normalize_string(word)) {
