@@ -31,6 +31,26 @@ whole_start=$(date +%s.%N)
 for ((i = 0; i < 100; i++)); do "$searcher" -n 10 "${queries[i % ${#queries[@]}]}" >/dev/null || true; done
 whole_end=$(date +%s.%N)
 
+# A session sees what the indexer commits while it runs: ask, index a new file, ask again.
+mkfifo "$work/in"
+"$searcher" --stdin -l <"$work/in" >"$work/live" &
+session=$!
+exec 3>"$work/in"
+echo zanzibarword >&3
+sleep 0.5
+cp "$tests/fixtures/corpus/deepseek-en.txt" "$work/extra.txt"
+echo "zanzibarword arrives" >>"$work/extra.txt"
+"$indexer" -q "$work/extra.txt"
+echo zanzibarword >&3
+exec 3>&-
+wait "$session"
+live=$(grep -c '"type":"hit"' "$work/live")
+summaries=$(grep -c '"type":"summary"' "$work/live")
+if [ "$live" != 1 ] || [ "$summaries" != 2 ]; then
+  echo "FAIL: the session did not see the new commit ($live hits, $summaries answers)"
+  exit 1
+fi
+
 python3 - "$work" "$start" "$end" "$whole_start" "$whole_end" "${queries[@]}" <<'PY'
 import hashlib, json, sys
 work, start, end, wstart, wend = sys.argv[1], *map(float, sys.argv[2:6])
