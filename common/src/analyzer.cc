@@ -32,6 +32,17 @@ bool is_digit_infix(char32_t cp) {
          cp == 0x7F8 || cp == 0x2044 || cp == 0xFE10 || cp == 0xFE13 || cp == 0xFE14;
 }
 
+// True for characters between words that a phrase must not span: all but white space
+// and hyphens ("e-mail" and "free-software" stay phrases, as in Xapian).
+bool breaks_phrases(char32_t cp) {
+  if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v') return false;
+  if (cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0xAD) return false;
+  if (cp < 0x80) return true;
+  const auto type = u_charType(static_cast<UChar32>(cp));
+  return type != U_SPACE_SEPARATOR && type != U_LINE_SEPARATOR && type != U_PARAGRAPH_SEPARATOR &&
+         type != U_FORMAT_CHAR;
+}
+
 // A decoded character of the normalized text with its byte range there.
 struct Char {
   char32_t cp;
@@ -67,15 +78,21 @@ class Tokenizer {
 
   std::uint32_t run() {
     const std::string_view s = text_.text;
+    const std::uint32_t first = position_;
+    bool punctuation = false;  // seen since the last token
     std::size_t i = 0;
     while (i < s.size()) {
       std::size_t j = i;
       const char32_t cp = next_code_point(s, j);
-      if (is_cjk(cp)) {
-        i = cjk_run(i);
-      } else if (is_word_char(cp)) {
-        i = word(i);
+      const bool cjk = is_cjk(cp);
+      if (cjk || is_word_char(cp)) {
+        // Punctuation between two tokens leaves a position free, so that no phrase
+        // spans it: "device driver" does not match "device/driver", nor 春风 「春。风」.
+        if (punctuation && position_ > first) ++position_;
+        punctuation = false;
+        i = cjk ? cjk_run(i) : word(i);
       } else {
+        punctuation = punctuation || breaks_phrases(cp);
         i = j;
       }
     }
@@ -138,9 +155,21 @@ class Tokenizer {
       Token token;
       token.kind = Token::Kind::kWord;
       token.position = position_++;
+      const bool possessive = term.size() > 2 && term.compare(term.size() - 2, 2, "'s") == 0;
       token.term = std::move(term);
       if (options_.stems) token.stem = analyzer_.stem(token.term);
       emit(token, start, i);
+      if (possessive) {
+        // "kernel's" is also "kernel" at the same position, so the phrase "the kernel"
+        // finds "the kernel's" (as Xapian's stems already do for unquoted words). No stem:
+        // the possessive's token carries it.
+        Token base;
+        base.kind = Token::Kind::kWord;
+        base.alternative = true;
+        base.position = token.position;
+        base.term = token.term.substr(0, token.term.size() - 2);
+        emit(base, start, floor_to_code_point(s, i - 2));
+      }
     }
     return i;
   }

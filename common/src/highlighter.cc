@@ -181,7 +181,9 @@ std::vector<Highlighter::Match> Highlighter::find_matches(std::string_view text)
       std::size_t j = i;
       bool ok = true;
       for (std::size_t k = 1; k < pattern.size() && ok; ++k) {
-        const std::uint32_t want = position + static_cast<std::uint32_t>(k);
+        const std::uint32_t want =
+            position + (patterns_[p].offsets.empty() ? static_cast<std::uint32_t>(k)
+                                                     : patterns_[p].offsets[k]);
         while (j < kept.size() && kept[j].first < want) ++j;
         ok = false;
         for (std::size_t m = j; m < kept.size() && kept[m].first == want; ++m) {

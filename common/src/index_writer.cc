@@ -42,10 +42,11 @@ std::uint32_t add_text(Xapian::Document& doc, const Analyzer& analyzer, std::str
       doc.add_term(word_prefix + token.term, field.wdf);
       return;
     }
+    const unsigned wdf = token.alternative ? 0 : field.wdf;
     if (token.positional) {
-      doc.add_posting(field.prefix + token.term, token.position, field.wdf);
+      doc.add_posting(field.prefix + token.term, token.position, wdf);
     } else {
-      doc.add_term(field.prefix + token.term, field.wdf);
+      doc.add_term(field.prefix + token.term, wdf);
     }
     if (!token.stem.empty()) doc.add_term(stem_prefix + token.stem, field.wdf);
     if (field.spelling != nullptr && token.kind == Token::Kind::kWord && !token.stem.empty()) {

@@ -16,14 +16,18 @@ namespace longjing {
 namespace {
 
 // Builds the phrase for a CJK chunk (see the header comment); nullopt if it has no term.
-std::optional<Xapian::Query> cjk_phrase(const Analyzer& analyzer, const CjkChunk& cjk) {
+// Phrases with gaps are recorded in `recorded` (when not null) with their offsets, for
+// the highlighter: the query tree does not say where the gaps are.
+std::optional<Xapian::Query> cjk_phrase(const Analyzer& analyzer, const CjkChunk& cjk,
+                                        std::vector<HighlightPattern>* recorded) {
   const std::string& prefix = cjk.prefix;
   const std::string_view chunk = cjk.text;
   AnalyzeOptions options;
   options.stems = false;
   // A dictionary word shorter than the chunk can only boost a chunk of 3+ characters;
   // building ICU's break iterator costs ~2 ms, so shorter chunks skip it.
-  options.dictionary_words = cjk.boost && prefix.empty() && count_code_points(chunk) >= 3;
+  options.dictionary_words =
+      cjk.boost && prefix.empty() && count_code_points(chunk) >= 3 && contains_cjk(chunk);
   std::map<std::uint32_t, std::vector<Token>> by_position;
   std::vector<std::string> dictionary_words;
   analyzer.analyze(chunk, 1, options, [&](const Token& t) {
@@ -36,6 +40,7 @@ std::optional<Xapian::Query> cjk_phrase(const Analyzer& analyzer, const CjkChunk
   if (by_position.empty()) return std::nullopt;
   const std::uint32_t last_position = by_position.rbegin()->first;
   std::vector<std::string> sequence;
+  std::vector<std::uint32_t> positions;
   for (const auto& [position, tokens] : by_position) {
     const Token* word = nullptr;
     const Token* bigram = nullptr;
@@ -45,6 +50,7 @@ std::optional<Xapian::Query> cjk_phrase(const Analyzer& analyzer, const CjkChunk
       if (t.kind == Token::Kind::kCjkBigram) bigram = &t;
       if (t.kind == Token::Kind::kCjkUnigram) unigram = &t;
     }
+    const std::size_t before = sequence.size();
     if (word != nullptr) {
       sequence.push_back(prefix + word->term);
     } else if (bigram != nullptr) {
@@ -58,11 +64,21 @@ std::optional<Xapian::Query> cjk_phrase(const Analyzer& analyzer, const CjkChunk
                                       [](const Token& t) { return t.kind == Token::Kind::kCjkBigram; });
       if (alone || position < last_position) sequence.push_back(prefix + unigram->term);
     }
+    if (sequence.size() > before) positions.push_back(position);
   }
+  // Punctuation in the chunk leaves free positions (as in the text): the phrase's window
+  // spans them.
+  const auto window = static_cast<Xapian::termcount>(positions.back() - positions.front() + 1);
   Xapian::Query query = sequence.size() == 1
                             ? Xapian::Query(sequence.front())
                             : Xapian::Query(Xapian::Query::OP_PHRASE, sequence.begin(),
-                                            sequence.end(), static_cast<Xapian::termcount>(sequence.size()));
+                                            sequence.end(), window);
+  if (recorded != nullptr && prefix.empty() && window != sequence.size()) {
+    HighlightPattern pattern;
+    pattern.terms = sequence;
+    for (std::uint32_t p : positions) pattern.offsets.push_back(p - positions.front());
+    recorded->push_back(std::move(pattern));
+  }
   if (!dictionary_words.empty()) {
     query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
                           Xapian::Query(Xapian::Query::OP_OR, dictionary_words.begin(),
@@ -75,10 +91,12 @@ std::optional<Xapian::Query> cjk_phrase(const Analyzer& analyzer, const CjkChunk
 class CjkFieldProcessor : public Xapian::FieldProcessor {
  public:
   explicit CjkFieldProcessor(const Analyzer& analyzer) : analyzer_(analyzer) {}
+  // Where phrases with gaps go while a query is parsed (null: nowhere).
+  std::vector<HighlightPattern>* recorded = nullptr;
   Xapian::Query operator()(const std::string& encoded) override {
     const auto payload = decode_cjk_payload(encoded);
     if (!payload) return Xapian::Query();  // a user's own "cjk:..." word: no match
-    auto query = cjk_phrase(analyzer_, *payload);
+    auto query = cjk_phrase(analyzer_, *payload, recorded);
     return query ? *query : Xapian::Query();
   }
 
@@ -87,13 +105,14 @@ class CjkFieldProcessor : public Xapian::FieldProcessor {
 };
 
 // Collects highlight patterns from the positive part of a query tree.
-void collect_patterns(const Xapian::Query& query, std::vector<HighlightPattern>& out) {
+void collect_patterns(const Xapian::Query& query, std::vector<HighlightPattern>& out,
+                      const std::vector<HighlightPattern>& recorded) {
   const auto type = query.get_type();
   if (type == Xapian::Query::LEAF_TERM) {
     const std::string term = *query.get_terms_begin();
     const bool plain = !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
     const bool stem = term.size() > 1 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z');
-    if (plain || stem) out.push_back(HighlightPattern{{term}, 1.0, {}, {}});
+    if (plain || stem) out.push_back(HighlightPattern{{term}, {}, 1.0, {}, {}});
     return;
   }
   const std::size_t n = query.get_num_subqueries();
@@ -108,6 +127,9 @@ void collect_patterns(const Xapian::Query& query, std::vector<HighlightPattern>&
       phrase.terms.push_back(*sub.get_terms_begin());
     }
     if (!phrase.terms.empty()) {
+      for (const HighlightPattern& r : recorded) {
+        if (r.terms == phrase.terms) phrase.offsets = r.offsets;
+      }
       out.push_back(std::move(phrase));
       return;
     }
@@ -116,7 +138,7 @@ void collect_patterns(const Xapian::Query& query, std::vector<HighlightPattern>&
       type == Xapian::Query::OP_AND_NOT || type == Xapian::Query::OP_AND_MAYBE ||
       type == Xapian::Query::OP_FILTER;
   for (std::size_t i = 0; i < (positive_first_only ? std::min<std::size_t>(n, 1) : n); ++i) {
-    collect_patterns(query.get_subquery(i), out);
+    collect_patterns(query.get_subquery(i), out, recorded);
   }
 }
 
@@ -135,7 +157,7 @@ void tag_alias_patterns(const Xapian::QueryParser& plain_parser,
         Xapian::QueryParser parser(plain_parser);
         collect_patterns(parser.parse_query(render_alias_name(name),
                                             Xapian::QueryParser::FLAG_PHRASE),
-                         of_name);
+                         of_name, {});
       } catch (const Xapian::Error&) {
         continue;  // a name the parser cannot read simply is not tagged
       }
@@ -203,14 +225,19 @@ ParsedQuery QueryBuilder::build(std::string_view query) const {
   auto impl = std::make_shared<ParsedQuery::Impl>();
   const RewrittenQuery rewritten = rewrite_for_parser(query, &impl_->aliases, text_field_prefix);
   for (const AliasUse& use : rewritten.aliases) impl->aliases.push_back({use.typed, use.names});
+  std::vector<HighlightPattern> recorded;
+  impl_->cjk.recorded = &recorded;
   try {
     impl->query = impl_->parser.parse_query(rewritten.text, flags);
+    impl_->cjk.recorded = nullptr;
   } catch (const Xapian::QueryParserError& e) {
+    impl_->cjk.recorded = nullptr;
     throw QueryError("cannot read query '" + std::string(query) + "': " + e.get_msg());
   } catch (const Xapian::Error& e) {
+    impl_->cjk.recorded = nullptr;
     throw QueryError("cannot run query '" + std::string(query) + "': " + e.get_msg());
   }
-  collect_patterns(impl->query, impl->patterns);
+  collect_patterns(impl->query, impl->patterns, recorded);
   tag_alias_patterns(impl_->parser, impl->aliases, impl->patterns);
   return ParsedQuery(std::move(impl));
 }

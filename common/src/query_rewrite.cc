@@ -170,24 +170,19 @@ class Rewriter {
   void quoted(std::string_view piece, std::string_view prefix) {
     const bool closed = piece.size() >= 2 && piece.back() == '"';
     const std::string_view inner = piece.substr(1, piece.size() - (closed ? 2 : 1));
-    if (contains_cjk(inner)) {
-      out_.text += cjk_token(prefix, inner);
-      return;
-    }
-    out_.text += '"';
-    out_.text += normalize_string(inner);
-    if (closed) out_.text += '"';
+    // Phrases go through the Analyzer, which knows where punctuation breaks them.
+    out_.text += cjk_token(prefix, inner);
   }
 
   void field_then_quoted(std::string_view field_word, std::string_view quoted_piece) {
     const std::string_view field = field_word.substr(0, field_word.size() - 1);
     const auto prefix = field_prefix_of_(field);
-    if (prefix && contains_cjk(quoted_piece)) {
+    if (prefix) {
       quoted(quoted_piece, *prefix);
       return;
     }
     out_.text += field_word;
-    quoted(quoted_piece, "");
+    out_.text += normalize_string(quoted_piece);
   }
 
   // One unquoted word, with its +/-/( and ) kept around the rewritten core.
@@ -203,16 +198,16 @@ class Rewriter {
     const std::string_view field = field_name(core);
     if (is_query_operator(core)) {
       out_.text += core;
-    } else if (contains_cjk(core)) {
+    } else if (field == "date") {
+      check_date_range(core.substr(field.size() + 1));
+      out_.text += core;
+    } else if (contains_cjk(core) || spans_punctuation(core.substr(field.empty() ? 0 : field.size() + 1))) {
       const auto prefix = field.empty() ? std::optional<std::string>("") : field_prefix_of_(field);
       if (prefix) {
         out_.text += cjk_token(*prefix, core.substr(field.empty() ? 0 : field.size() + 1));
       } else {
         out_.text += normalize_string(core);
       }
-    } else if (field == "date") {
-      check_date_range(core.substr(field.size() + 1));
-      out_.text += core;
     } else if (!field.empty()) {
       out_.text += core.substr(0, field.size() + 1);
       out_.text += normalize_string(core.substr(field.size() + 1));
@@ -238,6 +233,23 @@ class Rewriter {
   }
 
   std::string_view query_;
+  // True for a word Xapian would read as a phrase across punctuation ("a.b", e-mail
+  // addresses, URLs): it must be a phrase with the Analyzer's gaps. Wildcards stay words.
+  bool spans_punctuation(std::string_view word) const {
+    if (word.find('*') != std::string_view::npos) return false;
+    std::uint32_t last = 0;
+    std::size_t count = 0;
+    bool gap = false;
+    analyzer_.analyze(word, 1, AnalyzeOptions{false, false}, [&](const Token& t) {
+      if (t.alternative) return;
+      gap = gap || (count > 0 && t.position > last + 1);
+      last = t.position;
+      ++count;
+    });
+    return gap;
+  }
+
+  Analyzer analyzer_;
   const AliasTable* aliases_;
   std::optional<std::string> (*field_prefix_of_)(std::string_view);
   RewrittenQuery out_;
@@ -252,9 +264,8 @@ bool is_query_operator(std::string_view word) {
 
 std::string render_alias_name(std::string_view name) {
   // An alias adds recall; the dictionary-word boost is for what the user typed.
-  if (contains_cjk(name)) return cjk_token("", name, false);
-  if (name.find_first_of(" \t:-'") != std::string_view::npos) {
-    return '"' + normalize_string(name) + '"';
+  if (contains_cjk(name) || name.find_first_of(" \t:-'.&") != std::string_view::npos) {
+    return cjk_token("", name, false);  // a phrase, with the Analyzer's gaps
   }
   return normalize_string(name);
 }

@@ -1,7 +1,9 @@
 // Internal: the query string as Xapian's QueryParser receives it. Words are normalized for
 // matching (operators and field names left alone); CJK chunks, quoted or not, travel
 // hex-encoded in the internal "cjk:" field (Xapian 1.4 hands quoted text to no field
-// processor); names found in the alias table become a group of alternatives.
+// processor), and so do quoted phrases and words that span punctuation, so that the
+// Analyzer (which leaves a position free at punctuation) builds their phrases; names
+// found in the alias table become a group of alternatives.
 #pragma once
 
 #include <optional>
@@ -37,8 +39,8 @@ RewrittenQuery rewrite_for_parser(
 // True for QueryParser's operators (AND OR NOT XOR NEAR ADJ, NEAR/n, ADJ/n).
 bool is_query_operator(std::string_view word);
 
-// One name of an alias group as the parser reads it: a cjk: token, a quoted phrase for
-// several words, else the normalized word.
+// One name of an alias group as the parser reads it: a cjk: token (an analyzed phrase)
+// for CJK or several words, else the normalized word.
 std::string render_alias_name(std::string_view name);
 
 // A CJK chunk as the cjk: field carries it.

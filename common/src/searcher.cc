@@ -189,7 +189,9 @@ struct Searcher::Impl {
       out.push_back({term, field, m.empty() ? 0.0 : m.begin().get_weight()});
     }
     std::sort(out.begin(), out.end(),
-              [](const TermWeight& a, const TermWeight& b) { return a.weight > b.weight; });
+              [](const TermWeight& a, const TermWeight& b) {
+                return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
+              });
     return out;
   }
 

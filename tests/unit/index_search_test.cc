@@ -395,3 +395,14 @@ TEST_CASE("Chinese regression cases match exactly where the text contains them",
   CHECK(paths_for(db, "机器狗") == Paths{"width.txt"});
   CHECK(paths_for(db, "春") == Paths{"gala.txt", "split.txt", "spring.txt"});
 }
+
+TEST_CASE("A quoted phrase finds its words before a possessive 's", "[index_search]") {
+  TempDir dir;
+  dir.write("d/a.txt", "t\n\nThe module is removed from the kernel's list.");
+  dir.write("d/b.txt", "t\n\nThe kernel boots.");
+  dir.write("d/c.txt", "t\n\nA kernel, the list.");
+  const std::string db = dir.str("db");
+  index(db, {dir.str("d")});
+  CHECK(paths_for(db, "\"the kernel\"") == Paths{"a.txt", "b.txt"});
+  CHECK(paths_for(db, "\"the kernel's list\"") == Paths{"a.txt"});
+}

@@ -8,7 +8,9 @@
 //  - a CJK run of n characters gives the n−1 bigrams at positions p..p+n−2 and the n
 //    unigrams at p..p+n−1, the unigrams positional only at the run's two ends; ICU
 //    dictionary words on request, without positions (a ranking boost only).
-// One position counter runs through both kinds of run, so mixed phrases match exactly.
+// One position counter runs through both kinds of run, so mixed phrases match exactly;
+// punctuation between two tokens (anything but white space and hyphens) leaves one
+// position free, so that no phrase spans it.
 #pragma once
 
 #include <cstddef>
@@ -31,6 +33,8 @@ struct Token {
   };
   Kind kind = Kind::kWord;
   bool positional = true;      // false: index the term without this position
+  bool alternative = false;    // another reading of the previous token at its position
+                               // ("kernel" for "kernel's"): indexed without adding length
   std::uint32_t position = 0;  // the token's position (meaningful even if !positional)
   std::string term;            // normalized term, without any prefix
   std::string stem;            // English stem for kWord tokens Xapian would stem; else empty

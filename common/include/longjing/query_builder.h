@@ -6,6 +6,7 @@
 // in the alias table become the group of their aliases.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,10 +17,14 @@
 
 namespace longjing {
 
-// A sequence of index terms that must occur at consecutive positions to be highlighted.
+// A sequence of index terms that must occur at consecutive positions (or at `offsets`) to
+// be highlighted.
 // A term "Z<stem>" stands for every word with that English stem.
 struct HighlightPattern {
   std::vector<std::string> terms;
+  // Position of each term after the first, relative to it, where punctuation leaves gaps
+  // ("Black Myth: Wukong" → 0 1 3); empty when the terms are consecutive.
+  std::vector<std::uint32_t> offsets;
   double weight = 1.0;  // rarer patterns weigh more when passages are compared
   std::string typed;    // the name the user typed, when the pattern comes from its alias group
   std::string alias;    // the group's other name it stands for ("" for the typed name itself)
