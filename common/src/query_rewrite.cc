@@ -103,6 +103,14 @@ class Rewriter {
     query_ = query;
     const std::vector<Piece> pieces = split_pieces(query);
     for (std::size_t i = 0; i < pieces.size();) {
+      // Pieces that touch (a word right before or after a quote) are written apart: glued
+      // together, two rewritten tokens would read as one ("cjk:<hex>cjk:<hex>"), which
+      // crashes Xapian 1.4.22's QueryParser.
+      if (i > 0 && pieces[i].kind != Piece::Kind::kSpace &&
+          pieces[i - 1].kind != Piece::Kind::kSpace && !out_.text.empty() &&
+          out_.text.back() != ' ') {
+        out_.text += ' ';
+      }
       const std::size_t used = try_alias(pieces, i);
       if (used > 0) {
         i += used;
@@ -194,8 +202,18 @@ class Rewriter {
     std::size_t trail = word.size();
     while (trail > lead && word[trail - 1] == ')') --trail;
     out_.text += word.substr(0, lead);
-    const std::string_view core = word.substr(lead, trail - lead);
-    const std::string_view field = field_name(core);
+    std::string_view core = word.substr(lead, trail - lead);
+    std::string_view field = field_name(core);
+    std::string unfielded;
+    if (field == kCjkField) {
+      // The user's own "cjk:..." is text, never our internal field (whose words must hold
+      // exactly one colon, or QueryParser crashes).
+      unfielded = std::string(core);
+      for (char& c : unfielded) c = c == ':' ? ' ' : c;
+      out_.text += normalize_string(unfielded);
+      out_.text += word.substr(trail);
+      return;
+    }
     if (is_query_operator(core)) {
       out_.text += core;
     } else if (field == "date") {
