@@ -241,7 +241,12 @@ IndexWriter::IndexWriter(const std::string& db_path, OpenMode mode,
       try {
         shard.open(mode);
         break;
-      } catch (const Xapian::DatabaseLockError&) {
+      } catch (const Xapian::DatabaseLockError& e) {
+        // Xapian reports a read-only directory as a lock error too: only "already locked"
+        // means another writer.
+        if (e.get_msg().find("already locked") == std::string::npos) {
+          throw DatabaseError(describe_xapian_error("cannot open database " + shard.path + " for writing", e));
+        }
         const auto now = Clock::now();
         if (now >= deadline) {
           std::string waited;

@@ -160,6 +160,14 @@ std::vector<AliasMatch> aliases_matched(const ParsedQuery& parsed,
 
 struct Searcher::Impl {
   std::vector<std::string> paths;
+
+  // The databases searched, for messages: "db" or "db1, db2".
+  std::string describe_databases() const {
+    std::string out;
+    for (const std::string& p : paths) out += (out.empty() ? "" : ", ") + p;
+    return out;
+  }
+
   std::vector<MissingDatabase> missing;
   Xapian::Database db;
   Analyzer analyzer;
@@ -286,7 +294,8 @@ std::uint64_t Searcher::count(const SearchRequest& request) {
     enquire.set_query(impl_->query_for(request, parsed));
     return enquire.get_mset(0, 0, impl_->db.get_doccount()).get_matches_estimated();
   } catch (const Xapian::Error& e) {
-    throw DatabaseError(describe_xapian_error("search for '" + request.query + "' failed", e));
+    throw DatabaseError(describe_xapian_error(
+        "search for '" + request.query + "' in " + impl_->describe_databases() + " failed", e));
   }
 }
 
@@ -351,7 +360,8 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
           impl_->suggestion(request, summary.estimated_matches);
     }
   } catch (const Xapian::Error& e) {
-    throw DatabaseError(describe_xapian_error("search for '" + request.query + "' failed", e));
+    throw DatabaseError(describe_xapian_error(
+        "search for '" + request.query + "' in " + impl_->describe_databases() + " failed", e));
   }
   summary.elapsed_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

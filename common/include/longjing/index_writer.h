@@ -42,7 +42,8 @@ class IndexWriter {
   explicit IndexWriter(const std::string& db_path, OpenMode mode = OpenMode::kUpdate,
                        std::chrono::milliseconds lock_timeout = std::chrono::milliseconds(0),
                        unsigned shards = 0);
-  // Does not commit: changes since the last commit() are discarded, as Xapian's are.
+  // Xapian commits what is pending when the database closes, swallowing any error: call
+  // commit() to make changes durable and to hear of failures.
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;

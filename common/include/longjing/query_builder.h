@@ -56,6 +56,10 @@ class ParsedQuery {
   std::shared_ptr<const Impl> impl_;
 };
 
+// Limits that keep one query's time and memory bounded (docs/limits.md).
+inline constexpr std::size_t kMaxQueryBytes = 65536;  // longer queries are a QueryError
+inline constexpr unsigned kMaxWildcardTerms = 1000;   // a prefix* expands to the most frequent
+
 class QueryBuilder {
  public:
   // `aliases` expands names at query time; an empty table expands nothing.
