@@ -51,6 +51,24 @@ if [ "$live" != 1 ] || [ "$summaries" != 2 ]; then
   exit 1
 fi
 
+# The database deleted under an open session: each request then gets an error object
+# naming it; the session neither crashes nor hangs.
+mkfifo "$work/in2"
+"$searcher" --stdin -l <"$work/in2" >"$work/deleted" &
+session=$!
+exec 3>"$work/in2"
+echo Unitree >&3
+sleep 0.5
+rm -rf "$LONGJING_DB"
+echo Unitree >&3
+exec 3>&-
+wait "$session"
+status=$?
+if [ $status != 0 ] || ! grep -q '"type":"error".*'"$LONGJING_DB" "$work/deleted"; then
+  echo "FAIL: deleting the database under a session: status $status; $(tail -1 "$work/deleted")"
+  exit 1
+fi
+
 python3 - "$work" "$start" "$end" "$whole_start" "$whole_end" "${queries[@]}" <<'PY'
 import hashlib, json, sys
 work, start, end, wstart, wend = sys.argv[1], *map(float, sys.argv[2:6])
