@@ -183,7 +183,18 @@ class Rewriter {
   }
 
   void field_then_quoted(std::string_view field_word, std::string_view quoted_piece) {
+    std::size_t lead = 0;
+    while (lead < field_word.size() && (field_word[lead] == '+' || field_word[lead] == '-')) ++lead;
+    out_.text += field_word.substr(0, lead);
+    field_word.remove_prefix(lead);
     const std::string_view field = field_word.substr(0, field_word.size() - 1);
+    if (field.empty() || field == kCjkField || field_name(field_word) != field) {
+      // Not one of our fields ("cjk:", "a:b:", "+title:"): a word, then the phrase.
+      word(field_word);
+      out_.text += ' ';
+      quoted(quoted_piece, "");
+      return;
+    }
     const auto prefix = field_prefix_of_(field);
     if (prefix) {
       quoted(quoted_piece, *prefix);

@@ -102,11 +102,13 @@ bool crashes_xapian_parser(const std::string& rewritten) {
         rewritten[i] != '\n' && rewritten[i] != '\r') {
       continue;
     }
-    const std::string_view word(rewritten.data() + word_start, i - word_start);
-    const std::size_t field = word.find("cjk:");
-    if (field != std::string_view::npos && word.find(':', field + 4) != std::string_view::npos) {
-      return true;
+    std::string_view word(rewritten.data() + word_start, i - word_start);
+    // QueryParser reads a field only at the start of a word, after + - ( (checked:
+    // "phcjk:a:b" and "a(cjk:x:y" do not crash it).
+    while (!word.empty() && (word.front() == '+' || word.front() == '-' || word.front() == '(')) {
+      word.remove_prefix(1);
     }
+    if (word.rfind("cjk:", 0) == 0 && word.find(':', 4) != std::string_view::npos) return true;
     word_start = i + 1;
   }
   return false;
