@@ -130,7 +130,28 @@ class Rewriter {
       }
       ++i;
     }
+    defuse_internal_field(out_.text);
     return std::move(out_);
+  }
+
+  // Last guard: a word that QueryParser would read as our cjk: field but that is not one
+  // of our tokens (cjk:<lowercase hex>) becomes plain text. Such words crash Xapian
+  // 1.4.22's QueryParser when they hold a second colon ("cJk::\"" folds to one).
+  static void defuse_internal_field(std::string& text) {
+    const std::string field = std::string(kCjkField) + ":";
+    for (std::size_t at = text.find(field); at != std::string::npos; at = text.find(field, at + 1)) {
+      std::size_t start = at;
+      while (start > 0 && (text[start - 1] == '+' || text[start - 1] == '-' || text[start - 1] == '(')) {
+        --start;
+      }
+      if (start > 0 && !is_space(text[start - 1])) continue;  // not where QueryParser reads a field
+      std::size_t end = at + field.size();
+      while (end < text.size() && ((text[end] >= '0' && text[end] <= '9') || (text[end] >= 'a' && text[end] <= 'f'))) {
+        ++end;
+      }
+      const bool ours = end > at + field.size() && (end == text.size() || is_space(text[end]) || text[end] == ')');
+      if (!ours) text[at + field.size() - 1] = ' ';
+    }
   }
 
  private:

@@ -175,5 +175,7 @@ TEST_CASE("A field name before a quote is ours only when it is a known field",
   CHECK(longjing::rewrite_query("+title:\"x\"").rfind("+cjk:", 0) == 0);  // title phrase
   QueryBuilder builder;
   CHECK_NOTHROW(builder.build("cjk::\""));
+  CHECK_NOTHROW(builder.build("cJk::\""));  // folds to cjk:: after the field check
+  CHECK(longjing::rewrite_query("x (cjk:zz)") == "x (cjk zz)");
   CHECK(builder.build("+title:\"Unitree\"").description().find("Sunitree") != std::string::npos);
 }
