@@ -202,9 +202,12 @@ std::vector<Highlighter::Match> Highlighter::find_matches(std::string_view text)
   return matches;
 }
 
-Snippet Highlighter::highlight(std::string_view text) const {
+Snippet Highlighter::highlight(std::string_view text, std::vector<std::size_t>* matched) const {
   std::vector<std::pair<std::size_t, std::size_t>> ranges;
-  for (const Match& m : find_matches(text)) ranges.emplace_back(m.begin, m.end);
+  for (const Match& m : find_matches(text)) {
+    ranges.emplace_back(m.begin, m.end);
+    if (matched != nullptr) matched->push_back(m.pattern);
+  }
   return make_snippet(text, 0, text.size(), merged_ranges(std::move(ranges)));
 }
 

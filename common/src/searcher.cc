@@ -338,14 +338,13 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
         hit.source = std::move(a.source);
         hit.language = std::move(a.language);
         if (request.snippets) {
-          hit.title_snippet = highlighter.highlight(hit.title);
+          std::vector<std::size_t> matched;
+          hit.title_snippet = highlighter.highlight(hit.title, &matched);
           Passages passages =
               highlighter.best_passages(a.body, request.snippet_width, request.snippet_count);
           hit.snippets = std::move(passages.snippets);
-          std::vector<std::size_t> matched = std::move(passages.matched_patterns);
-          const Passages in_title = highlighter.best_passages(hit.title, 1, 0);
-          matched.insert(matched.end(), in_title.matched_patterns.begin(),
-                         in_title.matched_patterns.end());
+          matched.insert(matched.end(), passages.matched_patterns.begin(),
+                         passages.matched_patterns.end());
           hit.aliases = aliases_matched(parsed, highlighter.patterns(), matched);
         } else {
           hit.title_snippet.text = hit.title;

@@ -40,8 +40,9 @@ class Highlighter {
 
   const std::vector<HighlightPattern>& patterns() const { return patterns_; }
 
-  // The whole of `text` with every match marked (for titles).
-  Snippet highlight(std::string_view text) const;
+  // The whole of `text` with every match marked (for titles). When `matched` is not null,
+  // the indices of the patterns found are appended to it.
+  Snippet highlight(std::string_view text, std::vector<std::size_t>* matched = nullptr) const;
 
   // Up to `count` passages of at most `max_width` columns each (a CJK or full-width
   // character takes two), chosen by the weight of the distinct patterns they hold (rarer
