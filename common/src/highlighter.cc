@@ -1,9 +1,15 @@
 #include "longjing/highlighter.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cstring>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "longjing/analyzer.h"
+#include "longjing/normalizer.h"
 #include "longjing/schema.h"
 #include "longjing/script.h"
 #include "longjing/utf8.h"
@@ -21,12 +27,51 @@ struct PositionTerm {
   std::size_t end;
 };
 
+// A token some pattern can use, with its position; in windowed matching the window's
+// number is in the upper 32 bits, so that no phrase spans two windows.
+using KeptToken = std::pair<std::uint64_t, PositionTerm>;
+
+bool is_stem_term(std::string_view term) {
+  return term.size() > 1 && term[0] == schema::kStemPrefix[0] &&
+         !(term[1] >= 'A' && term[1] <= 'Z');
+}
+
 bool term_matches(const std::string& pattern_term, const PositionTerm& t) {
-  if (pattern_term.size() > 1 && pattern_term[0] == schema::kStemPrefix[0] &&
-      !(pattern_term[1] >= 'A' && pattern_term[1] <= 'Z')) {
+  if (is_stem_term(pattern_term)) {
     return !t.stem.empty() && pattern_term.compare(1, std::string::npos, t.stem) == 0;
   }
   return pattern_term == t.term;
+}
+
+bool is_space_byte(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+bool is_ascii_word_byte(char c) {
+  return static_cast<unsigned char>(c) < 0x80 && is_word_char(static_cast<unsigned char>(c));
+}
+
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Where analysis of a part of a text may start or stop: after ASCII white space, at a
+// normalization boundary (or at either end). No token spans such a cut, the tokenizer holds
+// no state across it but the position, and tokens on both sides come out as from the whole
+// text, positions shifted by the same amount.
+bool is_clean_cut(std::string_view text, std::size_t i) {
+  return i == 0 || i == text.size() ||
+         (is_space_byte(text[i - 1]) && is_normalization_boundary(text, i));
+}
+
+std::size_t cut_at_or_before(std::string_view text, std::size_t i) {
+  while (!is_clean_cut(text, i)) --i;
+  return i;
+}
+
+// The first clean cut after byte i. REQUIRES: i < text.size().
+std::size_t cut_after(std::string_view text, std::size_t i) {
+  ++i;
+  while (!is_clean_cut(text, i)) ++i;
+  return i;
 }
 
 bool is_word_at(std::string_view text, std::size_t i) {
@@ -65,6 +110,9 @@ std::size_t width_of(char32_t cp) {
 
 // Advances `i` by at most `width` columns (or to the end).
 std::size_t advance_width(std::string_view text, std::size_t i, std::size_t width) {
+  const std::size_t ascii = ascii_prefix_length(text.substr(i, width));  // a column each
+  i += ascii;
+  width -= ascii;
   while (i < text.size()) {
     std::size_t j = i;
     const std::size_t w = width_of(next_code_point(text, j));
@@ -88,8 +136,6 @@ std::size_t retreat_width(std::string_view text, std::size_t i, std::size_t widt
   }
   return i;
 }
-
-bool is_space_byte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
 // Copies text[begin, end) into a snippet, collapsing whitespace runs to one space, and
 // carries the matches inside over as spans (merging touching ones).
@@ -139,41 +185,243 @@ std::vector<std::pair<std::size_t, std::size_t>> merged_ranges(
   return out;
 }
 
+// How far a window grows when a phrase may run past its end.
+constexpr std::size_t kGrowBytes = 64;
+
 }  // namespace
+
+// A match starts with a token of its pattern's first term. That token's normalized text
+// starts with the term's (or stem's) first ASCII word bytes, up to kKeyBytes: its "key";
+// or, when the term starts with another character, with that character. In the raw text
+// such a token either starts with the key's bytes in either case, after a byte that is no
+// ASCII word character, or holds a non-ASCII normalization segment that normalizes to a
+// key character or to nothing (a soft hyphen inside the word): the pre-scan looks for
+// both.
+struct Highlighter::Wanted {
+  // Stemming every word is the costliest step of analysis: only words that share their
+  // first bytes with a wanted stem are stemmed (an English stem keeps the start of its
+  // word).
+  static constexpr std::size_t kStemHeadBytes = 3;
+  static constexpr std::size_t kKeyBytes = kStemHeadBytes;  // a key never outgrows a head
+
+  std::unordered_set<std::string> terms;       // plain terms the patterns use
+  std::unordered_set<std::string> stems;       // stems (from "Z" terms) they use
+  std::unordered_set<std::string> stem_heads;  // their first kStemHeadBytes bytes
+
+  bool sure = true;  // false when some pattern's first term gives no key
+  // ASCII keys, lowercase, packed as length << 24 | bytes.
+  std::unordered_set<std::uint32_t> ascii_keys;
+  std::array<bool, 256> key_start{};         // first bytes of the ASCII keys, in both cases
+  std::vector<unsigned char> folded_starts;  // the same ORed with 0x20, each once
+  std::array<bool, 128> key_byte{};          // every byte of the ASCII keys
+  std::unordered_set<char32_t> key_chars;    // non-ASCII keys
+  std::uint64_t max_span = 0;                // positions from a match's first token to its last
+
+  static std::uint32_t pack(std::string_view key) {
+    std::uint32_t packed = static_cast<std::uint32_t>(key.size()) << 24;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+      packed |= static_cast<std::uint32_t>(static_cast<unsigned char>(key[i])) << (8 * i);
+    }
+    return packed;
+  }
+
+  void add_key(const std::string& term) {
+    std::string_view source = term;
+    if (is_stem_term(term)) {
+      source = source.substr(1, kStemHeadBytes);
+    } else if (!term.empty() && term[0] >= 'A' && term[0] <= 'Z') {
+      return;  // a prefixed term never matches text: normalized terms are lowercase
+    }
+    std::size_t n = 0;
+    while (n < source.size() && n < kKeyBytes && is_ascii_word_byte(source[n])) ++n;
+    if (n > 0) {
+      std::string key(source.substr(0, n));
+      std::transform(key.begin(), key.end(), key.begin(), lower_ascii);
+      ascii_keys.insert(pack(key));
+      const auto first = static_cast<unsigned char>(key[0]);
+      key_start[first] = true;
+      if (first >= 'a' && first <= 'z') key_start[first - 'a' + 'A'] = true;
+      const auto folded = static_cast<unsigned char>(first | 0x20);
+      if (std::find(folded_starts.begin(), folded_starts.end(), folded) == folded_starts.end()) {
+        folded_starts.push_back(folded);
+      }
+      for (char c : key) key_byte[static_cast<unsigned char>(c)] = true;
+      return;
+    }
+    if (!source.empty() && static_cast<unsigned char>(source[0]) >= 0x80) {
+      std::size_t i = 0;
+      const char32_t cp = next_code_point(source, i);
+      if (cp != 0xFFFD) {  // not a character cut by the head, nor ill-formed
+        key_chars.insert(cp);
+        return;
+      }
+    }
+    sure = false;
+  }
+
+  // True when a non-ASCII segment that normalizes to `normalized` can be part of a key.
+  bool may_hold_key(std::string_view normalized) const {
+    // A segment that vanishes could join key bytes apart in the raw text. ICU attaches
+    // the characters that vanish (soft hyphen, zero-width space) to the segment before
+    // them, so this guards against other data rather than any known input.
+    if (normalized.empty()) return true;
+    for (std::size_t i = 0; i < normalized.size();) {
+      const auto c = static_cast<unsigned char>(normalized[i]);
+      if (c < 0x80) {
+        if (key_byte[c]) return true;
+        ++i;
+      } else if (key_chars.count(next_code_point(normalized, i)) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Raw offsets where a match may start, sorted, possibly repeated. REQUIRES: sure.
+  std::vector<std::size_t> candidates(std::string_view text) const {
+    std::vector<std::size_t> out;
+    const auto check = [&](std::size_t i) {
+      if (!key_start[static_cast<unsigned char>(text[i])]) return;
+      if (i > 0 && is_ascii_word_byte(text[i - 1])) return;  // not a word's start
+      char key[kKeyBytes];
+      for (std::size_t n = 0; n < kKeyBytes && i + n < text.size(); ++n) {
+        key[n] = lower_ascii(text[i + n]);
+        if (ascii_keys.count(pack(std::string_view(key, n + 1))) != 0) {
+          out.push_back(i);
+          return;
+        }
+      }
+    };
+    std::size_t i = 0;
+    if constexpr (std::endian::native == std::endian::little) {
+      // Eight bytes at a time: the bytes that equal a key's first byte once ORed with 0x20
+      // (which lowercases ASCII letters) are checked one by one.
+      if (folded_starts.size() <= 4) {
+        constexpr std::uint64_t kOnes = 0x0101010101010101u;
+        constexpr std::uint64_t kHigh = 0x8080808080808080u;
+        for (std::uint64_t block; i + 8 <= text.size(); i += 8) {
+          std::memcpy(&block, text.data() + i, 8);
+          block |= 0x20 * kOnes;
+          std::uint64_t found = 0;
+          for (const unsigned char c : folded_starts) {
+            const std::uint64_t x = block ^ (c * kOnes);
+            found |= (x - kOnes) & ~x & kHigh;  // the lowest is exact; others are checked
+          }
+          for (; found != 0; found &= found - 1) {
+            check(i + static_cast<std::size_t>(std::countr_zero(found)) / 8);
+          }
+        }
+      }
+    }
+    for (; i < text.size(); ++i) check(i);
+    const std::size_t ascii_found = out.size();
+    for_each_non_ascii_segment(text, [&](std::size_t begin, std::size_t, std::string_view n) {
+      if (may_hold_key(n)) out.push_back(begin);
+    });
+    std::inplace_merge(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(ascii_found),
+                       out.end());
+    return out;
+  }
+};
 
 Highlighter::Highlighter(const Analyzer& analyzer, std::vector<HighlightPattern> patterns)
     : analyzer_(analyzer), patterns_(std::move(patterns)) {
+  auto wanted = std::make_shared<Wanted>();
   for (const HighlightPattern& p : patterns_) {
     for (const std::string& term : p.terms) {
-      const bool stem = term.size() > 1 && term[0] == schema::kStemPrefix[0] &&
-                        !(term[1] >= 'A' && term[1] <= 'Z');
-      (stem ? wanted_stems_ : wanted_terms_).insert(stem ? term.substr(1) : term);
-      if (stem) wanted_stem_heads_.insert(term.substr(1, kStemHeadBytes));
+      if (is_stem_term(term)) {
+        wanted->stems.insert(term.substr(1));
+        wanted->stem_heads.insert(term.substr(1, Wanted::kStemHeadBytes));
+      } else {
+        wanted->terms.insert(term);
+      }
+    }
+    if (p.terms.empty()) continue;
+    wanted->add_key(p.terms.front());
+    std::uint64_t span = p.terms.size() - 1;
+    for (std::uint32_t offset : p.offsets) span = std::max<std::uint64_t>(span, offset);
+    wanted->max_span = std::max(wanted->max_span, span);
+  }
+  wanted_ = std::move(wanted);
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> Highlighter::scan_windows(
+    std::string_view text) const {
+  std::vector<std::pair<std::size_t, std::size_t>> windows;
+  if (!wanted_->sure) {
+    windows.emplace_back(0, text.size());
+    return windows;
+  }
+  for (const std::size_t c : wanted_->candidates(text)) {
+    if (!windows.empty() && c < windows.back().second) continue;  // already inside
+    const std::size_t begin = cut_at_or_before(text, c);
+    const std::size_t end = cut_after(text, c);
+    // Windows that touch are analyzed as one; merging windows further apart costs more
+    // than the fixed cost of an analysis saves (measured on brown and linuxdoc).
+    if (!windows.empty() && begin <= windows.back().second) {
+      windows.back().second = end;
+    } else {
+      windows.emplace_back(begin, end);
     }
   }
+  return windows;
 }
 
 std::vector<Highlighter::Match> Highlighter::find_matches(std::string_view text) const {
   std::vector<Match> matches;
   if (patterns_.empty() || text.empty()) return matches;
+  const Wanted& wanted = *wanted_;
+  std::vector<std::pair<std::size_t, std::size_t>> windows;
+  if (scan_ == Scan::kWindows) {
+    windows = scan_windows(text);
+  } else {
+    windows.emplace_back(0, text.size());
+  }
+
   // Keep only the tokens some pattern can use; they arrive in position order.
-  // Stemming every word is the costliest step: stem only words that share their first
-  // bytes with a wanted stem (an English stem keeps the start of its word).
-  std::vector<std::pair<std::uint32_t, PositionTerm>> kept;
+  std::vector<KeptToken> kept;
   AnalyzeOptions options;
   options.stems = false;
-  analyzer_.analyze(text, 1, options, [&](const Token& t) {
-    std::string stem;
-    if (t.kind == Token::Kind::kWord && !wanted_stems_.empty() &&
-        wanted_stem_heads_.count(t.term.substr(0, kStemHeadBytes)) != 0) {
-      stem = analyzer_.stem(t.term);
+  // Analyzes text[begin, end) as window number `window`; returns the position after it.
+  std::unordered_map<std::string, std::string> stems;  // the stemmer is slow; words repeat
+  const auto keep_tokens = [&](std::size_t begin, std::size_t end, std::uint64_t window) {
+    return analyzer_.analyze(text.substr(begin, end - begin), 1, options, [&](const Token& t) {
+      std::string stem;
+      if (t.kind == Token::Kind::kWord && !wanted.stems.empty() &&
+          wanted.stem_heads.count(t.term.substr(0, Wanted::kStemHeadBytes)) != 0) {
+        auto [it, added] = stems.try_emplace(t.term);
+        if (added) it->second = analyzer_.stem(t.term);
+        stem = it->second;
+      }
+      if (wanted.terms.count(t.term) != 0 || (!stem.empty() && wanted.stems.count(stem) != 0)) {
+        kept.push_back(
+            {window << 32 | t.position, {t.term, std::move(stem), begin + t.begin, begin + t.end}});
+      }
+    });
+  };
+  std::uint64_t window = 0;
+  for (std::size_t w = 0; w < windows.size(); ++w, ++window) {
+    const std::size_t begin = windows[w].first;
+    std::size_t end = windows[w].second;
+    for (;;) {
+      const std::size_t before = kept.size();
+      const std::uint32_t after = keep_tokens(begin, end, window);
+      // A phrase whose first token is near the window's end may go on past it: grow the
+      // window until the last kept token is far enough from the end.
+      if (end == text.size() || kept.size() == before ||
+          (kept.back().first & 0xFFFFFFFFu) + wanted.max_span < after) {
+        break;
+      }
+      kept.resize(before);
+      end = cut_after(text, std::min(text.size() - 1, end + kGrowBytes));
+      while (w + 1 < windows.size() && windows[w + 1].first <= end) {
+        end = std::max(end, windows[++w].second);
+      }
     }
-    if (wanted_terms_.count(t.term) != 0 || (!stem.empty() && wanted_stems_.count(stem) != 0)) {
-      kept.push_back({t.position, {t.term, std::move(stem), t.begin, t.end}});
-    }
-  });
+  }
+
   for (std::size_t i = 0; i < kept.size(); ++i) {
-    const std::uint32_t position = kept[i].first;
+    const std::uint64_t position = kept[i].first;
     for (std::size_t p = 0; p < patterns_.size(); ++p) {
       const auto& pattern = patterns_[p].terms;
       if (!term_matches(pattern[0], kept[i].second)) continue;
@@ -181,9 +429,8 @@ std::vector<Highlighter::Match> Highlighter::find_matches(std::string_view text)
       std::size_t j = i;
       bool ok = true;
       for (std::size_t k = 1; k < pattern.size() && ok; ++k) {
-        const std::uint32_t want =
-            position + (patterns_[p].offsets.empty() ? static_cast<std::uint32_t>(k)
-                                                     : patterns_[p].offsets[k]);
+        const std::uint64_t want =
+            position + (patterns_[p].offsets.empty() ? k : patterns_[p].offsets[k]);
         while (j < kept.size() && kept[j].first < want) ++j;
         ok = false;
         for (std::size_t m = j; m < kept.size() && kept[m].first == want; ++m) {

@@ -76,6 +76,17 @@ void normalize_into(std::string_view original, NormalizedText* out_map, std::str
   if (out_map != nullptr) out_map->origin.reserve(original.size() + 1);
   std::size_t i = 0;
   while (i < original.size()) {
+    // A run of ASCII bytes, each followed by another (or by the end), is a run of
+    // one-byte segments: lowercased in bulk, as append_normalized would one by one.
+    const std::size_t run = ascii_prefix_length(original.substr(i));
+    const std::size_t bulk = i + run == original.size() || run == 0 ? run : run - 1;
+    for (std::size_t k = i; k < i + bulk; ++k) {
+      const char c = original[k];
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      if (out_map != nullptr) out_map->origin.push_back(static_cast<std::uint32_t>(k));
+    }
+    i += bulk;
+    if (i == original.size()) break;
     const std::size_t start = i;
     next_code_point(original, i);
     while (!starts_segment(original, i)) next_code_point(original, i);
@@ -105,6 +116,31 @@ std::string normalize_string(std::string_view original) {
   std::string out;
   normalize_into(original, nullptr, out);
   return out;
+}
+
+bool is_normalization_boundary(std::string_view original, std::size_t i) {
+  return i == 0 || starts_segment(original, i);
+}
+
+void for_each_non_ascii_segment(std::string_view original, const SegmentVisitor& visit) {
+  const auto ascii = [original](std::size_t i) {
+    return static_cast<unsigned char>(original[i]) < 0x80;
+  };
+  std::string normalized;
+  std::size_t i = 0;
+  while (i < original.size()) {
+    // An ASCII byte followed by another (or by the end) is a segment of its own.
+    const std::size_t run = ascii_prefix_length(original.substr(i));
+    if (i + run == original.size()) break;
+    if (run > 1) i += run - 1;
+    const std::size_t start = i;
+    next_code_point(original, i);
+    while (!starts_segment(original, i)) next_code_point(original, i);
+    if (i - start == 1 && ascii(start)) continue;
+    normalized.clear();
+    append_normalized(original.substr(start, i - start), 0, nullptr, normalized);
+    visit(start, i, normalized);
+  }
 }
 
 }  // namespace longjing

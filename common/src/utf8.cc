@@ -1,5 +1,8 @@
 #include "longjing/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace longjing {
 namespace {
 
@@ -107,6 +110,16 @@ std::size_t floor_to_code_point(std::string_view text, std::size_t i) {
   if (i >= text.size()) return text.size();
   while (i > 0 && is_continuation(static_cast<unsigned char>(text[i]))) --i;
   return i;
+}
+
+std::size_t ascii_prefix_length(std::string_view text) {
+  std::size_t n = 0;
+  for (std::uint64_t block; n + 8 <= text.size(); n += 8) {
+    std::memcpy(&block, text.data() + n, 8);
+    if ((block & 0x8080808080808080u) != 0) break;
+  }
+  while (n < text.size() && static_cast<unsigned char>(text[n]) < 0x80) ++n;
+  return n;
 }
 
 }  // namespace longjing

@@ -103,3 +103,119 @@ TEST_CASE("Without a match the passage is the text's beginning", "[highlighter]"
   CHECK(s.text == "First words of the article. Then more.");
   CHECK(s.spans.empty());
 }
+
+namespace {
+
+// Long filler that matches none of the queries below: English words, and Chinese
+// characters for the CJK cases, with the odd punctuation and blank lines.
+std::string filler(std::size_t bytes, bool chinese) {
+  static const char* const kEnglish[] = {"the",   "quick",   "brown",   "fox,",    "jumps", "over",
+                                         "lazy",  "dogs.",   "Every",   "word",    "here",  "is",
+                                         "plain", "filler;", "nothing", "else\n\n"};
+  static const char* const kChinese[] = {"演员们", "在",   "晚会",    "上",
+                                         "跳舞，", "观众", "鼓掌。\n"};
+  std::string out;
+  for (std::size_t i = 0; out.size() < bytes; ++i) {
+    out += chinese ? kChinese[i % 7] : kEnglish[i % 16];
+    if (!chinese) out += ' ';
+  }
+  return out;
+}
+
+// Everything the windowed path's output could differ in, as one string.
+std::string everything(const Highlighter& h, const std::string& text) {
+  std::string out;
+  std::vector<std::size_t> matched;
+  out += marked(h.highlight(text, &matched)) + "\n";
+  for (std::size_t p : matched) out += std::to_string(p) + " ";
+  for (const std::size_t width : {40, 160}) {
+    for (const std::size_t count : {1, 3, 20}) {
+      const longjing::Passages passages = h.best_passages(text, width, count);
+      out += "\n--";
+      for (const Snippet& s : passages.snippets) out += "\n" + marked(s);
+      for (std::size_t p : passages.matched_patterns) out += " " + std::to_string(p);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Windowed matching gives what analyzing the whole text gives", "[highlighter]") {
+  struct Case {
+    const char* query;
+    const char* inserted;  // placed at the start, in the middle and at the end
+    bool chinese;          // Chinese filler
+    std::size_t spans;     // marked spans expected in the whole text
+  };
+  const Case cases[] = {
+      {"time", "Time times timing time. (time) \"Times\"", false, 3 * 6},
+      {"running", "run runs RUNNING ran runner", false, 3 * 3},
+      {"happiness", "happy happiness HAPPINESS unhappy", false, 3 * 3},
+      // Full-width letters, a ligature, a soft hyphen and the Kelvin sign normalize to
+      // ASCII that the raw bytes do not show.
+      {"unitree", "ＵＮＩＴＲＥＥ Ｕnitree u\u00ADnitree Unitree's", false, 3 * 4},
+      {"file", "\xEF\xAC\x81le FILE", false, 3 * 2},
+      {"kelvin", "\u212Aelvin KELVIN", false, 3 * 2},
+      {"über", "ÜBER über Über", false, 3 * 3},
+      {"café", "cafe\u0301 CAFÉ café", false, 3 * 3},
+      // After a non-ASCII character or a CJK one.
+      {"time", "\u2014time 宇树time", false, 3 * 2},
+      // Phrases, whatever lies between their words, and words apart that are no phrase.
+      {"\"United States\"", "the United States, united\n\n\n   STATES; united. states", false,
+       3 * 2},
+      {"\"United States\"", "United", false, 0},
+      {"\"United States\"",
+       "United. Then enough words to keep its window apart from the next one, even after it "
+       "grew: unix\u00A0states",
+       false, 0},
+      {"\"Black Myth: Wukong\"", "Black Myth: Wukong and black myth wukong", false, 3 * 1},
+      // Chinese: Traditional and Simplified forms, phrases, compatibility ideographs.
+      {"长安", "長安城 长安 長 安", true, 3 * 2},
+      {"\"白日依山尽\"", "白日依山盡，白日依山 尽", true, 3 * 1},
+      {"宇树科技", "杭州宇树科技有限公司 宇树 科技", true, 3 * 1},
+      {"机器狗Go2", "新款机器狗Go2上市 ＧＯ２", true, 3 * 1},
+      {"\u5C6E", "\uFA3C", true, 3 * 1},  // 屮 and its compatibility ideograph
+  };
+  Analyzer analyzer;
+  QueryBuilder builder;
+  for (const Case& c : cases) {
+    const std::string part = filler(6000, c.chinese);
+    const std::string text =
+        std::string(c.inserted) + " " + part + " " + c.inserted + " " + part + " " + c.inserted;
+    Highlighter whole(analyzer, builder.build(c.query).highlight_patterns());
+    whole.set_scan(Highlighter::Scan::kWholeText);
+    Highlighter windows(analyzer, builder.build(c.query).highlight_patterns());
+    INFO(c.query << " around " << c.inserted);
+    // The windows leave most of the text out, or the comparison would prove nothing.
+    std::size_t covered = 0;
+    for (const auto& [begin, end] : windows.scan_windows(text)) covered += end - begin;
+    CHECK(covered < text.size() / 10);
+    CHECK(whole.highlight(text).spans.size() == c.spans);
+    CHECK(everything(windows, text) == everything(whole, text));
+  }
+}
+
+TEST_CASE("A phrase whose words lie past its window's end is still found", "[highlighter]") {
+  Analyzer analyzer;
+  QueryBuilder builder;
+  const std::string text = filler(3000, false) + " United" + std::string(500, ' ') +
+                           "-  \n States " + filler(3000, false);
+  Highlighter h(analyzer, builder.build("\"United States\"").highlight_patterns());
+  const auto windows = h.scan_windows(text);
+  REQUIRE(windows.size() == 1);
+  CHECK(windows.front().second < text.find("States"));  // the window must grow
+  CHECK(h.highlight(text).spans.size() == 1);
+}
+
+TEST_CASE("The pre-scan falls back to the whole text when it cannot be sure", "[highlighter]") {
+  Analyzer analyzer;
+  const std::string text = filler(3000, false);
+  // No key can be read from a first term starting with punctuation.
+  const Highlighter unsure(analyzer, {longjing::HighlightPattern{{"+x"}, {}, 1.0, {}, {}}});
+  CHECK(unsure.scan_windows(text) ==
+        std::vector<std::pair<std::size_t, std::size_t>>{{0, text.size()}});
+  // A pattern that can never match needs no window at all.
+  const Highlighter never(analyzer, {longjing::HighlightPattern{{"Sfox"}, {}, 1.0, {}, {}}});
+  CHECK(never.scan_windows(text).empty());
+}

@@ -1,11 +1,20 @@
 // The Highlighter: finds where a query matched in a document's original text (through the
 // same Analyzer that indexed it) and cuts the best passage around the matches.
+//
+// Analyzing a text costs far more than the rest of a search, so a cheap pre-scan of the
+// raw bytes first finds where a match can start (something every form of the pattern's
+// first term must contain: a word starting with the first bytes of the term or stem, or a
+// character that normalizes to one of them), and only windows around those places are
+// analyzed, cut where analysis restarts cleanly. The matches, hence the output, are the
+// same as from analyzing the whole text.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "longjing/query_builder.h"
@@ -40,6 +49,21 @@ class Highlighter {
 
   const std::vector<HighlightPattern>& patterns() const { return patterns_; }
 
+  // How matches are looked for. Both modes give the same output; kWholeText is there so
+  // that tests and benchmarks can compare.
+  enum class Scan {
+    kWindows,    // analyze only windows around the places the pre-scan finds, or the whole
+                 // text when it cannot be sure (a pattern whose first term gives no key).
+                 // Cheaper than kWholeText at every length measured, titles included.
+    kWholeText,  // analyze the whole text
+  };
+  void set_scan(Scan scan) { scan_ = scan; }
+
+  // The byte ranges of `text` that kWindows starts from (sorted, disjoint; a window grows
+  // while analyzed if a phrase may run past its end): empty when no match can occur,
+  // {{0, size}} when the pre-scan cannot be sure. For tests.
+  std::vector<std::pair<std::size_t, std::size_t>> scan_windows(std::string_view text) const;
+
   // The whole of `text` with every match marked (for titles). When `matched` is not null,
   // the indices of the patterns found are appended to it.
   Snippet highlight(std::string_view text, std::vector<std::size_t>* matched = nullptr) const;
@@ -62,12 +86,12 @@ class Highlighter {
   };
   std::vector<Match> find_matches(std::string_view text) const;
 
+  struct Wanted;  // the terms the patterns use and what the pre-scan looks for
+
   const Analyzer& analyzer_;
   std::vector<HighlightPattern> patterns_;
-  std::unordered_set<std::string> wanted_terms_;  // plain terms the patterns use
-  std::unordered_set<std::string> wanted_stems_;  // stems (from "Z" terms) they use
-  static constexpr std::size_t kStemHeadBytes = 3;
-  std::unordered_set<std::string> wanted_stem_heads_;  // their first kStemHeadBytes bytes
+  std::shared_ptr<const Wanted> wanted_;
+  Scan scan_ = Scan::kWindows;
 };
 
 }  // namespace longjing

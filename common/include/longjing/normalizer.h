@@ -4,7 +4,9 @@
 // what the user wrote. Never display normalized text.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,5 +33,20 @@ NormalizedText normalize_for_matching(std::string_view original);
 
 // The same, without the offset map: for queries and other short strings.
 std::string normalize_string(std::string_view original);
+
+// True when `original` can be cut before byte `i` without changing its normalization:
+// the normalization of original[0, i) followed by that of original[i, size) is the
+// normalization of the whole, byte for byte. True at 0, at the end and before any ASCII
+// byte; before other characters, when ICU's NFKC_Casefold has a boundary there.
+bool is_normalization_boundary(std::string_view original, std::size_t i);
+
+// Receives a segment [begin, end) of the original and its normalization.
+using SegmentVisitor =
+    std::function<void(std::size_t begin, std::size_t end, std::string_view normalized)>;
+
+// Calls `visit` for each normalization segment of `original` that holds a non-ASCII byte,
+// in order; every other byte normalizes to itself, lowercased. For scanning what the
+// normalization of a text may contain without normalizing all of it.
+void for_each_non_ascii_segment(std::string_view original, const SegmentVisitor& visit);
 
 }  // namespace longjing

@@ -26,4 +26,7 @@ std::size_t count_code_points(std::string_view text);
 // The largest offset <= i that starts a code point (never splits a character).
 std::size_t floor_to_code_point(std::string_view text, std::size_t i);
 
+// Length of the run of ASCII bytes that text starts with (eight bytes at a time).
+std::size_t ascii_prefix_length(std::string_view text);
+
 }  // namespace longjing
