@@ -53,13 +53,39 @@ bool is_ascii_word_byte(char c) {
 
 char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// Where analysis of a part of a text may start or stop: after ASCII white space, at a
-// normalization boundary (or at either end). No token spans such a cut, the tokenizer holds
-// no state across it but the position, and tokens on both sides come out as from the whole
-// text, positions shifted by the same amount.
+// True for an ASCII character no token holds: white space and punctuation but the infixes
+// (' & , . ;) and suffixes (+ #) that can join a word.
+bool is_ascii_separator(char c) {
+  return static_cast<unsigned char>(c) < 0x80 && !is_ascii_word_byte(c) && c != '\'' && c != '&' &&
+         c != ',' && c != '.' && c != ';' && c != '+' && c != '#';
+}
+
+// Where analysis of a part of a text may start or stop: at either end, or after a
+// character no token holds that is a normalization segment of its own. No token spans such
+// a cut, the tokenizer holds no state across it but the position, and tokens on both sides
+// come out as from the whole text, positions shifted by the same amount. The character is
+// ASCII (is_ascii_separator); or CJK punctuation that normalization leaves alone (、。〈〉
+// 《》「」『』【】); or full-width ，；：！？ after a Han character (they normalize to ASCII,
+// and , ; join digits, which a Han character is not).
 bool is_clean_cut(std::string_view text, std::size_t i) {
-  return i == 0 || i == text.size() ||
-         (is_space_byte(text[i - 1]) && is_normalization_boundary(text, i));
+  if (i == 0 || i == text.size()) return true;
+  if (static_cast<unsigned char>(text[i - 1]) < 0x80) {
+    return is_ascii_separator(text[i - 1]) && is_normalization_boundary(text, i);
+  }
+  const std::size_t start = floor_to_code_point(text, i - 1);
+  std::size_t j = start;
+  const char32_t cp = next_code_point(text, j);
+  if (j != i) return false;  // i is inside a character
+  const bool cjk_punctuation = cp == 0x3001 || cp == 0x3002 || (cp >= 0x3008 && cp <= 0x3011);
+  const bool full_width =
+      cp == 0xFF0C || cp == 0xFF1B || cp == 0xFF1A || cp == 0xFF01 || cp == 0xFF1F;
+  if (!cjk_punctuation && !full_width) return false;
+  if (full_width) {
+    if (start == 0) return false;
+    std::size_t k = floor_to_code_point(text, start - 1);
+    if (!is_inert_ideograph(next_code_point(text, k))) return false;
+  }
+  return is_normalization_boundary(text, start) && is_normalization_boundary(text, i);
 }
 
 std::size_t cut_at_or_before(std::string_view text, std::size_t i) {

@@ -28,7 +28,7 @@ bool starts_segment(std::string_view text, std::size_t i) {
   if (i >= text.size() || static_cast<unsigned char>(text[i]) < 0x80) return true;
   std::size_t j = i;
   const char32_t cp = next_code_point(text, j);
-  return nfkc_casefold().hasBoundaryBefore(static_cast<UChar32>(cp));
+  return is_inert_ideograph(cp) || nfkc_casefold().hasBoundaryBefore(static_cast<UChar32>(cp));
 }
 
 // Appends the normalization of one segment, every output byte mapped to `origin_offset`.
@@ -44,7 +44,8 @@ void append_normalized(std::string_view segment, std::uint32_t origin_offset,
     out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   } else if (single && cp == 0xFFFD) {
     append_utf8(out, cp);  // ill-formed bytes (or U+FFFD itself)
-  } else if (single && nfkc_casefold().isInert(static_cast<UChar32>(cp))) {
+  } else if (single &&
+             (is_inert_ideograph(cp) || nfkc_casefold().isInert(static_cast<UChar32>(cp)))) {
     const char32_t folded = fold_script(cp);
     if (folded == cp) {
       out.append(segment);
@@ -116,6 +117,12 @@ std::string normalize_string(std::string_view original) {
   std::string out;
   normalize_into(original, nullptr, out);
   return out;
+}
+
+bool is_inert_ideograph(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0x20000 && cp <= 0x2A6DF) || (cp >= 0x2A700 && cp <= 0x2EBEF) ||
+         (cp >= 0x30000 && cp <= 0x323AF);
 }
 
 bool is_normalization_boundary(std::string_view original, std::size_t i) {

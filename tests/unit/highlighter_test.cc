@@ -112,11 +112,12 @@ std::string filler(std::size_t bytes, bool chinese) {
   static const char* const kEnglish[] = {"the",   "quick",   "brown",   "fox,",    "jumps", "over",
                                          "lazy",  "dogs.",   "Every",   "word",    "here",  "is",
                                          "plain", "filler;", "nothing", "else\n\n"};
-  static const char* const kChinese[] = {"演员们", "在",   "晚会",    "上",
-                                         "跳舞，", "观众", "鼓掌。\n"};
+  static const char* const kChinese[] = {"演员们",       "在",      "《晚会》", "上",
+                                         "跳舞，",       "观众：",  "鼓掌。\n", "「票价」",
+                                         "１，０００；", "2，000！"};
   std::string out;
   for (std::size_t i = 0; out.size() < bytes; ++i) {
-    out += chinese ? kChinese[i % 7] : kEnglish[i % 16];
+    out += chinese ? kChinese[i % 10] : kEnglish[i % 16];
     if (!chinese) out += ' ';
   }
   return out;
@@ -160,7 +161,7 @@ TEST_CASE("Windowed matching gives what analyzing the whole text gives", "[highl
       {"über", "ÜBER über Über", false, 3 * 3},
       {"café", "cafe\u0301 CAFÉ café", false, 3 * 3},
       // After a non-ASCII character or a CJK one.
-      {"time", "\u2014time 宇树time", false, 3 * 2},
+      {"time", "\u2014time 宇树time <\u0338time", false, 3 * 3},
       // Phrases, whatever lies between their words, and words apart that are no phrase.
       {"\"United States\"", "the United States, united\n\n\n   STATES; united. states", false,
        3 * 2},
@@ -176,6 +177,8 @@ TEST_CASE("Windowed matching gives what analyzing the whole text gives", "[highl
       {"宇树科技", "杭州宇树科技有限公司 宇树 科技", true, 3 * 1},
       {"机器狗Go2", "新款机器狗Go2上市 ＧＯ２", true, 3 * 1},
       {"\u5C6E", "\uFA3C", true, 3 * 1},  // 屮 and its compatibility ideograph
+      // A full-width comma joins digits as a comma does.
+      {"9,123", "价格9，123元，9，1 and 9,123.", true, 3 * 2},
   };
   Analyzer analyzer;
   QueryBuilder builder;

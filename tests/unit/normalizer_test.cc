@@ -1,6 +1,8 @@
 // Tests for normalizer.h: NFKC case folding and the offset map back to the original.
 #include "longjing/normalizer.h"
 
+#include <unicode/normalizer2.h>
+
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <string>
@@ -143,6 +145,26 @@ TEST_CASE("normalize_for_matching offsets for other expansions and compositions"
     CHECK(n.original_begin(0) == 0);
     CHECK(n.original_end(0) == 0);
   }
+}
+
+TEST_CASE("is_inert_ideograph holds only characters ICU calls inert starters", "[normalizer]") {
+  // The normalizer skips ICU for these: wrong for even one, and text around it would
+  // normalize differently from what ICU says.
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  std::size_t inert = 0;
+  std::vector<char32_t> wrong;
+  for (char32_t cp = 0; cp <= 0x10FFFF; ++cp) {
+    if (!is_inert_ideograph(cp)) continue;
+    ++inert;
+    const auto c = static_cast<UChar32>(cp);
+    if (!nfkc_cf->isInert(c) || !nfkc_cf->hasBoundaryBefore(c)) wrong.push_back(cp);
+  }
+  CHECK(wrong.empty());
+  CHECK(inert > 90000);  // the four blocks Chinese text is written in, and then some
+  CHECK_FALSE(is_inert_ideograph(0xF900));  // a compatibility ideograph: NFKC changes it
+  CHECK_FALSE(is_inert_ideograph(0x304B));  // か composes with a following ゙
 }
 
 }  // namespace

@@ -34,6 +34,11 @@ NormalizedText normalize_for_matching(std::string_view original);
 // The same, without the offset map: for queries and other short strings.
 std::string normalize_string(std::string_view original);
 
+// True for the unified Han ideographs (not the compatibility ones): NFKC_Casefold leaves
+// them alone and they never combine with a neighbour, so normalizing them needs no ICU call
+// but the Traditional → Simplified fold (normalizer_test checks every code point).
+bool is_inert_ideograph(char32_t cp);
+
 // True when `original` can be cut before byte `i` without changing its normalization:
 // the normalization of original[0, i) followed by that of original[i, size) is the
 // normalization of the whole, byte for byte. True at 0, at the end and before any ASCII
