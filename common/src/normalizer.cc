@@ -141,10 +141,15 @@ void for_each_non_ascii_segment(std::string_view original, const SegmentVisitor&
     if (i + run == original.size()) break;
     if (run > 1) i += run - 1;
     const std::size_t start = i;
-    next_code_point(original, i);
+    const char32_t cp = next_code_point(original, i);
+    normalized.clear();
+    if (is_inert_ideograph(cp) && starts_segment(original, i)) {
+      append_utf8(normalized, fold_script(cp));  // most of Chinese text, as append_normalized
+      visit(start, i, normalized);
+      continue;
+    }
     while (!starts_segment(original, i)) next_code_point(original, i);
     if (i - start == 1 && ascii(start)) continue;
-    normalized.clear();
     append_normalized(original.substr(start, i - start), 0, nullptr, normalized);
     visit(start, i, normalized);
   }
