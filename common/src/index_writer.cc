@@ -13,6 +13,7 @@
 #include "longjing/error.h"
 #include "longjing/normalizer.h"
 #include "fnv.h"
+#include "staged_build.h"
 #include "xapian_errors.h"
 
 namespace longjing {
@@ -137,6 +138,8 @@ struct Shard {
       check_schema(false);
       return;
     }
+    writable = true;
+    read_only = Xapian::Database();
     db = Xapian::WritableDatabase(
         path, mode == OpenMode::kRebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
     check_schema(true);
@@ -181,7 +184,7 @@ void lay_out(const std::string& db_path, unsigned shards) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(db_path, ec)) {
     const std::string name = entry.path().filename().string();
-    const bool ours = name == "XAPIANDB" || name.rfind("shard-", 0) == 0 ||
+    const bool ours = name == "XAPIANDB" || name == ".build" || name.rfind("shard-", 0) == 0 ||
                       name.find(".glass") != std::string::npos || name == "iamglass" ||
                       name == "flintlock";
     if (ours) fs::remove_all(entry.path(), ec);
@@ -230,6 +233,7 @@ IndexWriter::IndexWriter(const std::string& db_path, OpenMode mode,
   } else if (existing == 0 && mode == OpenMode::kUpdate) {
     lay_out(db_path, count);
   }
+  if (mode != OpenMode::kReadOnly) complete_interrupted_install(db_path, count);
   for (unsigned k = 0; k < count; ++k) {
     Shard shard;
     shard.path = count == 1 ? db_path : db_path + "/shard-" + std::to_string(k);
@@ -269,9 +273,35 @@ IndexWriter::IndexWriter(const std::string& db_path, OpenMode mode,
       }
     }
   }
+  if (mode == OpenMode::kUpdate && has_staged_build(db_path)) {
+    if (document_count() == 0) {
+      install_staged_build();
+      for (Shard& shard : impl_->shards) shard.open(mode);
+    } else {
+      discard_staged_build(db_path);
+    }
+  }
 }
 
 IndexWriter::~IndexWriter() = default;
+
+std::string IndexWriter::staging_database(const std::string& db_path, unsigned worker) {
+  return staging_path(db_path, worker);
+}
+
+void IndexWriter::install_staged_build() {
+  longjing::install_staged_build(impl_->path, shard_count());
+  // The writers hold the replaced tables open; reopen the new ones (the lock goes with
+  // the writers, and this run writes nothing more).
+  for (Shard& shard : impl_->shards) {
+    try {
+      shard.db.close();
+      shard.open(OpenMode::kReadOnly);
+    } catch (const Xapian::Error& e) {
+      throw DatabaseError(describe_xapian_error("cannot open database " + shard.path, e));
+    }
+  }
+}
 
 unsigned IndexWriter::shard_count() const { return static_cast<unsigned>(impl_->shards.size()); }
 
