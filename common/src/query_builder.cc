@@ -69,10 +69,12 @@ std::optional<Xapian::Query> cjk_phrase(const Analyzer& analyzer, const CjkChunk
   // Punctuation in the chunk leaves free positions (as in the text): the phrase's window
   // spans them.
   const auto window = static_cast<Xapian::termcount>(positions.back() - positions.front() + 1);
+  const auto op = schema::field_has_positions(prefix) ? Xapian::Query::OP_PHRASE
+                                                      : Xapian::Query::OP_AND;
   Xapian::Query query = sequence.size() == 1
                             ? Xapian::Query(sequence.front())
-                            : Xapian::Query(Xapian::Query::OP_PHRASE, sequence.begin(),
-                                            sequence.end(), window);
+                            : Xapian::Query(op, sequence.begin(), sequence.end(),
+                                            op == Xapian::Query::OP_PHRASE ? window : 0);
   if (recorded != nullptr && prefix.empty() && window != sequence.size()) {
     HighlightPattern pattern;
     pattern.terms = sequence;

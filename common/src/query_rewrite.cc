@@ -251,10 +251,11 @@ class Rewriter {
     } else if (field == "date") {
       check_date_range(core.substr(field.size() + 1));
       out_.text += core;
-    } else if (contains_cjk(core) || spans_punctuation(core.substr(field.empty() ? 0 : field.size() + 1))) {
+    } else if (const std::string_view text = core.substr(field.empty() ? 0 : field.size() + 1);
+               contains_cjk(core) || spans_punctuation(text) || several_words_in_unpositioned_field(field, text)) {
       const auto prefix = field.empty() ? std::optional<std::string>("") : field_prefix_of_(field);
       if (prefix) {
-        out_.text += cjk_token(*prefix, core.substr(field.empty() ? 0 : field.size() + 1));
+        out_.text += cjk_token(*prefix, text);
       } else {
         out_.text += normalize_string(core);
       }
@@ -297,6 +298,20 @@ class Rewriter {
       ++count;
     });
     return gap;
+  }
+
+  // True for a word of several tokens ("song-ci") in a field whose words have no
+  // positions: QueryParser would make it a phrase, which cannot match there, so it goes
+  // to the Analyzer as a chunk, which ANDs the words instead.
+  bool several_words_in_unpositioned_field(std::string_view field, std::string_view word) const {
+    if (field.empty() || word.find('*') != std::string_view::npos) return false;
+    const auto prefix = field_prefix_of_(field);
+    if (!prefix || schema::field_has_positions(*prefix)) return false;
+    std::size_t count = 0;
+    analyzer_.analyze(word, 1, AnalyzeOptions{false, false}, [&](const Token& t) {
+      if (!t.alternative) ++count;
+    });
+    return count > 1;
   }
 
   Analyzer analyzer_;

@@ -526,3 +526,22 @@ TEST_CASE("The committed batches of a killed full build are installed by the nex
   CHECK(r.added == 14);
   CHECK(r.documents == 20);
 }
+
+TEST_CASE("path: and source: filter by the words of the path and the source", "[index_search]") {
+  TempDir dir;
+  dir.write("docs/poetry-zh/song-ci/a.md", "---\ntitle: A\nsource: Xinhua News Agency\n---\nrobot");
+  dir.write("docs/poetry/zh-notes/b.md", "---\ntitle: B\nsource: News of Xinhua\n---\nrobot");
+  dir.write("docs/prose/c.md", "---\ntitle: C\nsource: Paper\n---\nrobot");
+  const std::string db = dir.str("db");
+  index(db, {dir.str("docs")});
+  CHECK(paths_for(db, "robot path:prose") == Paths{"c.md"});
+  CHECK(paths_for(db, "robot path:proses") == Paths{"c.md"});  // stemmed, as other words
+  CHECK(paths_for(db, "robot path:song-ci") == Paths{"a.md"});
+  CHECK(paths_for(db, "robot path:\"song ci\"") == Paths{"a.md"});
+  CHECK(paths_for(db, "robot path:a.md") == Paths{"a.md"});
+  // Path and source words have no positions: a phrase there is the AND of its words.
+  CHECK(paths_for(db, "robot path:poetry-zh") == Paths{"a.md", "b.md"});
+  CHECK(paths_for(db, "robot source:\"xinhua news\"") == Paths{"a.md", "b.md"});
+  CHECK(paths_for(db, "robot source:agency") == Paths{"a.md"});
+  CHECK(paths_for(db, "robot -path:poetry") == Paths{"c.md"});
+}
