@@ -545,3 +545,21 @@ TEST_CASE("path: and source: filter by the words of the path and the source", "[
   CHECK(paths_for(db, "robot source:agency") == Paths{"a.md"});
   CHECK(paths_for(db, "robot -path:poetry") == Paths{"c.md"});
 }
+
+TEST_CASE("Phrases reach a one-character run only where a token joins it", "[index_search]") {
+  TempDir dir;
+  dir.write("docs/a.txt", "A\n\n春。风，哈，哈哈");
+  dir.write("docs/b.txt", "B\n\n机器 狗 Go2 跑");
+  dir.write("docs/c.txt", "C\n\n机器。狗，Go2。跑");
+  dir.write("docs/d.txt", "D\n\n狗机器 Go2 跑风春哈");
+  const std::string db = dir.str("db");
+  index(db, {dir.str("docs")});
+  // Joined by white space: exact phrases.
+  CHECK(paths_for(db, "\"机器 狗 Go2\"") == Paths{"b.txt"});
+  CHECK(paths_for(db, "\"狗 Go2 跑\"") == Paths{"b.txt"});
+  CHECK(paths_for(db, "\"Go2 跑\"") == Paths{"b.txt", "d.txt"});
+  // Across punctuation the characters are only ANDed: every document with them is found.
+  CHECK(paths_for(db, "春。风") == Paths{"a.txt", "d.txt"});
+  CHECK(paths_for(db, "\"哈，哈哈\"") == Paths{"a.txt"});  // 哈哈 is a bigram: d has none
+  CHECK(paths_for(db, "\"机器。狗\"") == Paths{"b.txt", "c.txt", "d.txt"});
+}
