@@ -27,7 +27,7 @@ struct TextField {
   unsigned wdf = 1;                // within-document frequency per occurrence
   bool dictionary_words = false;   // add ICU dictionary words (XW) for CJK runs
   std::set<std::string>* spelling = nullptr;  // collects words for the spelling table
-  bool positions = true;           // false: words only filter, phrases are ANDs of them
+  bool positions = true;           // false: words only filter, unstemmed; phrases are ANDs
 };
 
 // Adds the Analyzer's terms of `text` to `doc`: field.prefix + term for every token, with
@@ -37,6 +37,7 @@ std::uint32_t add_text(Xapian::Document& doc, const Analyzer& analyzer, std::str
                        std::uint32_t first_position, const TextField& field) {
   AnalyzeOptions options;
   options.dictionary_words = field.dictionary_words;
+  options.stems = field.positions;  // path and source words match as they are
   const std::string stem_prefix = std::string(schema::kStemPrefix) + field.prefix;
   const std::string word_prefix = std::string(schema::kDictionaryWordPrefix);
   return analyzer.analyze(text, first_position, options, [&](const Token& token) {
@@ -78,8 +79,8 @@ Xapian::Document build_document(const schema::StoredDocument& stored, const Anal
       add_text(doc, analyzer, a.title, 1, {"", schema::kTitleWdf, true, &spelling});
   add_text(doc, analyzer, a.body, title_end + schema::kBodyPositionGap, {"", 1, true, &spelling});
   // Source and path words only filter (source:, path:): wdf 0 keeps them out of the
-  // document length, so ranking does not depend on where the files happen to live, and
-  // they have no positions (a fifth of a short document's positions went to its path).
+  // document length, so ranking does not depend on where the files happen to live; they
+  // have neither positions nor stems (a short document's path gave a fifth of its terms).
   for (const auto& [text, prefix] : {std::pair{&a.source, schema::kSourcePrefix},
                                      std::pair{&a.path, schema::kPathWordPrefix}}) {
     add_text(doc, analyzer, *text, 1,

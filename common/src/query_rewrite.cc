@@ -252,7 +252,7 @@ class Rewriter {
       check_date_range(core.substr(field.size() + 1));
       out_.text += core;
     } else if (const std::string_view text = core.substr(field.empty() ? 0 : field.size() + 1);
-               contains_cjk(core) || spans_punctuation(text) || several_words_in_unpositioned_field(field, text)) {
+               contains_cjk(core) || spans_punctuation(text) || in_literal_field(field, text)) {
       const auto prefix = field.empty() ? std::optional<std::string>("") : field_prefix_of_(field);
       if (prefix) {
         out_.text += cjk_token(*prefix, text);
@@ -300,18 +300,13 @@ class Rewriter {
     return gap;
   }
 
-  // True for a word of several tokens ("song-ci") in a field whose words have no
-  // positions: QueryParser would make it a phrase, which cannot match there, so it goes
-  // to the Analyzer as a chunk, which ANDs the words instead.
-  bool several_words_in_unpositioned_field(std::string_view field, std::string_view word) const {
+  // True for a word (not a wildcard) of a field whose words are indexed as they are, with
+  // neither positions nor stems (path:, source:): QueryParser would stem it and make
+  // phrases of "song-ci", so it goes to the Analyzer as a chunk, which ANDs the words.
+  bool in_literal_field(std::string_view field, std::string_view word) const {
     if (field.empty() || word.find('*') != std::string_view::npos) return false;
     const auto prefix = field_prefix_of_(field);
-    if (!prefix || schema::field_has_positions(*prefix)) return false;
-    std::size_t count = 0;
-    analyzer_.analyze(word, 1, AnalyzeOptions{false, false}, [&](const Token& t) {
-      if (!t.alternative) ++count;
-    });
-    return count > 1;
+    return prefix && !schema::field_has_positions(*prefix);
   }
 
   Analyzer analyzer_;

@@ -535,7 +535,9 @@ TEST_CASE("path: and source: filter by the words of the path and the source", "[
   const std::string db = dir.str("db");
   index(db, {dir.str("docs")});
   CHECK(paths_for(db, "robot path:prose") == Paths{"c.md"});
-  CHECK(paths_for(db, "robot path:proses") == Paths{"c.md"});  // stemmed, as other words
+  CHECK(paths_for(db, "robot path:proses").empty());  // word for word: not stemmed
+  CHECK(paths_for(db, "robot path:PROSE") == Paths{"c.md"});
+  CHECK(paths_for(db, "robot path:pro*") == Paths{"c.md"});
   CHECK(paths_for(db, "robot path:song-ci") == Paths{"a.md"});
   CHECK(paths_for(db, "robot path:\"song ci\"") == Paths{"a.md"});
   CHECK(paths_for(db, "robot path:a.md") == Paths{"a.md"});
