@@ -325,12 +325,16 @@ std::string IndexWriter::stored_hash(const std::string& path) const {
   }
 }
 
-void IndexWriter::put(const schema::StoredDocument& doc) {
+void IndexWriter::put(const schema::StoredDocument& doc, bool is_new) {
   Shard& shard = impl_->shard_for(doc.article.path);
   try {
     std::set<std::string> spelling;
-    shard.writer().replace_document(schema::id_term(doc.article.path),
-                                    build_document(doc, impl_->analyzer, spelling));
+    Xapian::Document built = build_document(doc, impl_->analyzer, spelling);
+    if (is_new) {
+      shard.writer().add_document(built);
+    } else {
+      shard.writer().replace_document(schema::id_term(doc.article.path), built);
+    }
     for (const std::string& word : spelling) shard.writer().add_spelling(word);
   } catch (const Xapian::Error& e) {
     throw DatabaseError(describe_xapian_error(

@@ -302,7 +302,8 @@ class Run {
         return;
       }
       result.caveats = caveats_of(*read.source);
-      writers[part]->put(document_of(item.file.path, item.file.format, *read.source, item.mtime, item.size));
+      writers[part]->put(document_of(item.file.path, item.file.format, *read.source, item.mtime, item.size),
+                         /*is_new=*/true);
       if (++pending[part] >= std::max<std::size_t>(options_.batch_size, 1)) {
         writers[part]->commit();
         pending[part] = 0;

@@ -59,8 +59,9 @@ class IndexWriter {
 
   // The methods below change the database; in kReadOnly mode they throw DatabaseError.
 
-  // Adds the document, or replaces the one with the same path.
-  void put(const schema::StoredDocument& doc);
+  // Adds the document, or replaces the one with the same path. `is_new` promises that
+  // there is none (a full build), which saves looking for it.
+  void put(const schema::StoredDocument& doc, bool is_new = false);
 
   // Records a new mtime and size for an indexed file whose content did not change.
   void touch(const std::string& path, std::int64_t mtime, std::uint64_t size);
