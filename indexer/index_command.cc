@@ -78,6 +78,10 @@ void setup_index_command(CLI::App& app, IndexCommandOptions& o) {
                  "changing N needs --rebuild")
       ->check(CLI::Range(1u, 256u))
       ->type_name("N");
+  app.add_option("--jobs", o.jobs,
+                 "Threads for a full build (a new or rebuilt index); 0: one per core")
+      ->type_name("N")
+      ->capture_default_str();
   app.add_option("--report", o.report,
                  "Write every file's outcome to FILE as TSV: outcome, path, reason")
       ->type_name("FILE");
@@ -102,6 +106,7 @@ int run_index_command(const IndexCommandOptions& o, const std::atomic<bool>* can
   options.lock_timeout = std::chrono::milliseconds(static_cast<long long>(o.lock_timeout * 1000));
   options.cancel = cancel;
   options.shards = o.shards;
+  options.jobs = o.jobs;
 
   std::optional<ProgressLine> progress;
   if (o.progress && !o.quiet) {

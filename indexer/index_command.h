@@ -23,6 +23,7 @@ struct IndexCommandOptions {
   double lock_timeout = 10;           // seconds to wait for another writer
   std::size_t batch_size = 1000;      // documents per commit (hidden flag)
   unsigned shards = 0;                // databases to spread documents over (0: as is)
+  unsigned jobs = 0;                  // threads for a full build (0: one per core)
   std::string report;                 // TSV file of every outcome; empty: none
   bool progress = false;              // draw a progress line on stderr (set by main: tty)
 };

@@ -88,9 +88,10 @@ class Tokenizer {
       if (cjk || is_word_char(cp)) {
         // Punctuation between two tokens leaves a position free, so that no phrase
         // spans it: "device driver" does not match "device/driver", nor 春风 「春。风」.
+        const bool joined = position_ > first && !punctuation;  // to the token before
         if (punctuation && position_ > first) ++position_;
         punctuation = false;
-        i = cjk ? cjk_run(i) : word(i);
+        i = cjk ? cjk_run(i, joined) : word(i);
       } else {
         punctuation = punctuation || breaks_phrases(cp);
         i = j;
@@ -174,8 +175,21 @@ class Tokenizer {
     return i;
   }
 
+  // True when a token follows offset `i` at the next position: no phrase-breaking
+  // punctuation before it (white space and hyphens do not break phrases).
+  bool joined_to_next(std::size_t i) const {
+    const std::string_view s = text_.text;
+    while (i < s.size()) {
+      const char32_t cp = next_code_point(s, i);
+      if (is_cjk(cp) || is_word_char(cp)) return true;
+      if (breaks_phrases(cp)) return false;
+    }
+    return false;
+  }
+
   // One run of CJK characters starting at `start`; returns the offset after it.
-  std::size_t cjk_run(std::size_t start) {
+  // `joined_before`: a token precedes the run at the position just before it.
+  std::size_t cjk_run(std::size_t start, bool joined_before) {
     const std::string_view s = text_.text;
     chars_.clear();
     std::size_t i = start;
@@ -188,11 +202,15 @@ class Tokenizer {
     }
     const std::size_t n = chars_.size();
     const std::uint32_t first = position_;
+    // A unigram needs its position only to join a phrase to the token next to the run
+    // (机器狗Go2, 2024年春晚); bigrams cover everything inside it, and across punctuation
+    // or the text's ends no phrase reaches. Short texts save a third of their positions.
+    const bool joined_after = joined_to_next(i);
     for (std::size_t k = 0; k < n; ++k) {
       Token unigram;
       unigram.kind = Token::Kind::kCjkUnigram;
       unigram.position = first + static_cast<std::uint32_t>(k);
-      unigram.positional = k == 0 || k + 1 == n;
+      unigram.positional = (k == 0 && joined_before) || (k + 1 == n && joined_after);
       unigram.term = std::string(s.substr(chars_[k].begin, chars_[k].end - chars_[k].begin));
       emit(unigram, chars_[k].begin, chars_[k].end);
       if (k + 1 < n) {

@@ -13,6 +13,7 @@
 #include "longjing/error.h"
 #include "longjing/normalizer.h"
 #include "fnv.h"
+#include "staged_build.h"
 #include "xapian_errors.h"
 
 namespace longjing {
@@ -26,6 +27,7 @@ struct TextField {
   unsigned wdf = 1;                // within-document frequency per occurrence
   bool dictionary_words = false;   // add ICU dictionary words (XW) for CJK runs
   std::set<std::string>* spelling = nullptr;  // collects words for the spelling table
+  bool positions = true;           // false: words only filter, unstemmed; phrases are ANDs
 };
 
 // Adds the Analyzer's terms of `text` to `doc`: field.prefix + term for every token, with
@@ -35,6 +37,7 @@ std::uint32_t add_text(Xapian::Document& doc, const Analyzer& analyzer, std::str
                        std::uint32_t first_position, const TextField& field) {
   AnalyzeOptions options;
   options.dictionary_words = field.dictionary_words;
+  options.stems = field.positions;  // path and source words match as they are
   const std::string stem_prefix = std::string(schema::kStemPrefix) + field.prefix;
   const std::string word_prefix = std::string(schema::kDictionaryWordPrefix);
   return analyzer.analyze(text, first_position, options, [&](const Token& token) {
@@ -43,7 +46,7 @@ std::uint32_t add_text(Xapian::Document& doc, const Analyzer& analyzer, std::str
       return;
     }
     const unsigned wdf = token.alternative ? 0 : field.wdf;
-    if (token.positional) {
+    if (token.positional && field.positions) {
       doc.add_posting(field.prefix + token.term, token.position, wdf);
     } else {
       doc.add_term(field.prefix + token.term, wdf);
@@ -53,15 +56,6 @@ std::uint32_t add_text(Xapian::Document& doc, const Analyzer& analyzer, std::str
       field.spelling->insert(token.term);
     }
   });
-}
-
-// P terms for the path and every directory above it, so path: filters by folder.
-void add_path_terms(Xapian::Document& doc, const std::string& path) {
-  std::filesystem::path p(path);
-  for (; !p.empty() && p != p.root_path(); p = p.parent_path()) {
-    std::string term = std::string(schema::kPathPrefix) + p.string();
-    if (term.size() <= schema::kMaxIdTermBytes) doc.add_boolean_term(term);
-  }
 }
 
 // L terms for the language tag and each shorter tag it extends ("zh-hans" → zh, zh-hans).
@@ -85,12 +79,15 @@ Xapian::Document build_document(const schema::StoredDocument& stored, const Anal
       add_text(doc, analyzer, a.title, 1, {"", schema::kTitleWdf, true, &spelling});
   add_text(doc, analyzer, a.body, title_end + schema::kBodyPositionGap, {"", 1, true, &spelling});
   // Source and path words only filter (source:, path:): wdf 0 keeps them out of the
-  // document length, so ranking does not depend on where the files happen to live.
-  add_text(doc, analyzer, a.source, 1, {std::string(schema::kSourcePrefix), 0});
-  add_text(doc, analyzer, a.path, 1, {std::string(schema::kPathWordPrefix), 0});
+  // document length, so ranking does not depend on where the files happen to live; they
+  // have neither positions nor stems (a short document's path gave a fifth of its terms).
+  for (const auto& [text, prefix] : {std::pair{&a.source, schema::kSourcePrefix},
+                                     std::pair{&a.path, schema::kPathWordPrefix}}) {
+    add_text(doc, analyzer, *text, 1,
+             {std::string(prefix), 0, false, nullptr, schema::field_has_positions(prefix)});
+  }
 
   doc.add_boolean_term(schema::id_term(a.path));
-  add_path_terms(doc, a.path);
   if (!a.language.empty()) add_language_terms(doc, a.language);
   const std::string date = schema::compact_date(a.date);
   if (!date.empty()) {
@@ -137,6 +134,8 @@ struct Shard {
       check_schema(false);
       return;
     }
+    writable = true;
+    read_only = Xapian::Database();
     db = Xapian::WritableDatabase(
         path, mode == OpenMode::kRebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
     check_schema(true);
@@ -181,7 +180,7 @@ void lay_out(const std::string& db_path, unsigned shards) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(db_path, ec)) {
     const std::string name = entry.path().filename().string();
-    const bool ours = name == "XAPIANDB" || name.rfind("shard-", 0) == 0 ||
+    const bool ours = name == "XAPIANDB" || name == ".build" || name.rfind("shard-", 0) == 0 ||
                       name.find(".glass") != std::string::npos || name == "iamglass" ||
                       name == "flintlock";
     if (ours) fs::remove_all(entry.path(), ec);
@@ -230,6 +229,7 @@ IndexWriter::IndexWriter(const std::string& db_path, OpenMode mode,
   } else if (existing == 0 && mode == OpenMode::kUpdate) {
     lay_out(db_path, count);
   }
+  if (mode != OpenMode::kReadOnly) complete_interrupted_install(db_path, count);
   for (unsigned k = 0; k < count; ++k) {
     Shard shard;
     shard.path = count == 1 ? db_path : db_path + "/shard-" + std::to_string(k);
@@ -269,9 +269,35 @@ IndexWriter::IndexWriter(const std::string& db_path, OpenMode mode,
       }
     }
   }
+  if (mode == OpenMode::kUpdate && has_staged_build(db_path)) {
+    if (document_count() == 0) {
+      install_staged_build();
+      for (Shard& shard : impl_->shards) shard.open(mode);
+    } else {
+      discard_staged_build(db_path);
+    }
+  }
 }
 
 IndexWriter::~IndexWriter() = default;
+
+std::string IndexWriter::staging_database(const std::string& db_path, unsigned worker) {
+  return staging_path(db_path, worker);
+}
+
+void IndexWriter::install_staged_build() {
+  longjing::install_staged_build(impl_->path, shard_count());
+  // The writers hold the replaced tables open; reopen the new ones (the lock goes with
+  // the writers, and this run writes nothing more).
+  for (Shard& shard : impl_->shards) {
+    try {
+      shard.db.close();
+      shard.open(OpenMode::kReadOnly);
+    } catch (const Xapian::Error& e) {
+      throw DatabaseError(describe_xapian_error("cannot open database " + shard.path, e));
+    }
+  }
+}
 
 unsigned IndexWriter::shard_count() const { return static_cast<unsigned>(impl_->shards.size()); }
 
@@ -299,12 +325,16 @@ std::string IndexWriter::stored_hash(const std::string& path) const {
   }
 }
 
-void IndexWriter::put(const schema::StoredDocument& doc) {
+void IndexWriter::put(const schema::StoredDocument& doc, bool is_new) {
   Shard& shard = impl_->shard_for(doc.article.path);
   try {
     std::set<std::string> spelling;
-    shard.writer().replace_document(schema::id_term(doc.article.path),
-                                    build_document(doc, impl_->analyzer, spelling));
+    Xapian::Document built = build_document(doc, impl_->analyzer, spelling);
+    if (is_new) {
+      shard.writer().add_document(built);
+    } else {
+      shard.writer().replace_document(schema::id_term(doc.article.path), built);
+    }
     for (const std::string& word : spelling) shard.writer().add_spelling(word);
   } catch (const Xapian::Error& e) {
     throw DatabaseError(describe_xapian_error(

@@ -9,12 +9,15 @@
 #include <filesystem>
 #include <optional>
 #include <set>
+#include <thread>
+#include <unordered_set>
 
 #include "longjing/alias_table.h"
 #include "longjing/error.h"
 #include "longjing/formats.h"
 #include "longjing/index_writer.h"
 #include "longjing/source_file.h"
+#include "ordered_workers.h"
 
 namespace longjing {
 namespace fs = std::filesystem;
@@ -98,6 +101,70 @@ std::string title_from_file_name(const std::string& path) {
   return fs::path(path).stem().string();
 }
 
+// A file read for the index, or why it is skipped.
+struct FileRead {
+  std::optional<SourceText> source;  // none: skipped for `problem`
+  std::string problem;
+  bool empty = false;  // read fine, but there is nothing to find in it
+};
+
+FileRead read_for_index(const std::string& path, std::uint64_t max_file_size) {
+  LoadResult loaded = load_source_text(path, max_file_size);
+  if (!loaded.source) return {std::nullopt, loaded.problem};
+  if (loaded.source->text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
+    return {std::nullopt, "empty file", true};
+  }
+  return {std::move(loaded.source), {}};
+}
+
+// What was guessed or repaired while decoding `source` (reported, the file is indexed).
+std::vector<std::string> caveats_of(const SourceText& source) {
+  std::vector<std::string> caveats;
+  if (source.encoding_guessed) caveats.push_back("decoded as " + source.encoding);
+  if (source.repaired_sequences > 0) {
+    caveats.push_back(std::to_string(source.repaired_sequences) +
+                      " invalid UTF-8 sequence(s) replaced by U+FFFD");
+  }
+  return caveats;
+}
+
+// The document to store for a file read as `format`.
+schema::StoredDocument document_of(const std::string& path, Format format, const SourceText& source,
+                                   std::int64_t mtime, std::uint64_t size) {
+  schema::StoredDocument doc;
+  doc.article = parse_article(format, source.text);
+  doc.article.path = path;
+  if (doc.article.title.empty()) doc.article.title = title_from_file_name(path);
+  doc.mtime = mtime;
+  doc.size = size;
+  doc.content_hash = source.content_hash;
+  return doc;
+}
+
+// One file of a full build, with what stat(2) said of it.
+struct BuildItem {
+  FoundFile file;
+  std::int64_t mtime = 0;
+  std::uint64_t size = 0;
+  std::string stat_error;  // non-empty: the file cannot be indexed
+};
+
+// What a full build did with one file, for the report.
+struct BuildResult {
+  std::string skip_reason;  // non-empty: skipped
+  std::vector<std::string> caveats;
+};
+
+// Threads for a full build of `files` files: `jobs`, or one per core (at most 8) with at
+// least 128 files each.
+unsigned build_threads(unsigned jobs, std::size_t files) {
+  if (jobs == 0) {
+    const unsigned cores = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+    jobs = static_cast<unsigned>(std::min<std::size_t>(cores, std::max<std::size_t>(1, files / 128)));
+  }
+  return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(jobs, files)));
+}
+
 // Indexes the files of one run; owns the counts and the commit cadence. In a dry run
 // every change is counted and none is made.
 class Run {
@@ -119,6 +186,10 @@ class Run {
         walk(root.path, "", options_, root, [this](const FileProblem& p) { problem(p); });
       }
       total_ += root.is_directory ? root.files.size() : 1;
+    }
+    if (writer_ && !options_.dry_run && initial_documents_ == 0) {
+      full_build(roots);
+      return;
     }
     for (const Root& root : roots) {
       if (cancelled()) return;
@@ -142,7 +213,7 @@ class Run {
   }
 
   IndexReport finish() {
-    if (writer_ && !options_.dry_run) writer_->commit();
+    if (writer_ && !options_.dry_run && !installed_) writer_->commit();
     if (options_.dry_run) {
       report_.documents = initial_documents_ + report_.added - report_.deleted;
     } else {
@@ -173,6 +244,100 @@ class Run {
     if (options_.on_file) options_.on_file({path, what, std::move(reason)});
   }
 
+  // Indexes into an index that holds no documents: every file is new. Threads write
+  // staging databases, each a contiguous run of the files (so document ids follow the
+  // walk), and the staging databases are then merged, compacted, into the index.
+  // Outcomes are reported in walk order, as a one-thread run would.
+  void full_build(const std::vector<Root>& roots) {
+    std::vector<BuildItem> items;
+    std::unordered_set<std::string> listed;  // overlapping roots list a file twice
+    auto add = [&](const std::string& path, Format format) {
+      if (!listed.insert(path).second) return;
+      BuildItem item;
+      item.file = {path, format};
+      struct stat st {};
+      if (::stat(path.c_str(), &st) != 0) {
+        item.stat_error = std::strerror(errno);
+      } else {
+        item.mtime = st.st_mtim.tv_sec;
+        item.size = static_cast<std::uint64_t>(st.st_size);
+      }
+      items.push_back(std::move(item));
+    };
+    std::vector<std::pair<std::string, std::string>> aliases;  // root, table text
+    for (const Root& root : roots) {
+      if (!root.is_directory) {
+        if (!excluded(options_.exclude, fs::path(root.path).filename().string())) {
+          add(root.path, format_for_path(root.path).value_or(Format::kText));
+        }
+        continue;
+      }
+      for (const FoundFile& f : root.files) add(f.path, f.format);
+      aliases.emplace_back(root.path,
+                           read_aliases(root, [this](const FileProblem& p) { problem(p); }).to_text());
+    }
+    std::vector<std::uint64_t> weights;
+    for (const BuildItem& item : items) weights.push_back(item.size);
+    const auto ranges = balanced_ranges(weights, build_threads(options_.jobs, items.size()));
+
+    std::vector<BuildResult> results(items.size());
+    std::vector<std::optional<IndexWriter>> writers(ranges.size() - 1);
+    std::vector<std::size_t> pending(writers.size(), 0);
+    RangeWork work;
+    work.begin = [&](unsigned part) {
+      writers[part].emplace(IndexWriter::staging_database(options_.database, part),
+                            OpenMode::kRebuild, std::chrono::milliseconds(0),
+                            writer_->shard_count());
+    };
+    work.item = [&](unsigned part, std::size_t i) {
+      const BuildItem& item = items[i];
+      BuildResult& result = results[i];
+      if (!item.stat_error.empty()) {
+        result.skip_reason = item.stat_error;
+        return;
+      }
+      FileRead read = read_for_index(item.file.path, options_.max_file_size);
+      if (!read.source) {
+        result.skip_reason = read.problem;
+        return;
+      }
+      result.caveats = caveats_of(*read.source);
+      writers[part]->put(document_of(item.file.path, item.file.format, *read.source, item.mtime, item.size),
+                         /*is_new=*/true);
+      if (++pending[part] >= std::max<std::size_t>(options_.batch_size, 1)) {
+        writers[part]->commit();
+        pending[part] = 0;
+      }
+    };
+    work.end = [&](unsigned part) {
+      if (part == 0) {
+        for (const auto& [root, text] : aliases) writers[part]->set_aliases(root, text);
+      }
+      writers[part]->commit();
+      writers[part].reset();
+    };
+    const std::atomic<bool> never{false};
+    run_ordered(ranges, work, [&](std::size_t i) {
+      const std::string& path = items[i].file.path;
+      const BuildResult& result = results[i];
+      if (!result.skip_reason.empty()) {
+        problem({path, result.skip_reason, true});
+      } else {
+        ++report_.added;
+        std::string reason;
+        for (const std::string& caveat : result.caveats) {
+          problem({path, caveat, false});
+          reason += (reason.empty() ? "" : "; ") + caveat;
+        }
+        outcome(path, FileOutcome::kAdded, std::move(reason));
+      }
+      progress();
+    }, options_.cancel != nullptr ? *options_.cancel : never);
+    cancelled();
+    writer_->install_staged_build();
+    installed_ = true;
+  }
+
   // A file named on the command line: read whatever its extension, unless excluded.
   void index_single_file(const std::string& path) {
     const std::string base = fs::path(path).filename().string();
@@ -198,18 +363,14 @@ class Run {
       outcome(path, FileOutcome::kUnchanged);
       return;
     }
-    LoadResult loaded = load_source_text(path, options_.max_file_size);
-    if (!loaded.source) {
-      problem({path, loaded.problem, true});
+    FileRead read = read_for_index(path, options_.max_file_size);
+    if (!read.source) {
+      // Nothing to find in an empty file; an older indexed version must not linger.
+      if (read.empty) remove(path);
+      problem({path, read.problem, true});
       return;
     }
-    SourceText& source = *loaded.source;
-    if (source.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
-      // Nothing to find in it; an older indexed version must not linger either.
-      remove(path);
-      problem({path, "empty file", true});
-      return;
-    }
+    const SourceText& source = *read.source;
     if (status == FileStatus::kChanged && writer_->stored_hash(path) == source.content_hash) {
       if (!options_.dry_run) writer_->touch(path, mtime, size);
       ++report_.unchanged;
@@ -217,22 +378,8 @@ class Run {
       written();
       return;
     }
-    std::vector<std::string> caveats;
-    if (source.encoding_guessed) caveats.push_back("decoded as " + source.encoding);
-    if (source.repaired_sequences > 0) {
-      caveats.push_back(std::to_string(source.repaired_sequences) +
-                        " invalid UTF-8 sequence(s) replaced by U+FFFD");
-    }
-    if (!options_.dry_run) {
-      schema::StoredDocument doc;
-      doc.article = parse_article(format, source.text);
-      doc.article.path = path;
-      if (doc.article.title.empty()) doc.article.title = title_from_file_name(path);
-      doc.mtime = mtime;
-      doc.size = size;
-      doc.content_hash = source.content_hash;
-      writer_->put(doc);
-    }
+    const std::vector<std::string> caveats = caveats_of(source);
+    if (!options_.dry_run) writer_->put(document_of(path, format, source, mtime, size));
     const bool added = status == FileStatus::kNew;
     ++(added ? report_.added : report_.updated);
     for (const std::string& caveat : caveats) problem({path, caveat, false});
@@ -282,6 +429,7 @@ class Run {
   std::uint64_t initial_documents_ = 0;
   IndexReport report_;
   std::size_t pending_ = 0;
+  bool installed_ = false;  // a full build replaced the index; writer_ only reads now
   std::size_t done_ = 0;
   std::size_t total_ = 0;
 };

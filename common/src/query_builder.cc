@@ -41,6 +41,9 @@ std::optional<Xapian::Query> cjk_phrase(const Analyzer& analyzer, const CjkChunk
   const std::uint32_t last_position = by_position.rbegin()->first;
   std::vector<std::string> sequence;
   std::vector<std::uint32_t> positions;
+  // One-character runs that no token joins (春。风): the index keeps no position for
+  // them (analyzer.h), so they are ANDed with the phrase instead of being in it.
+  std::vector<std::string> loose;
   for (const auto& [position, tokens] : by_position) {
     const Token* word = nullptr;
     const Token* bigram = nullptr;
@@ -57,23 +60,38 @@ std::optional<Xapian::Query> cjk_phrase(const Analyzer& analyzer, const CjkChunk
       sequence.push_back(prefix + bigram->term);
     } else if (unigram != nullptr) {
       // The run's last character: needed alone (a one-character run) or to chain the
-      // phrase to what follows; otherwise the last bigram already covers it.
-      const bool alone = sequence.empty() || by_position.count(position - 1) == 0 ||
+      // phrase to a token right after it; otherwise the last bigram already covers it.
+      const bool alone = by_position.count(position - 1) == 0 ||
                          std::none_of(by_position.at(position - 1).begin(),
                                       by_position.at(position - 1).end(),
                                       [](const Token& t) { return t.kind == Token::Kind::kCjkBigram; });
-      if (alone || position < last_position) sequence.push_back(prefix + unigram->term);
+      if (alone && !unigram->positional) {
+        loose.push_back(prefix + unigram->term);
+      } else if (alone || (position < last_position && unigram->positional)) {
+        sequence.push_back(prefix + unigram->term);
+      }
     }
     if (sequence.size() > before) positions.push_back(position);
+  }
+  const bool phrase = !sequence.empty() && schema::field_has_positions(prefix);
+  if (sequence.empty()) {  // only loose characters: their AND
+    sequence.swap(loose);
+    positions.assign(sequence.size(), 1);
   }
   // Punctuation in the chunk leaves free positions (as in the text): the phrase's window
   // spans them.
   const auto window = static_cast<Xapian::termcount>(positions.back() - positions.front() + 1);
+  const auto op = phrase ? Xapian::Query::OP_PHRASE : Xapian::Query::OP_AND;
   Xapian::Query query = sequence.size() == 1
                             ? Xapian::Query(sequence.front())
-                            : Xapian::Query(Xapian::Query::OP_PHRASE, sequence.begin(),
-                                            sequence.end(), window);
-  if (recorded != nullptr && prefix.empty() && window != sequence.size()) {
+                            : Xapian::Query(op, sequence.begin(), sequence.end(),
+                                            op == Xapian::Query::OP_PHRASE ? window : 0);
+  if (!loose.empty()) {
+    std::vector<Xapian::Query> parts{query};
+    for (const std::string& term : loose) parts.emplace_back(term);
+    query = Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+  }
+  if (recorded != nullptr && prefix.empty() && phrase && window != sequence.size()) {
     HighlightPattern pattern;
     pattern.terms = sequence;
     for (std::uint32_t p : positions) pattern.offsets.push_back(p - positions.front());

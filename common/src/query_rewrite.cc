@@ -251,10 +251,11 @@ class Rewriter {
     } else if (field == "date") {
       check_date_range(core.substr(field.size() + 1));
       out_.text += core;
-    } else if (contains_cjk(core) || spans_punctuation(core.substr(field.empty() ? 0 : field.size() + 1))) {
+    } else if (const std::string_view text = core.substr(field.empty() ? 0 : field.size() + 1);
+               contains_cjk(core) || spans_punctuation(text) || in_literal_field(field, text)) {
       const auto prefix = field.empty() ? std::optional<std::string>("") : field_prefix_of_(field);
       if (prefix) {
-        out_.text += cjk_token(*prefix, core.substr(field.empty() ? 0 : field.size() + 1));
+        out_.text += cjk_token(*prefix, text);
       } else {
         out_.text += normalize_string(core);
       }
@@ -297,6 +298,15 @@ class Rewriter {
       ++count;
     });
     return gap;
+  }
+
+  // True for a word (not a wildcard) of a field whose words are indexed as they are, with
+  // neither positions nor stems (path:, source:): QueryParser would stem it and make
+  // phrases of "song-ci", so it goes to the Analyzer as a chunk, which ANDs the words.
+  bool in_literal_field(std::string_view field, std::string_view word) const {
+    if (field.empty() || word.find('*') != std::string_view::npos) return false;
+    const auto prefix = field_prefix_of_(field);
+    return prefix && !schema::field_has_positions(*prefix);
   }
 
   Analyzer analyzer_;

@@ -140,21 +140,21 @@ TEST_CASE("Full-width Latin becomes one word covering the full-width bytes", "[a
                                       {Kind::kWord, "go2", 2, true, "Go2"}});
 }
 
-TEST_CASE("A CJK run gives positional bigrams and edge-positional unigrams", "[analyzer]") {
-  check_tokens("宇树科技", {{Kind::kCjkUnigram, "宇", 1, true, "宇"},
+TEST_CASE("A CJK run gives positional bigrams and unigrams positional only where a token joins", "[analyzer]") {
+  check_tokens("宇树科技", {{Kind::kCjkUnigram, "宇", 1, false, "宇"},
                             {Kind::kCjkBigram, "宇树", 1, true, "宇树"},
                             {Kind::kCjkUnigram, "树", 2, false, "树"},
                             {Kind::kCjkBigram, "树科", 2, true, "树科"},
                             {Kind::kCjkUnigram, "科", 3, false, "科"},
                             {Kind::kCjkBigram, "科技", 3, true, "科技"},
-                            {Kind::kCjkUnigram, "技", 4, true, "技"}});
+                            {Kind::kCjkUnigram, "技", 4, false, "技"}});
   const Analyzer analyzer;
   CHECK(analyzer.analyze("宇树科技", 1, {}, [](const Token&) {}) == 5);
   CHECK(analyzer.analyze("宇树科技", 10, {}, [](const Token&) {}) == 14);
 }
 
 TEST_CASE("Mixed CJK and Latin share one position counter", "[analyzer]") {
-  check_tokens("机器狗Go2", {{Kind::kCjkUnigram, "机", 1, true, "机"},
+  check_tokens("机器狗Go2", {{Kind::kCjkUnigram, "机", 1, false, "机"},
                              {Kind::kCjkBigram, "机器", 1, true, "机器"},
                              {Kind::kCjkUnigram, "器", 2, false, "器"},
                              {Kind::kCjkBigram, "器狗", 2, true, "器狗"},
@@ -165,17 +165,33 @@ TEST_CASE("Mixed CJK and Latin share one position counter", "[analyzer]") {
                               {Kind::kCjkBigram, "年春", 2, true, "年春"},
                               {Kind::kCjkUnigram, "春", 3, false, "春"},
                               {Kind::kCjkBigram, "春晚", 3, true, "春晚"},
-                              {Kind::kCjkUnigram, "晚", 4, true, "晚"}});
+                              {Kind::kCjkUnigram, "晚", 4, false, "晚"}});
+}
+
+TEST_CASE("A run's end unigram keeps its position only next to a token", "[analyzer]") {
+  const Analyzer analyzer;
+  auto positional_unigrams = [&](std::string_view text) {
+    std::string out;
+    for (const Token& t : analyzer.tokens(text)) {
+      if (t.kind == Kind::kCjkUnigram && t.positional) out += t.term + "@" + std::to_string(t.position) + " ";
+    }
+    return out;
+  };
+  CHECK(positional_unigrams("机器 狗") == "器@2 狗@3 ");     // white space joins
+  CHECK(positional_unigrams("机器-dog") == "器@2 ");         // so does a hyphen
+  CHECK(positional_unigrams("机器。dog") == "");             // punctuation does not
+  CHECK(positional_unigrams("v2机器人x") == "机@2 人@4 ");
+  CHECK(positional_unigrams("  机器  ") == "");              // nor the text's ends
 }
 
 // Regression: 春风 must not match 「春。风」, nor 哈哈哈 「哈，哈哈」 (DESIGN.md §2).
 TEST_CASE("Punctuation ends a CJK run: no bigram across it", "[analyzer]") {
-  check_tokens("春。风", {{Kind::kCjkUnigram, "春", 1, true, "春"},
-                          {Kind::kCjkUnigram, "风", 3, true, "风"}});
-  check_tokens("哈，哈哈", {{Kind::kCjkUnigram, "哈", 1, true, "哈"},
-                            {Kind::kCjkUnigram, "哈", 3, true, "哈"},
+  check_tokens("春。风", {{Kind::kCjkUnigram, "春", 1, false, "春"},
+                          {Kind::kCjkUnigram, "风", 3, false, "风"}});
+  check_tokens("哈，哈哈", {{Kind::kCjkUnigram, "哈", 1, false, "哈"},
+                            {Kind::kCjkUnigram, "哈", 3, false, "哈"},
                             {Kind::kCjkBigram, "哈哈", 3, true, "哈哈"},
-                            {Kind::kCjkUnigram, "哈", 4, true, "哈"}});
+                            {Kind::kCjkUnigram, "哈", 4, false, "哈"}});
 }
 
 TEST_CASE("Dictionary words appear only on request, without positions", "[analyzer]") {

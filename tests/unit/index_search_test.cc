@@ -305,10 +305,13 @@ TEST_CASE("Excluded files are not indexed and their documents are deleted", "[in
 TEST_CASE("A cancelled run commits what it did and says so", "[index_search]") {
   TempDir dir;
   for (int i = 0; i < 10; ++i) dir.write("docs/" + std::to_string(i) + ".txt", "T\n\nUnitree");
+  dir.write("other/seed.txt", "Seed\n\nUnitree");
   const std::string db = dir.str("db");
   std::atomic<bool> cancel{false};
   IndexOptions options;
   options.database = db;
+  options.paths = {dir.str("other")};
+  index_paths(options, [](const FileProblem&) {});  // an update run from now on: one thread
   options.paths = {dir.str("docs")};
   options.batch_size = 2;
   options.cancel = &cancel;
@@ -320,10 +323,10 @@ TEST_CASE("A cancelled run commits what it did and says so", "[index_search]") {
   const IndexReport r = index_paths(options, [](const FileProblem&) {});
   CHECK(r.interrupted);
   CHECK(r.added == 3);
-  CHECK(r.documents == 3);
+  CHECK(r.documents == 4);
   REQUIRE(progress.size() == 3);
   CHECK(progress.back().total == 10);
-  CHECK(paths_for(db, "Unitree").size() == 3);
+  CHECK(paths_for(db, "Unitree").size() == 4);
   // The next run finishes the job, with no duplicates.
   cancel = false;
   options.on_progress = nullptr;
@@ -331,7 +334,35 @@ TEST_CASE("A cancelled run commits what it did and says so", "[index_search]") {
   CHECK_FALSE(rest.interrupted);
   CHECK(rest.added == 7);
   CHECK(rest.unchanged == 3);
-  CHECK(rest.documents == 10);
+  CHECK(rest.documents == 11);
+}
+
+TEST_CASE("A cancelled full build keeps and reports every file its threads finished", "[index_search]") {
+  TempDir dir;
+  for (int i = 0; i < 400; ++i) dir.write("docs/" + std::to_string(i) + ".txt", "T\n\nUnitree");
+  const std::string db = dir.str("db");
+  std::atomic<bool> cancel{false};
+  IndexOptions options;
+  options.database = db;
+  options.paths = {dir.str("docs")};
+  options.batch_size = 7;
+  options.jobs = 3;
+  options.cancel = &cancel;
+  options.on_progress = [&](const IndexProgress& p) {
+    if (p.done == 3) cancel = true;
+  };
+  const IndexReport r = index_paths(options, [](const FileProblem&) {});
+  CHECK(r.interrupted);
+  CHECK(r.added >= 3);
+  CHECK(r.documents == r.added);
+  CHECK(paths_for(db, "Unitree").size() == r.added);
+  cancel = false;
+  options.on_progress = nullptr;
+  const IndexReport rest = index_paths(options, [](const FileProblem&) {});
+  CHECK(rest.added == 400 - r.added);
+  CHECK(rest.unchanged == r.added);
+  CHECK(rest.documents == 400);
+  CHECK(paths_for(db, "Unitree").size() == 400);
 }
 
 TEST_CASE("A second writer waits for the lock, then fails naming the lock file",
@@ -405,4 +436,132 @@ TEST_CASE("A quoted phrase finds its words before a possessive 's", "[index_sear
   index(db, {dir.str("d")});
   CHECK(paths_for(db, "\"the kernel\"") == Paths{"a.txt", "b.txt"});
   CHECK(paths_for(db, "\"the kernel's list\"") == Paths{"a.txt"});
+}
+
+namespace {
+
+// Every document of a database in docid order: its data and its terms with wdf and
+// positions, so two builds can be compared exactly.
+std::vector<std::string> dump(const std::string& db_path) {
+  Xapian::Database db(db_path);
+  std::vector<std::string> out;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    const Xapian::Document doc = db.get_document(*it);
+    std::string line = std::to_string(*it) + " " + doc.get_data() + "\n";
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      line += *t + ":" + std::to_string(t.get_wdf());
+      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) line += "," + std::to_string(*p);
+      line += " ";
+    }
+    out.push_back(line);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("A full build on several threads writes the same index as one thread", "[index_search]") {
+  TempDir dir;
+  for (int i = 0; i < 300; ++i) {
+    const std::string n = std::to_string(i);
+    dir.write("docs/" + std::to_string(i % 7) + "/" + n + ".txt",
+              "Note " + n + "\n\n" + std::string(static_cast<std::size_t>(i % 13) * 40, 'x') +
+                  " robots 杭州宇树 dragons " + n);
+  }
+  dir.write("docs/bad.txt", "");  // skipped, reported in order like the rest
+  dir.write("docs/names.aliases", "Unitree | 宇树\n");
+  auto build = [&](const std::string& db, unsigned jobs, unsigned shards) {
+    IndexOptions options;
+    options.database = db;
+    options.paths = {dir.str("docs"), dir.str("docs/3")};  // overlapping roots
+    options.jobs = jobs;
+    options.shards = shards;
+    options.batch_size = 16;
+    std::vector<std::string> events;
+    options.on_file = [&](const FileEvent& e) { events.push_back(std::string(outcome_name(e.outcome)) + " " + e.path); };
+    const IndexReport r = index_paths(options, [](const FileProblem&) {});
+    CHECK(r.added == 300);
+    CHECK(r.skipped == 1);
+    CHECK(r.documents == 300);
+    return events;
+  };
+  const auto one = build(dir.str("one"), 1, 1);
+  const auto three = build(dir.str("three"), 3, 1);
+  CHECK(three == one);
+  CHECK(dump(dir.str("three")) == dump(dir.str("one")));
+  CHECK_FALSE(std::filesystem::exists(dir.str("three/.build")));
+  CHECK(paths_for(dir.str("three"), "Unitree").size() == 300);  // the alias table came along
+
+  build(dir.str("sharded"), 2, 3);
+  CHECK(paths_for(dir.str("sharded"), "robots") == paths_for(dir.str("one"), "robots"));
+  CHECK(dump(dir.str("sharded/shard-1")).size() > 0);
+}
+
+TEST_CASE("The committed batches of a killed full build are installed by the next run", "[index_search]") {
+  TempDir dir;
+  for (int i = 0; i < 20; ++i) dir.write("docs/" + std::to_string(i) + ".txt", "T\n\nUnitree " + std::to_string(i));
+  const std::string db = dir.str("db");
+  {
+    // What a killed two-thread build leaves: an empty index and two staging databases.
+    IndexWriter index(db, OpenMode::kRebuild);
+    for (unsigned worker = 0; worker < 2; ++worker) {
+      IndexWriter staging(IndexWriter::staging_database(db, worker), OpenMode::kRebuild);
+      for (int i = 0; i < 3; ++i) {
+        schema::StoredDocument doc;
+        doc.article.path = dir.str("docs/" + std::to_string(worker * 10 + static_cast<unsigned>(i)) + ".txt");
+        doc.article.body = "Unitree";
+        staging.put(doc);
+      }
+      staging.commit();
+    }
+  }
+  CHECK(paths_for(db, "Unitree").empty());  // readers see the empty index meanwhile
+  {
+    IndexWriter reopened(db);
+    CHECK(reopened.document_count() == 6);
+  }
+  CHECK(paths_for(db, "Unitree") == Paths{"0.txt", "1.txt", "10.txt", "11.txt", "12.txt", "2.txt"});
+  CHECK_FALSE(std::filesystem::exists(db + "/.build"));
+  const IndexReport r = index(db, {dir.str("docs")});
+  CHECK(r.added == 14);
+  CHECK(r.documents == 20);
+}
+
+TEST_CASE("path: and source: filter by the words of the path and the source", "[index_search]") {
+  TempDir dir;
+  dir.write("docs/poetry-zh/song-ci/a.md", "---\ntitle: A\nsource: Xinhua News Agency\n---\nrobot");
+  dir.write("docs/poetry/zh-notes/b.md", "---\ntitle: B\nsource: News of Xinhua\n---\nrobot");
+  dir.write("docs/prose/c.md", "---\ntitle: C\nsource: Paper\n---\nrobot");
+  const std::string db = dir.str("db");
+  index(db, {dir.str("docs")});
+  CHECK(paths_for(db, "robot path:prose") == Paths{"c.md"});
+  CHECK(paths_for(db, "robot path:proses").empty());  // word for word: not stemmed
+  CHECK(paths_for(db, "robot path:PROSE") == Paths{"c.md"});
+  CHECK(paths_for(db, "robot path:pro*") == Paths{"c.md"});
+  CHECK(paths_for(db, "robot path:song-ci") == Paths{"a.md"});
+  CHECK(paths_for(db, "robot path:\"song ci\"") == Paths{"a.md"});
+  CHECK(paths_for(db, "robot path:a.md") == Paths{"a.md"});
+  // Path and source words have no positions: a phrase there is the AND of its words.
+  CHECK(paths_for(db, "robot path:poetry-zh") == Paths{"a.md", "b.md"});
+  CHECK(paths_for(db, "robot source:\"xinhua news\"") == Paths{"a.md", "b.md"});
+  CHECK(paths_for(db, "robot source:agency") == Paths{"a.md"});
+  CHECK(paths_for(db, "robot -path:poetry") == Paths{"c.md"});
+}
+
+TEST_CASE("Phrases reach a one-character run only where a token joins it", "[index_search]") {
+  TempDir dir;
+  dir.write("docs/a.txt", "A\n\n春。风，哈，哈哈");
+  dir.write("docs/b.txt", "B\n\n机器 狗 Go2 跑");
+  dir.write("docs/c.txt", "C\n\n机器。狗，Go2。跑");
+  dir.write("docs/d.txt", "D\n\n狗机器 Go2 跑风春哈");
+  const std::string db = dir.str("db");
+  index(db, {dir.str("docs")});
+  // Joined by white space: exact phrases.
+  CHECK(paths_for(db, "\"机器 狗 Go2\"") == Paths{"b.txt"});
+  CHECK(paths_for(db, "\"狗 Go2 跑\"") == Paths{"b.txt"});
+  CHECK(paths_for(db, "\"Go2 跑\"") == Paths{"b.txt", "d.txt"});
+  // Across punctuation the characters are only ANDed: every document with them is found.
+  CHECK(paths_for(db, "春。风") == Paths{"a.txt", "d.txt"});
+  CHECK(paths_for(db, "\"哈，哈哈\"") == Paths{"a.txt"});  // 哈哈 is a bigram: d has none
+  CHECK(paths_for(db, "\"机器。狗\"") == Paths{"b.txt", "c.txt", "d.txt"});
 }

@@ -6,8 +6,10 @@
 //    connector punctuation; infix ' & · between letters, . , between digits; up to three
 //    trailing + or # as in c++ and c#), each with an English stem;
 //  - a CJK run of n characters gives the n−1 bigrams at positions p..p+n−2 and the n
-//    unigrams at p..p+n−1, the unigrams positional only at the run's two ends; ICU
-//    dictionary words on request, without positions (a ranking boost only).
+//    unigrams at p..p+n−1, a unigram positional only at an end of the run where another
+//    token follows at the next position (机器狗Go2: 狗; not before punctuation or at the
+//    text's ends); ICU dictionary words on request, without positions (a ranking boost
+//    only).
 // One position counter runs through both kinds of run, so mixed phrases match exactly;
 // punctuation between two tokens (anything but white space and hyphens) leaves one
 // position free, so that no phrase spans it.

@@ -39,6 +39,9 @@ class IndexWriter {
   // one through the stub file db_path/XAPIANDB), each document in the shard a stable
   // hash of its path picks; 0 keeps the layout the index has (one database when new).
   // Changing the count of an existing index needs kRebuild (else DatabaseError).
+  //
+  // A full build killed before its end (install_staged_build) is installed on opening
+  // for writing when the index holds no documents, so its committed batches are kept.
   explicit IndexWriter(const std::string& db_path, OpenMode mode = OpenMode::kUpdate,
                        std::chrono::milliseconds lock_timeout = std::chrono::milliseconds(0),
                        unsigned shards = 0);
@@ -56,8 +59,9 @@ class IndexWriter {
 
   // The methods below change the database; in kReadOnly mode they throw DatabaseError.
 
-  // Adds the document, or replaces the one with the same path.
-  void put(const schema::StoredDocument& doc);
+  // Adds the document, or replaces the one with the same path. `is_new` promises that
+  // there is none (a full build), which saves looking for it.
+  void put(const schema::StoredDocument& doc, bool is_new = false);
 
   // Records a new mtime and size for an indexed file whose content did not change.
   void touch(const std::string& path, std::int64_t mtime, std::uint64_t size);
@@ -74,6 +78,15 @@ class IndexWriter {
 
   // Makes every change so far durable and visible to readers. Throws DatabaseError.
   void commit();
+
+  // Replaces this index, which must hold no documents, by the merged and compacted
+  // staging databases of a full build (their paths: staging_database(db_path, n));
+  // afterwards this writer only reads (document_count, paths_under). Throws DatabaseError.
+  void install_staged_build();
+
+  // Where worker `worker` of a full build of the index at `db_path` writes: open it with
+  // an IndexWriter of its own (kRebuild, the index's shard count).
+  static std::string staging_database(const std::string& db_path, unsigned worker);
 
   // Databases the index is spread over (1 when it is not sharded).
   unsigned shard_count() const;

@@ -51,6 +51,11 @@ struct IndexOptions {
   std::chrono::milliseconds lock_timeout{10000};
   // Databases to spread documents over (index_writer.h); 0 keeps the index's layout.
   unsigned shards = 0;
+  // Threads reading, analyzing and writing documents in a full build (an index that
+  // holds no documents: new, or rebuilt); 0 picks one per core, fewer for small runs.
+  // A full build writes staging databases and merges them, compacted, at the end
+  // (staged_build.h); runs that update an index use one thread.
+  unsigned jobs = 0;
   // Polled between files; once it is true the run commits what is done and returns with
   // IndexReport::interrupted set (vanished files are then not deleted). Not owned; may
   // be null. A signal handler may set it.

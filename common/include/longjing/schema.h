@@ -8,9 +8,8 @@
 //   XW       ICU dictionary word of a CJK run (body and title), no positions: a ranking
 //            boost only, never the only way to match
 //   Q        unique id: the file's path (or "Q#" + a hash when the path is too long)
-//   P        path, one boolean term per directory above the file ("P/home/a/corpus")
-//   XP       words of the path (path:corpus), analyzed like text, with positions
-//   A        words of the source/author (source:huabo), analyzed like text
+//   XP       words of the path (path:corpus), analyzed like text, no positions, no stems
+//   A        words of the source/author (source:huabo), the same way
 //   L        language tag, lowercase, and each shorter tag it extends ("Lzh", "Lzh-hans")
 // Spelling table: every stemmable word of titles and bodies (for "did you mean").
 //   D Y M    date as YYYYMMDD, YYYY, YYYYMM
@@ -43,13 +42,19 @@ inline constexpr std::string_view kStemPrefix = "Z";
 inline constexpr std::string_view kTitlePrefix = "S";
 inline constexpr std::string_view kDictionaryWordPrefix = "XW";
 inline constexpr std::string_view kIdPrefix = "Q";
-inline constexpr std::string_view kPathPrefix = "P";
 inline constexpr std::string_view kPathWordPrefix = "XP";
 inline constexpr std::string_view kSourcePrefix = "A";
 inline constexpr std::string_view kLanguagePrefix = "L";
 inline constexpr std::string_view kDayPrefix = "D";
 inline constexpr std::string_view kMonthPrefix = "M";
 inline constexpr std::string_view kYearPrefix = "Y";
+
+// True when the words of the field with this term prefix are indexed with positions and
+// stems; the others match word for word, and a phrase there (path:poetry-zh) is the AND
+// of its words.
+constexpr bool field_has_positions(std::string_view prefix) {
+  return prefix != kPathWordPrefix && prefix != kSourcePrefix;
+}
 
 inline constexpr unsigned kDateSlot = 0;
 inline constexpr unsigned kMtimeSlot = 1;
