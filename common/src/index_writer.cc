@@ -8,6 +8,7 @@
 #include <fstream>
 #include <thread>
 #include <set>
+#include <unordered_map>
 
 #include "longjing/analyzer.h"
 #include "longjing/error.h"
@@ -99,6 +100,7 @@ Xapian::Document build_document(const schema::StoredDocument& stored, const Anal
   doc.add_value(schema::kMtimeSlot, sortable(static_cast<double>(stored.mtime)));
   doc.add_value(schema::kSizeSlot, sortable(static_cast<double>(stored.size)));
   doc.add_value(schema::kHashSlot, stored.content_hash);
+  doc.add_value(schema::kPathSlot, a.path);
   return doc;
 }
 
@@ -194,10 +196,23 @@ void lay_out(const std::string& db_path, unsigned shards) {
 
 }  // namespace
 
+// What the index says of an indexed file: its mtime and size values, as stored.
+struct IndexedStat {
+  std::string mtime;
+  std::string size;
+};
+
 struct IndexWriter::Impl {
   std::string path;
   std::vector<Shard> shards;
   Analyzer analyzer;
+  // Every indexed path's stat values, read in one sweep (preload_status); a path written
+  // since is dropped from it and looked up in the database again.
+  std::unordered_map<std::string, IndexedStat> preloaded;
+
+  void forget(const std::string& file_path) {
+    if (!preloaded.empty()) preloaded.erase(file_path);
+  }
 
   // The shard a path lives in: a stable hash of the path, so it never moves.
   Shard& shard_for(const std::string& file_path) {
@@ -301,15 +316,54 @@ void IndexWriter::install_staged_build() {
 
 unsigned IndexWriter::shard_count() const { return static_cast<unsigned>(impl_->shards.size()); }
 
+void IndexWriter::preload_status() {
+  impl_->preloaded.clear();
+  for (const Shard& shard : impl_->shards) {
+    try {
+      const Xapian::Database& db = shard.reader();
+      // Value streams and the Q terms are each one sequential sweep of their table.
+      std::unordered_map<Xapian::docid, IndexedStat> by_id;
+      for (auto it = db.valuestream_begin(schema::kMtimeSlot); it != db.valuestream_end(schema::kMtimeSlot); ++it) {
+        by_id[it.get_docid()].mtime = *it;
+      }
+      for (auto it = db.valuestream_begin(schema::kSizeSlot); it != db.valuestream_end(schema::kSizeSlot); ++it) {
+        by_id[it.get_docid()].size = *it;
+      }
+      bool paths_stored = false;
+      for (auto it = db.valuestream_begin(schema::kPathSlot); it != db.valuestream_end(schema::kPathSlot); ++it) {
+        paths_stored = true;
+        const auto found = by_id.find(it.get_docid());
+        if (found != by_id.end()) impl_->preloaded.emplace(*it, std::move(found->second));
+      }
+      if (paths_stored) continue;
+      // An index written before paths had a value slot: find each path's document.
+      const std::string prefix(schema::kIdPrefix);
+      for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        const std::string term = *it;
+        if (term.size() > prefix.size() && term[prefix.size()] == '#') continue;  // hashed id
+        const auto found = by_id.find(*db.postlist_begin(term));
+        if (found != by_id.end()) impl_->preloaded.emplace(term.substr(prefix.size()), std::move(found->second));
+      }
+    } catch (const Xapian::Error& e) {
+      throw DatabaseError(describe_xapian_error("cannot read database " + shard.path, e));
+    }
+  }
+}
+
 FileStatus IndexWriter::status(const std::string& path, std::int64_t mtime,
                                std::uint64_t size) const {
   const Shard& shard = impl_->shard_for(path);
+  auto compare = [&](const std::string& indexed_mtime, const std::string& indexed_size) {
+    const bool same = indexed_mtime == sortable(static_cast<double>(mtime)) &&
+                      indexed_size == sortable(static_cast<double>(size));
+    return same ? FileStatus::kUnchanged : FileStatus::kChanged;
+  };
+  const auto preloaded = impl_->preloaded.find(path);
+  if (preloaded != impl_->preloaded.end()) return compare(preloaded->second.mtime, preloaded->second.size);
   try {
     const auto doc = shard.find(path);
     if (!doc) return FileStatus::kNew;
-    const bool same = doc->get_value(schema::kMtimeSlot) == sortable(static_cast<double>(mtime)) &&
-                      doc->get_value(schema::kSizeSlot) == sortable(static_cast<double>(size));
-    return same ? FileStatus::kUnchanged : FileStatus::kChanged;
+    return compare(doc->get_value(schema::kMtimeSlot), doc->get_value(schema::kSizeSlot));
   } catch (const Xapian::Error& e) {
     throw DatabaseError(describe_xapian_error("cannot read database " + shard.path, e));
   }
@@ -326,6 +380,7 @@ std::string IndexWriter::stored_hash(const std::string& path) const {
 }
 
 void IndexWriter::put(const schema::StoredDocument& doc, bool is_new) {
+  impl_->forget(doc.article.path);
   Shard& shard = impl_->shard_for(doc.article.path);
   try {
     std::set<std::string> spelling;
@@ -343,6 +398,7 @@ void IndexWriter::put(const schema::StoredDocument& doc, bool is_new) {
 }
 
 void IndexWriter::touch(const std::string& path, std::int64_t mtime, std::uint64_t size) {
+  impl_->forget(path);
   Shard& shard = impl_->shard_for(path);
   try {
     auto doc = shard.find(path);
@@ -362,6 +418,7 @@ void IndexWriter::touch(const std::string& path, std::int64_t mtime, std::uint64
 }
 
 bool IndexWriter::remove(const std::string& path) {
+  impl_->forget(path);
   Shard& shard = impl_->shard_for(path);
   try {
     const std::string term = schema::id_term(path);

@@ -1,5 +1,7 @@
 #include "longjing/indexing.h"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <fnmatch.h>
 #include <sys/stat.h>
 
@@ -7,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <future>
 #include <optional>
 #include <set>
 #include <thread>
@@ -23,10 +26,24 @@ namespace longjing {
 namespace fs = std::filesystem;
 namespace {
 
-// A file found by the walk, with the format it will be read as.
+// What stat(2) said of a file: its mtime and size, or why it could not be read.
+struct FileStat {
+  std::int64_t mtime = 0;
+  std::uint64_t size = 0;
+  std::string error;  // non-empty: stat failed, the file cannot be indexed
+};
+
+FileStat stat_file(int dir_fd, const char* name) {
+  struct stat st {};
+  if (::fstatat(dir_fd, name, &st, 0) != 0) return {0, 0, std::strerror(errno)};
+  return {st.st_mtim.tv_sec, static_cast<std::uint64_t>(st.st_size), {}};
+}
+
+// A file found by the walk, with the format it will be read as and its stat.
 struct FoundFile {
   std::string path;
   Format format;
+  FileStat stat;
 };
 
 // One path named by the user, and what the walk found under it.
@@ -38,47 +55,69 @@ struct Root {
   std::vector<std::string> alias_files;      // *.aliases files found under it
 };
 
-// True when `relative` (to its root) or its base name matches one of the patterns.
-bool excluded(const std::vector<std::string>& patterns, const std::string& relative) {
-  const std::string base = fs::path(relative).filename().string();
+// True when `relative` (to its root) or its base name `base` matches one of the patterns.
+bool excluded(const std::vector<std::string>& patterns, const std::string& relative,
+              const std::string& base) {
   return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& pattern) {
     return ::fnmatch(pattern.c_str(), relative.c_str(), 0) == 0 ||
            ::fnmatch(pattern.c_str(), base.c_str(), 0) == 0;
   });
 }
 
-// Walks `dir` in sorted order, depth first, collecting files of a known format. Hidden
-// and excluded entries are skipped; symbolic links to directories are not followed (no
-// cycles).
-void walk(const fs::path& dir, const std::string& relative, const IndexOptions& options,
+bool excluded(const std::vector<std::string>& patterns, const std::string& relative) {
+  return excluded(patterns, relative, fs::path(relative).filename().string());
+}
+
+// Closes a directory stream when it goes out of scope.
+struct DirCloser {
+  void operator()(DIR* d) const { ::closedir(d); }
+};
+
+// Walks `dir` in sorted order, depth first, collecting files of a known format with
+// their stat (taken here, through the open directory, as cheaply as the kernel allows).
+// Hidden and excluded entries are skipped; symbolic links to directories are not
+// followed (no cycles).
+void walk(const std::string& dir, const std::string& relative, const IndexOptions& options,
           Root& found, const ProblemSink& report) {
-  std::vector<fs::directory_entry> entries;
-  std::error_code ec;
-  fs::directory_iterator it(dir, fs::directory_options::none, ec);
-  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) entries.push_back(*it);
-  if (ec) {
-    report({dir.string(), "cannot read directory: " + ec.message(), true});
-    found.unreadable_dirs.push_back(dir.string() + "/");
+  std::unique_ptr<DIR, DirCloser> stream(::opendir(dir.c_str()));
+  if (!stream) {
+    report({dir, std::string("cannot read directory: ") + std::strerror(errno), true});
+    found.unreadable_dirs.push_back(dir + "/");
     return;
   }
-  std::sort(entries.begin(), entries.end(),
-            [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
-  for (const auto& entry : entries) {
-    const std::string name = entry.path().filename().string();
-    if (name.empty() || name[0] == '.') continue;
+  std::vector<std::pair<std::string, unsigned char>> entries;  // name, d_type
+  errno = 0;
+  while (const dirent* e = ::readdir(stream.get())) {
+    if (e->d_name[0] == '.') continue;  // hidden, "." and ".."
+    entries.emplace_back(e->d_name, e->d_type);
+  }
+  if (errno != 0) {
+    report({dir, std::string("cannot read directory: ") + std::strerror(errno), true});
+    found.unreadable_dirs.push_back(dir + "/");
+    return;
+  }
+  std::sort(entries.begin(), entries.end());
+  const int fd = ::dirfd(stream.get());
+  for (auto& [name, type] : entries) {
     const std::string child = relative.empty() ? name : relative + "/" + name;
-    if (excluded(options.exclude, child)) continue;
-    std::error_code type_ec;
-    if (entry.is_directory(type_ec) && !entry.is_symlink(type_ec)) {
-      walk(entry.path(), child, options, found, report);
+    if (excluded(options.exclude, child, name)) continue;
+    const std::string path = dir + "/" + name;
+    if (type == DT_UNKNOWN) {  // some file systems do not say: ask
+      struct stat st {};
+      if (::fstatat(fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
+        type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : DT_REG;
+      }
+    }
+    if (type == DT_DIR) {
+      walk(path, child, options, found, report);
       continue;
     }
-    if (fs::path(name).extension() == ".aliases") {
-      found.alias_files.push_back(entry.path().string());
+    if (name.size() > 8 && name.compare(name.size() - 8, 8, ".aliases") == 0) {
+      found.alias_files.push_back(path);
       continue;
     }
     const auto format = format_for_path(name);
-    if (format) found.files.push_back({entry.path().string(), *format});
+    if (format) found.files.push_back({path, *format, stat_file(fd, name.c_str())});
   }
 }
 
@@ -141,14 +180,6 @@ schema::StoredDocument document_of(const std::string& path, Format format, const
   return doc;
 }
 
-// One file of a full build, with what stat(2) said of it.
-struct BuildItem {
-  FoundFile file;
-  std::int64_t mtime = 0;
-  std::uint64_t size = 0;
-  std::string stat_error;  // non-empty: the file cannot be indexed
-};
-
 // What a full build did with one file, for the report.
 struct BuildResult {
   std::string skip_reason;  // non-empty: skipped
@@ -164,6 +195,14 @@ unsigned build_threads(unsigned jobs, std::size_t files) {
   }
   return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(jobs, files)));
 }
+
+// A full build cuts the files into runs of equal weight: bytes, plus this much per file
+// (a short poem costs about as much as 700 bytes of text more in Xapian's bookkeeping).
+constexpr std::uint64_t kPerFileWeight = 700;
+
+// From this many indexed documents on, an update run reads every indexed file's stat
+// values at once.
+constexpr std::size_t kPreloadFromFiles = 256;
 
 // Indexes the files of one run; owns the counts and the commit cadence. In a dry run
 // every change is counted and none is made.
@@ -181,12 +220,21 @@ class Run {
   }
 
   void index_roots(std::vector<Root>& roots) {
+    // An update run over directories of a large index reads every indexed file's stat
+    // values in one sweep (a lookup per file costs more), on a second thread while this
+    // one walks the directories; the writer is not used by the walk.
+    const bool walks = std::any_of(roots.begin(), roots.end(), [](const Root& r) { return r.is_directory; });
+    std::future<void> preloaded;
+    if (writer_ && walks && initial_documents_ >= kPreloadFromFiles) {
+      preloaded = std::async(std::launch::async, [this] { writer_->preload_status(); });
+    }
     for (Root& root : roots) {
       if (root.is_directory) {
         walk(root.path, "", options_, root, [this](const FileProblem& p) { problem(p); });
       }
       total_ += root.is_directory ? root.files.size() : 1;
     }
+    if (preloaded.valid()) preloaded.get();  // rethrows what the sweep threw
     if (writer_ && !options_.dry_run && initial_documents_ == 0) {
       full_build(roots);
       return;
@@ -197,11 +245,12 @@ class Run {
         index_single_file(root.path);
         continue;
       }
-      std::set<std::string> seen;
+      std::unordered_set<std::string_view> seen;
+      seen.reserve(root.files.size());
       for (const FoundFile& f : root.files) {
         if (cancelled()) return;
         seen.insert(f.path);
-        index_file(f.path, f.format);
+        index_file(f);
         progress();
       }
       remove_vanished(root.path, seen, root.unreadable_dirs);
@@ -249,35 +298,26 @@ class Run {
   // walk), and the staging databases are then merged, compacted, into the index.
   // Outcomes are reported in walk order, as a one-thread run would.
   void full_build(const std::vector<Root>& roots) {
-    std::vector<BuildItem> items;
+    std::vector<FoundFile> items;
     std::unordered_set<std::string> listed;  // overlapping roots list a file twice
-    auto add = [&](const std::string& path, Format format) {
-      if (!listed.insert(path).second) return;
-      BuildItem item;
-      item.file = {path, format};
-      struct stat st {};
-      if (::stat(path.c_str(), &st) != 0) {
-        item.stat_error = std::strerror(errno);
-      } else {
-        item.mtime = st.st_mtim.tv_sec;
-        item.size = static_cast<std::uint64_t>(st.st_size);
-      }
-      items.push_back(std::move(item));
+    auto add = [&](const FoundFile& file) {
+      if (listed.insert(file.path).second) items.push_back(file);
     };
     std::vector<std::pair<std::string, std::string>> aliases;  // root, table text
     for (const Root& root : roots) {
       if (!root.is_directory) {
         if (!excluded(options_.exclude, fs::path(root.path).filename().string())) {
-          add(root.path, format_for_path(root.path).value_or(Format::kText));
+          add({root.path, format_for_path(root.path).value_or(Format::kText),
+               stat_file(AT_FDCWD, root.path.c_str())});
         }
         continue;
       }
-      for (const FoundFile& f : root.files) add(f.path, f.format);
+      for (const FoundFile& f : root.files) add(f);
       aliases.emplace_back(root.path,
                            read_aliases(root, [this](const FileProblem& p) { problem(p); }).to_text());
     }
     std::vector<std::uint64_t> weights;
-    for (const BuildItem& item : items) weights.push_back(item.size);
+    for (const FoundFile& item : items) weights.push_back(item.stat.size + kPerFileWeight);
     const auto ranges = balanced_ranges(weights, build_threads(options_.jobs, items.size()));
 
     std::vector<BuildResult> results(items.size());
@@ -290,19 +330,19 @@ class Run {
                             writer_->shard_count());
     };
     work.item = [&](unsigned part, std::size_t i) {
-      const BuildItem& item = items[i];
+      const FoundFile& item = items[i];
       BuildResult& result = results[i];
-      if (!item.stat_error.empty()) {
-        result.skip_reason = item.stat_error;
+      if (!item.stat.error.empty()) {
+        result.skip_reason = item.stat.error;
         return;
       }
-      FileRead read = read_for_index(item.file.path, options_.max_file_size);
+      FileRead read = read_for_index(item.path, options_.max_file_size);
       if (!read.source) {
         result.skip_reason = read.problem;
         return;
       }
       result.caveats = caveats_of(*read.source);
-      writers[part]->put(document_of(item.file.path, item.file.format, *read.source, item.mtime, item.size),
+      writers[part]->put(document_of(item.path, item.format, *read.source, item.stat.mtime, item.stat.size),
                          /*is_new=*/true);
       if (++pending[part] >= std::max<std::size_t>(options_.batch_size, 1)) {
         writers[part]->commit();
@@ -318,7 +358,7 @@ class Run {
     };
     const std::atomic<bool> never{false};
     run_ordered(ranges, work, [&](std::size_t i) {
-      const std::string& path = items[i].file.path;
+      const std::string& path = items[i].path;
       const BuildResult& result = results[i];
       if (!result.skip_reason.empty()) {
         problem({path, result.skip_reason, true});
@@ -344,19 +384,21 @@ class Run {
     if (excluded(options_.exclude, base)) {
       remove(path);
     } else {
-      index_file(path, format_for_path(path).value_or(Format::kText));
+      index_file({path, format_for_path(path).value_or(Format::kText),
+                  stat_file(AT_FDCWD, path.c_str())});
     }
     progress();
   }
 
-  void index_file(const std::string& path, Format format) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) {
-      problem({path, std::strerror(errno), true});
+  void index_file(const FoundFile& file) {
+    const std::string& path = file.path;
+    const Format format = file.format;
+    if (!file.stat.error.empty()) {
+      problem({path, file.stat.error, true});
       return;
     }
-    const std::int64_t mtime = st.st_mtim.tv_sec;
-    const auto size = static_cast<std::uint64_t>(st.st_size);
+    const std::int64_t mtime = file.stat.mtime;
+    const std::uint64_t size = file.stat.size;
     const FileStatus status = writer_ ? writer_->status(path, mtime, size) : FileStatus::kNew;
     if (status == FileStatus::kUnchanged) {
       ++report_.unchanged;
@@ -402,7 +444,7 @@ class Run {
 
   // Deletes the documents of files under `root` that the walk did not find, except under
   // directories it could not read (their files may well still be there).
-  void remove_vanished(const std::string& root, const std::set<std::string>& seen,
+  void remove_vanished(const std::string& root, const std::unordered_set<std::string_view>& seen,
                        const std::vector<std::string>& unreadable_dirs) {
     if (!writer_) return;
     for (const std::string& path : writer_->paths_under(root)) {

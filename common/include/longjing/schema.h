@@ -16,6 +16,7 @@
 // Values
 //   0 date YYYYMMDD (string, sortable)   1 mtime (sortable_serialise of seconds)
 //   2 size in bytes (sortable_serialise) 3 content hash (hex)
+//   4 path (so an update run reads every file's mtime and size in three sequential sweeps)
 // Document data
 //   StoredDocument, encoded by encode_document (versioned, length-prefixed fields).
 // Metadata
@@ -60,6 +61,7 @@ inline constexpr unsigned kDateSlot = 0;
 inline constexpr unsigned kMtimeSlot = 1;
 inline constexpr unsigned kSizeSlot = 2;
 inline constexpr unsigned kHashSlot = 3;
+inline constexpr unsigned kPathSlot = 4;
 
 // Title words are also indexed in the body's term space with this wdf, so a word in the
 // title counts more than one in the body for every query.
