@@ -565,3 +565,26 @@ TEST_CASE("Phrases reach a one-character run only where a token joins it", "[ind
   CHECK(paths_for(db, "\"哈，哈哈\"") == Paths{"a.txt"});  // 哈哈 is a bigram: d has none
   CHECK(paths_for(db, "\"机器。狗\"") == Paths{"b.txt", "c.txt", "d.txt"});
 }
+
+TEST_CASE("An update run over many files tells changed, unchanged, new and deleted apart", "[index_search]") {
+  TempDir dir;
+  for (int i = 0; i < 300; ++i) dir.write("docs/" + std::to_string(i) + ".txt", "T\n\nrobot " + std::to_string(i));
+  const std::string db = dir.str("db");
+  CHECK(index(db, {dir.str("docs")}).added == 300);  // from now on the index preloads stats
+  dir.write("docs/7.txt", "T\n\nrobot seven, longer now");
+  dir.write("docs/8.txt", "T\n\nrobot 8");  // same bytes, new mtime: unchanged by its hash
+  struct timespec times[2] = {{0, UTIME_OMIT}, {1000000000, 0}};
+  REQUIRE(::utimensat(AT_FDCWD, dir.str("docs/8.txt").c_str(), times, 0) == 0);
+  std::filesystem::remove(dir.str("docs/9.txt"));
+  dir.write("docs/new.txt", "T\n\nrobot new");
+  const IndexReport r = index(db, {dir.str("docs")});
+  CHECK(r.added == 1);
+  CHECK(r.updated == 1);
+  CHECK(r.deleted == 1);
+  CHECK(r.unchanged == 298);
+  CHECK(r.documents == 300);
+  CHECK(paths_for(db, "seven") == Paths{"7.txt"});
+  const IndexReport again = index(db, {dir.str("docs")});
+  CHECK(again.unchanged == 300);
+  CHECK(again.added + again.updated + again.deleted == 0);
+}
