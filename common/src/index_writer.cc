@@ -15,6 +15,7 @@
 #include "longjing/normalizer.h"
 #include "fnv.h"
 #include "staged_build.h"
+#include "stat_table.h"
 #include "xapian_errors.h"
 
 namespace longjing {
@@ -196,22 +197,20 @@ void lay_out(const std::string& db_path, unsigned shards) {
 
 }  // namespace
 
-// What the index says of an indexed file: its mtime and size values, as stored.
-struct IndexedStat {
-  std::string mtime;
-  std::string size;
-};
-
 struct IndexWriter::Impl {
   std::string path;
   std::vector<Shard> shards;
   Analyzer analyzer;
   // Every indexed path's stat values, read in one sweep (preload_status); a path written
-  // since is dropped from it and looked up in the database again.
-  std::unordered_map<std::string, IndexedStat> preloaded;
+  // since is looked up in the database again. `added` holds the paths written since that
+  // the table does not know, for paths_under().
+  StatTable preloaded;
+  std::vector<std::string> added;
 
-  void forget(const std::string& file_path) {
-    if (!preloaded.empty()) preloaded.erase(file_path);
+  void forget(const std::string& file_path, bool removed) {
+    if (preloaded.empty()) return;
+    if (!removed && !preloaded.contains(file_path)) added.push_back(file_path);
+    preloaded.forget(file_path, removed);
   }
 
   // The shard a path lives in: a stable hash of the path, so it never moves.
@@ -317,12 +316,12 @@ void IndexWriter::install_staged_build() {
 unsigned IndexWriter::shard_count() const { return static_cast<unsigned>(impl_->shards.size()); }
 
 void IndexWriter::preload_status() {
-  impl_->preloaded.clear();
+  StatTable table;
   for (const Shard& shard : impl_->shards) {
     try {
       const Xapian::Database& db = shard.reader();
       // Value streams and the Q terms are each one sequential sweep of their table.
-      std::unordered_map<Xapian::docid, IndexedStat> by_id;
+      std::unordered_map<Xapian::docid, StatTable::Stat> by_id;
       for (auto it = db.valuestream_begin(schema::kMtimeSlot); it != db.valuestream_end(schema::kMtimeSlot); ++it) {
         by_id[it.get_docid()].mtime = *it;
       }
@@ -333,7 +332,7 @@ void IndexWriter::preload_status() {
       for (auto it = db.valuestream_begin(schema::kPathSlot); it != db.valuestream_end(schema::kPathSlot); ++it) {
         paths_stored = true;
         const auto found = by_id.find(it.get_docid());
-        if (found != by_id.end()) impl_->preloaded.emplace(*it, std::move(found->second));
+        if (found != by_id.end()) table.add(*it, std::move(found->second));
       }
       if (paths_stored) continue;
       // An index written before paths had a value slot: find each path's document.
@@ -342,12 +341,15 @@ void IndexWriter::preload_status() {
         const std::string term = *it;
         if (term.size() > prefix.size() && term[prefix.size()] == '#') continue;  // hashed id
         const auto found = by_id.find(*db.postlist_begin(term));
-        if (found != by_id.end()) impl_->preloaded.emplace(term.substr(prefix.size()), std::move(found->second));
+        if (found != by_id.end()) table.add(std::string_view(term).substr(prefix.size()), std::move(found->second));
       }
     } catch (const Xapian::Error& e) {
       throw DatabaseError(describe_xapian_error("cannot read database " + shard.path, e));
     }
   }
+  table.seal();
+  impl_->preloaded = std::move(table);
+  impl_->added.clear();
 }
 
 FileStatus IndexWriter::status(const std::string& path, std::int64_t mtime,
@@ -358,8 +360,9 @@ FileStatus IndexWriter::status(const std::string& path, std::int64_t mtime,
                       indexed_size == sortable(static_cast<double>(size));
     return same ? FileStatus::kUnchanged : FileStatus::kChanged;
   };
-  const auto preloaded = impl_->preloaded.find(path);
-  if (preloaded != impl_->preloaded.end()) return compare(preloaded->second.mtime, preloaded->second.size);
+  if (const StatTable::Stat* preloaded = impl_->preloaded.find(path)) {
+    return compare(preloaded->mtime, preloaded->size);
+  }
   try {
     const auto doc = shard.find(path);
     if (!doc) return FileStatus::kNew;
@@ -380,7 +383,7 @@ std::string IndexWriter::stored_hash(const std::string& path) const {
 }
 
 void IndexWriter::put(const schema::StoredDocument& doc, bool is_new) {
-  impl_->forget(doc.article.path);
+  impl_->forget(doc.article.path, false);
   Shard& shard = impl_->shard_for(doc.article.path);
   try {
     std::set<std::string> spelling;
@@ -398,7 +401,7 @@ void IndexWriter::put(const schema::StoredDocument& doc, bool is_new) {
 }
 
 void IndexWriter::touch(const std::string& path, std::int64_t mtime, std::uint64_t size) {
-  impl_->forget(path);
+  impl_->forget(path, false);
   Shard& shard = impl_->shard_for(path);
   try {
     auto doc = shard.find(path);
@@ -418,7 +421,7 @@ void IndexWriter::touch(const std::string& path, std::int64_t mtime, std::uint64
 }
 
 bool IndexWriter::remove(const std::string& path) {
-  impl_->forget(path);
+  impl_->forget(path, true);
   Shard& shard = impl_->shard_for(path);
   try {
     const std::string term = schema::id_term(path);
@@ -433,6 +436,16 @@ bool IndexWriter::remove(const std::string& path) {
 std::vector<std::string> IndexWriter::paths_under(const std::string& root) const {
   std::string prefix = std::string(schema::kIdPrefix) + root;
   if (prefix.back() != '/') prefix += '/';
+  if (!impl_->preloaded.empty()) {  // what the database held, and what was added since
+    const std::string_view dir = std::string_view(prefix).substr(schema::kIdPrefix.size());
+    std::vector<std::string> paths = impl_->preloaded.paths_under(dir);
+    for (const std::string& p : impl_->added) {
+      if (p.compare(0, dir.size(), dir) == 0) paths.push_back(p);
+    }
+    std::sort(paths.begin(), paths.end());
+    paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+    return paths;
+  }
   std::vector<std::string> paths;
   for (const Shard& shard : impl_->shards) {
     try {

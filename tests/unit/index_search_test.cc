@@ -588,3 +588,32 @@ TEST_CASE("An update run over many files tells changed, unchanged, new and delet
   CHECK(again.unchanged == 300);
   CHECK(again.added + again.updated + again.deleted == 0);
 }
+
+TEST_CASE("After preload_status the writer answers as the database does", "[index_search]") {
+  TempDir dir;
+  const std::string db = dir.str("db");
+  auto doc_at = [&](const std::string& path, std::int64_t mtime) {
+    schema::StoredDocument doc;
+    doc.article.path = path;
+    doc.article.body = "robot";
+    doc.mtime = mtime;
+    doc.size = 5;
+    return doc;
+  };
+  IndexWriter writer(db);
+  for (const char* p : {"/r/a", "/r/b", "/r/sub/c", "/s/d"}) writer.put(doc_at(p, 100));
+  writer.commit();
+  writer.preload_status();
+  CHECK(writer.status("/r/a", 100, 5) == FileStatus::kUnchanged);
+  CHECK(writer.status("/r/a", 101, 5) == FileStatus::kChanged);
+  CHECK(writer.status("/r/a", 100, 6) == FileStatus::kChanged);
+  CHECK(writer.status("/r/new", 100, 5) == FileStatus::kNew);
+  CHECK(writer.paths_under("/r") == Paths{"/r/a", "/r/b", "/r/sub/c"});
+  CHECK(writer.remove("/r/b"));
+  writer.put(doc_at("/r/a", 200));
+  writer.put(doc_at("/r/z", 300));
+  CHECK(writer.status("/r/a", 200, 5) == FileStatus::kUnchanged);  // written since: asks the db
+  CHECK(writer.status("/r/b", 100, 5) == FileStatus::kNew);
+  CHECK(writer.paths_under("/r") == Paths{"/r/a", "/r/sub/c", "/r/z"});
+  CHECK(writer.paths_under("/r/sub") == Paths{"/r/sub/c"});
+}
