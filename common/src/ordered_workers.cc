@@ -35,6 +35,11 @@ void run_ordered(const std::vector<std::size_t>& ranges, const RangeWork& work,
   std::vector<bool> ended(parts, false);
   std::exception_ptr failure;
   std::atomic<bool> failed{false};
+  // The calling thread sleeps until part `waiting_part` has done `wake_at` items: waking
+  // it for every item cost a futex call per file (a sixth of a build's system time).
+  constexpr std::size_t kBatch = 64;
+  std::size_t waiting_part = parts;
+  std::size_t wake_at = 0;
 
   std::vector<std::thread> threads;
   for (unsigned part = 0; part < parts; ++part) {
@@ -46,7 +51,7 @@ void run_ordered(const std::vector<std::size_t>& ranges, const RangeWork& work,
           work.item(part, i);
           std::lock_guard lock(mutex);
           done_until[part] = i + 1;
-          changed.notify_all();
+          if (waiting_part == part && i + 1 >= wake_at) changed.notify_all();
         }
         if (work.end) work.end(part);
       } catch (...) {
@@ -62,13 +67,18 @@ void run_ordered(const std::vector<std::size_t>& ranges, const RangeWork& work,
 
   try {
     for (unsigned part = 0; part < parts; ++part) {
-      for (std::size_t i = ranges[part]; i < ranges[part + 1]; ++i) {
+      for (std::size_t i = ranges[part]; i < ranges[part + 1];) {
+        std::size_t done;
         {
           std::unique_lock lock(mutex);
-          changed.wait(lock, [&] { return done_until[part] > i || ended[part]; });
-          if (done_until[part] <= i) break;  // the thread stopped before this item
+          waiting_part = part;
+          wake_at = std::min(i + kBatch, ranges[part + 1]);
+          changed.wait(lock, [&] { return done_until[part] >= wake_at || ended[part]; });
+          waiting_part = parts;
+          done = done_until[part];
         }
-        deliver(i);
+        if (done <= i) break;  // the thread stopped before this item
+        for (; i < done; ++i) deliver(i);
       }
     }
   } catch (...) {
