@@ -140,7 +140,9 @@ struct Shard {
     writable = true;
     read_only = Xapian::Database();
     db = Xapian::WritableDatabase(
-        path, mode == OpenMode::kRebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
+        path, mode == OpenMode::kRebuild   ? Xapian::DB_CREATE_OR_OVERWRITE
+              : mode == OpenMode::kStaging ? Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC
+                                           : Xapian::DB_CREATE_OR_OPEN);
     check_schema(true);
   }
 
@@ -234,7 +236,7 @@ IndexWriter::IndexWriter(const std::string& db_path, OpenMode mode,
   }
   const unsigned existing = existing_shards(db_path);
   unsigned count = shards == 0 ? std::max(existing, 1u) : shards;
-  if (mode == OpenMode::kRebuild) {
+  if (mode == OpenMode::kRebuild || mode == OpenMode::kStaging) {
     lay_out(db_path, count);
   } else if (existing > 0 && shards != 0 && shards != existing) {
     throw DatabaseError("database " + db_path + " has " + std::to_string(existing) +
@@ -285,8 +287,16 @@ IndexWriter::IndexWriter(const std::string& db_path, OpenMode mode,
   }
   if (mode == OpenMode::kUpdate && has_staged_build(db_path)) {
     if (document_count() == 0) {
-      install_staged_build();
-      for (Shard& shard : impl_->shards) shard.open(mode);
+      try {
+        install_staged_build();
+      } catch (const DatabaseError&) {
+        // Staging databases damaged (a power cut: they are not synced): the build starts
+        // over, the index is as it was.
+        discard_staged_build(db_path);
+      }
+      for (Shard& shard : impl_->shards) {
+        if (!shard.writable) shard.open(mode);
+      }
     } else {
       discard_staged_build(db_path);
     }

@@ -326,7 +326,7 @@ class Run {
     RangeWork work;
     work.begin = [&](unsigned part) {
       writers[part].emplace(IndexWriter::staging_database(options_.database, part),
-                            OpenMode::kRebuild, std::chrono::milliseconds(0),
+                            OpenMode::kStaging, std::chrono::milliseconds(0),
                             writer_->shard_count());
     };
     work.item = [&](unsigned part, std::size_t i) {

@@ -617,3 +617,22 @@ TEST_CASE("After preload_status the writer answers as the database does", "[inde
   CHECK(writer.paths_under("/r") == Paths{"/r/a", "/r/sub/c", "/r/z"});
   CHECK(writer.paths_under("/r/sub") == Paths{"/r/sub/c"});
 }
+
+TEST_CASE("Damaged staging databases are dropped and the build starts over", "[index_search]") {
+  TempDir dir;
+  const std::string db = dir.str("db");
+  {
+    IndexWriter index(db, OpenMode::kRebuild);
+    IndexWriter staging(IndexWriter::staging_database(db, 0), OpenMode::kStaging);
+    schema::StoredDocument doc;
+    doc.article.path = "/x/a.txt";
+    doc.article.body = "Unitree";
+    staging.put(doc);
+    staging.commit();
+  }
+  // What a power cut can leave of a database that was never synced.
+  std::filesystem::resize_file(IndexWriter::staging_database(db, 0) + "/postlist.glass", 100);
+  IndexWriter reopened(db);
+  CHECK(reopened.document_count() == 0);
+  CHECK_FALSE(std::filesystem::exists(db + "/.build"));
+}

@@ -23,6 +23,8 @@ enum class FileStatus {
 enum class OpenMode {
   kUpdate,   // keep what is indexed (create the database if there is none)
   kRebuild,  // start from an empty database, whatever was there
+  kStaging,  // kRebuild without waiting for the disk on commit: for the staging
+             // databases of a full build (a power cut may cost the build, never the index)
   kReadOnly, // read what is indexed, take no lock, write nothing (for dry runs); the
              // database must exist
 };
@@ -90,7 +92,7 @@ class IndexWriter {
   void install_staged_build();
 
   // Where worker `worker` of a full build of the index at `db_path` writes: open it with
-  // an IndexWriter of its own (kRebuild, the index's shard count).
+  // an IndexWriter of its own (kStaging, the index's shard count).
   static std::string staging_database(const std::string& db_path, unsigned worker);
 
   // Databases the index is spread over (1 when it is not sharded).
