@@ -220,8 +220,9 @@ struct Searcher::Impl {
       if (j > i) {
         const std::string word = q.substr(i, j - i);
         const bool field = j < q.size() && q[j] == ':';
+        const bool wildcard = j < q.size() && q[j] == '*';
         const std::string normalized = normalize_string(word);
-        const bool checked = !is_query_operator(word) && !field && word.size() >= 3 &&
+        const bool checked = !is_query_operator(word) && !field && !wildcard && word.size() >= 3 &&
                              (matches < kFewMatches || db.get_termfreq(normalized) == 0);
         std::string fix = checked ? db.get_spelling_suggestion(normalized) : std::string();
         if (!fix.empty() && fix != normalized) {
