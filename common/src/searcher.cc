@@ -205,11 +205,10 @@ struct Searcher::Impl {
 
   // A corrected query when one of its words looks misspelt and the correction finds
   // more documents than `matches`; else "". A word the index knows is looked at only
-  // when the query found few documents: the search for corrections costs as much as the
-  // rest of a query ("United States": 11 of 21 million instructions).
+  // when the query found nothing: the search for corrections costs as much as the rest
+  // of a query ("United States": 11 of 21 million instructions).
   std::pair<std::string, std::uint64_t> suggestion(const SearchRequest& request,
                                                    std::uint64_t matches) const {
-    constexpr std::uint64_t kFewMatches = 10;
     std::string corrected;
     bool changed = false;
     std::size_t i = 0;
@@ -223,7 +222,7 @@ struct Searcher::Impl {
         const bool wildcard = j < q.size() && q[j] == '*';
         const std::string normalized = normalize_string(word);
         const bool checked = !is_query_operator(word) && !field && !wildcard && word.size() >= 3 &&
-                             (matches < kFewMatches || db.get_termfreq(normalized) == 0);
+                             (matches == 0 || db.get_termfreq(normalized) == 0);
         std::string fix = checked ? db.get_spelling_suggestion(normalized) : std::string();
         if (!fix.empty() && fix != normalized) {
           corrected += fix;

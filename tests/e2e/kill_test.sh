@@ -83,10 +83,14 @@ else
   echo "SIGINT: $committed documents committed"
 fi
 
-# The lock: a second writer waits 0.3 s, then fails naming the lock file.
-"$indexer" --db "$work/lock-db" --rebuild --batch-size 25 -q "$work/docs" &
+# The lock: a second writer waits 0.3 s, then fails naming the lock file. The first is an
+# update run that re-reads every file and commits after each (a full build is too quick
+# to be caught holding the lock).
+"$indexer" --db "$work/lock-db" -q "$work/docs" || fail "lock-db build"
+find "$work/docs" -type f -exec touch -d '2001-01-01' {} +
+"$indexer" --db "$work/lock-db" --batch-size 1 -q "$work/docs" &
 pid=$!; pids+=("$pid")
-wait_for_db "$work/lock-db" || fail "no database after 5 s"
+sleep 0.2
 start=$(date +%s%N)
 "$indexer" --db "$work/lock-db" --lock-timeout 0.3 -q "$work/docs" 2>"$work/lock-err"
 status=$?
