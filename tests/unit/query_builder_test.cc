@@ -179,3 +179,18 @@ TEST_CASE("A field name before a quote is ours only when it is a known field",
   CHECK(longjing::rewrite_query("x (cjk:zz)") == "x (cjk zz)");
   CHECK(builder.build("+title:\"Unitree\"").description().find("Sunitree") != std::string::npos);
 }
+
+TEST_CASE("A CJK run of 3+ characters is boosted by each 2-4 character stretch, as a dictionary word",
+          "[query_builder]") {
+  QueryBuilder builder;
+  const std::string five = builder.build("杭州宇树科").description();
+  INFO(five);
+  CHECK(five.find("AND_MAYBE") != std::string::npos);
+  for (const char* word : {"XW杭州", "XW州宇", "XW宇树科", "XW杭州宇树", "XW树科"}) CHECK(five.find(word) != std::string::npos);
+  CHECK(five.find("XW杭州宇树科") == std::string::npos);  // longer than a word is
+  // Two characters are their own bigram; a field's words are not boosted.
+  CHECK(builder.build("杭州").description().find("XW") == std::string::npos);
+  CHECK(builder.build("title:杭州宇树").description().find("XW") == std::string::npos);
+  // Traditional folds to Simplified, as in the index.
+  CHECK(builder.build("長安城").description().find("XW长安") != std::string::npos);
+}

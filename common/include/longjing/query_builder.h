@@ -2,7 +2,8 @@
 // indexed the text. Xapian's QueryParser reads the syntax (AND OR NOT + - ( ) "phrases"
 // NEAR prefix* fields date ranges); every CJK chunk, quoted or not, becomes a phrase of the
 // Analyzer's bigrams (plus the run's last unigram when more follows, or the unigram alone
-// for one character), ANDed-maybe with its ICU dictionary words as a ranking boost; names
+// for one character), ANDed-maybe with the dictionary words it may hold (its 2-4 character
+// stretches, looked up among the index's ICU words) as a ranking boost; names
 // in the alias table become the group of their aliases.
 #pragma once
 
