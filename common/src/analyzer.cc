@@ -284,6 +284,12 @@ std::uint32_t Analyzer::analyze(std::string_view text, std::uint32_t first_posit
   return tokenizer.run();
 }
 
+void Analyzer::load_shared_data() {
+  AnalyzeOptions options;
+  options.dictionary_words = true;
+  Analyzer().analyze("Ｕ中文字", 1, options, [](const Token&) {});
+}
+
 std::vector<Token> Analyzer::tokens(std::string_view text, const AnalyzeOptions& options) const {
   std::vector<Token> out;
   analyze(text, 1, options, [&out](const Token& t) { out.push_back(t); });

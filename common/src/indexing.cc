@@ -16,6 +16,7 @@
 #include <unordered_set>
 
 #include "longjing/alias_table.h"
+#include "longjing/analyzer.h"
 #include "longjing/error.h"
 #include "longjing/formats.h"
 #include "longjing/index_writer.h"
@@ -357,6 +358,7 @@ class Run {
       writers[part].reset();
     };
     const std::atomic<bool> never{false};
+    Analyzer::load_shared_data();
     run_ordered(ranges, work, [&](std::size_t i) {
       const std::string& path = items[i].path;
       const BuildResult& result = results[i];

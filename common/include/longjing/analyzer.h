@@ -76,6 +76,11 @@ class Analyzer {
   // it (words that do not start with a letter).
   std::string stem(std::string_view word) const;
 
+  // Builds the process-wide data ICU loads lazily on first use (normalization, the CJK
+  // dictionary break engine). Call once before Analyzers start on several threads, so
+  // that they do not race to build it.
+  static void load_shared_data();
+
   struct Impl;  // internal: the stemmer and the ICU objects
 
  private:
