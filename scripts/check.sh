@@ -2,7 +2,8 @@
 # Everything CI checks, in order, stopping at the first failure:
 #   1. the debug build and every test (unit, end-to-end, faults, limits): preset dev;
 #   2. the same tests under AddressSanitizer + UBSan, leaks checked: preset asan;
-#   3. bounded fuzzing of every libFuzzer target (scripts/fuzz.sh, FUZZ_SECONDS each).
+#   3. the unit tests under ThreadSanitizer (full builds run threads): preset tsan;
+#   4. bounded fuzzing of every libFuzzer target (scripts/fuzz.sh, FUZZ_SECONDS each).
 # Prints how long each step took. Exit status: 0 all passed, non-zero otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,4 +17,5 @@ step() {
 
 step cmake --workflow --preset dev
 step cmake --workflow --preset asan
+step cmake --workflow --preset tsan
 step scripts/fuzz.sh
