@@ -129,6 +129,7 @@ SearchRequest request_from(const SearchOptions& o) {
   request.snippet_width = o.snippet_chars;
   request.snippet_count = o.snippet_count;
   request.snippets = !(o.files_with_matches || o.format == OutputFormat::kPaths);
+  request.paths_only = !request.snippets;
   request.since = o.since;
   request.until = o.until;
   request.sort = o.sort == "date" ? SortOrder::kDate : SortOrder::kRelevance;

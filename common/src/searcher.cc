@@ -333,7 +333,10 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
       hit.score = it.get_weight();
       hit.percent = it.get_percent();
       hit.docid = *it;
-      auto stored = schema::decode_document(it.get_document().get_data());
+      const Xapian::Document doc = it.get_document();
+      // Indexes written before the path slot read the stored article for the path too.
+      if (request.paths_only) hit.path = doc.get_value(schema::kPathSlot);
+      auto stored = hit.path.empty() ? schema::decode_document(doc.get_data()) : std::nullopt;
       if (stored) {
         Article& a = stored->article;
         hit.path = std::move(a.path);

@@ -636,3 +636,31 @@ TEST_CASE("Damaged staging databases are dropped and the build starts over", "[i
   CHECK(reopened.document_count() == 0);
   CHECK_FALSE(std::filesystem::exists(db + "/.build"));
 }
+
+TEST_CASE("A paths-only search gives the same hits without reading the stored articles", "[index_search]") {
+  TempDir dir;
+  dir.write("docs/a.md", "---\ntitle: Robots A\n---\nrobot robot");
+  dir.write("docs/b.txt", "B\n\nrobot");
+  const std::string db = dir.str("db");
+  index(db, {dir.str("docs")});
+  Searcher searcher({db});
+  auto run = [&](bool paths_only) {
+    Collect sink;
+    SearchRequest request;
+    request.query = "robot";
+    request.snippets = !paths_only;
+    request.paths_only = paths_only;
+    searcher.search(request, sink);
+    return sink.hits;
+  };
+  const auto full = run(false);
+  const auto paths = run(true);
+  REQUIRE(full.size() == 2);
+  REQUIRE(paths.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(paths[i].path == full[i].path);
+    CHECK(paths[i].score == full[i].score);
+    CHECK(paths[i].title.empty());  // not read
+  }
+  CHECK(full[0].title == "Robots A");
+}
