@@ -65,8 +65,12 @@ bool excluded(const std::vector<std::string>& patterns, const std::string& relat
   });
 }
 
-bool excluded(const std::vector<std::string>& patterns, const std::string& relative) {
-  return excluded(patterns, relative, fs::path(relative).filename().string());
+// A file named on the command line: read whatever its extension (as text when it is not
+// known); nullopt when its name is excluded.
+std::optional<FoundFile> named_file(const std::string& path, const std::vector<std::string>& exclude) {
+  const std::string base = fs::path(path).filename().string();
+  if (excluded(exclude, base, base)) return std::nullopt;
+  return FoundFile{path, format_for_path(path).value_or(Format::kText), stat_file(AT_FDCWD, path.c_str())};
 }
 
 // Closes a directory stream when it goes out of scope.
@@ -307,10 +311,7 @@ class Run {
     std::vector<std::pair<std::string, std::string>> aliases;  // root, table text
     for (const Root& root : roots) {
       if (!root.is_directory) {
-        if (!excluded(options_.exclude, fs::path(root.path).filename().string())) {
-          add({root.path, format_for_path(root.path).value_or(Format::kText),
-               stat_file(AT_FDCWD, root.path.c_str())});
-        }
+        if (const auto file = named_file(root.path, options_.exclude)) add(*file);
         continue;
       }
       for (const FoundFile& f : root.files) add(f);
@@ -380,14 +381,12 @@ class Run {
     installed_ = true;
   }
 
-  // A file named on the command line: read whatever its extension, unless excluded.
+  // A file named on the command line (named_file); an excluded one loses its document.
   void index_single_file(const std::string& path) {
-    const std::string base = fs::path(path).filename().string();
-    if (excluded(options_.exclude, base)) {
-      remove(path);
+    if (const auto file = named_file(path, options_.exclude)) {
+      index_file(*file);
     } else {
-      index_file({path, format_for_path(path).value_or(Format::kText),
-                  stat_file(AT_FDCWD, path.c_str())});
+      remove(path);
     }
     progress();
   }

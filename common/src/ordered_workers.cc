@@ -16,12 +16,11 @@ std::vector<std::size_t> balanced_ranges(const std::vector<std::uint64_t>& weigh
   for (std::size_t i = 0; i < weights.size() && cut < parts; ++i) {
     sum += weights[i] + 1;
     if (sum * parts >= total * cut) {
-      if (i + 1 < weights.size() && i + 1 != starts.back()) starts.push_back(i + 1);
+      if (i + 1 < weights.size()) starts.push_back(i + 1);
       ++cut;
     }
   }
-  starts.push_back(weights.size());
-  if (weights.empty()) starts = {0, 0};
+  starts.push_back(weights.size());  // {0, 0} for no items: one empty range
   return starts;
 }
 

@@ -49,11 +49,11 @@ std::vector<std::string> worker_databases(const std::string& db_path) {
 
 // Compacts database k of every worker into `merged`, then marks the merge complete and
 // drops the workers' databases.
-void merge_workers(const std::string& db_path, unsigned shards) {
+void merge_workers(const std::string& db_path, const std::vector<std::string>& workers,
+                   unsigned shards) {
   const std::string merged = merged_of(db_path);
   fs::remove_all(merged);
   fs::remove(done_marker_of(db_path));
-  const std::vector<std::string> workers = worker_databases(db_path);
   if (shards > 1) fs::create_directories(merged);
   for (unsigned k = 0; k < shards; ++k) {
     Xapian::Database sources;
@@ -104,11 +104,12 @@ std::string staging_path(const std::string& db_path, unsigned worker) {
 void install_staged_build(const std::string& db_path, unsigned shards) {
   shards = std::max(shards, 1u);
   try {
-    if (worker_databases(db_path).empty()) {
+    const std::vector<std::string> workers = worker_databases(db_path);
+    if (workers.empty()) {
       discard_staged_build(db_path);
       return;
     }
-    merge_workers(db_path, shards);
+    merge_workers(db_path, workers, shards);
     move_into_place(db_path, shards);
   } catch (const Xapian::Error& e) {
     throw DatabaseError(describe_xapian_error("cannot merge the new index into " + db_path, e));
