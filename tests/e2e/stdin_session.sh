@@ -31,19 +31,28 @@ whole_start=$(date +%s.%N)
 for ((i = 0; i < 100; i++)); do "$searcher" -n 10 "${queries[i % ${#queries[@]}]}" >/dev/null || true; done
 whole_end=$(date +%s.%N)
 
+# Starts `searcher --stdin -l` on a new FIFO, its answers going to $work/$1; requests
+# are written to fd 3. end_session closes the input and waits for the session to end.
+start_session() {
+  mkfifo "$work/$1.in"
+  "$searcher" --stdin -l <"$work/$1.in" >"$work/$1" &
+  session=$!
+  exec 3>"$work/$1.in"
+}
+end_session() {
+  exec 3>&-
+  wait "$session"
+}
+
 # A session sees what the indexer commits while it runs: ask, index a new file, ask again.
-mkfifo "$work/in"
-"$searcher" --stdin -l <"$work/in" >"$work/live" &
-session=$!
-exec 3>"$work/in"
+start_session live
 echo zanzibarword >&3
 sleep 0.5
 cp "$tests/fixtures/corpus/deepseek-en.txt" "$work/extra.txt"
 echo "zanzibarword arrives" >>"$work/extra.txt"
 "$indexer" -q "$work/extra.txt"
 echo zanzibarword >&3
-exec 3>&-
-wait "$session"
+end_session
 live=$(grep -c '"type":"hit"' "$work/live")
 summaries=$(grep -c '"type":"summary"' "$work/live")
 if [ "$live" != 1 ] || [ "$summaries" != 2 ]; then
@@ -53,16 +62,12 @@ fi
 
 # The database deleted under an open session: each request then gets an error object
 # naming it; the session neither crashes nor hangs.
-mkfifo "$work/in2"
-"$searcher" --stdin -l <"$work/in2" >"$work/deleted" &
-session=$!
-exec 3>"$work/in2"
+start_session deleted
 echo Unitree >&3
 sleep 0.5
 rm -rf "$LONGJING_DB"
 echo Unitree >&3
-exec 3>&-
-wait "$session"
+end_session
 status=$?
 if [ $status != 0 ] || ! grep -q '"type":"error".*'"$LONGJING_DB" "$work/deleted"; then
   echo "FAIL: deleting the database under a session: status $status; $(tail -1 "$work/deleted")"
