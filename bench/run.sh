@@ -7,7 +7,7 @@
 #
 # The shared harness (../shared/bench, or SHARED_BENCH) finds its adapters, queries and
 # library scripts through BENCH_DIR.  This script lays out an overlay directory, BENCH_ROOT/harness,
-# of symbolic links to every shared file plus this directory's engines/*.sh, points
+# of symbolic links to every shared file plus this directory's engines/*.sh and known_item/*, points
 # BENCH_DIR at it and runs SCRIPT from there.  No shared script is copied or edited.
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -30,6 +30,8 @@ for f in "$SHARED_BENCH"/*.sh "$SHARED_BENCH"/*.py "$SHARED_BENCH"/lib/* \
     ln -sfn "$f" "$H/$rel"
 done
 for f in "$HERE"/engines/*.sh; do ln -sfn "$f" "$H/engines/$(basename "$f")"; done
+mkdir -p "$H/known_item"
+for f in "$HERE"/known_item/*; do ln -sfn "$f" "$H/known_item/$(basename "$f")"; done
 export BENCH_DIR=$H
 
 # Which build is measured (shown in the engines table): bench/build.sh leaves BUILD-INFO
