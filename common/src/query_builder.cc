@@ -11,6 +11,7 @@
 #include "longjing/utf8.h"
 #include "query_internal.h"
 #include "query_rewrite.h"
+#include "ranking.h"
 
 namespace longjing {
 namespace {
@@ -236,7 +237,7 @@ const std::vector<HighlightPattern>& ParsedQuery::highlight_patterns() const {
 const std::vector<AliasExpansion>& ParsedQuery::alias_expansions() const {
   return impl_->aliases;
 }
-std::string ParsedQuery::description() const { return impl_->query.get_description(); }
+std::string ParsedQuery::description() const { return impl_->matching.get_description(); }
 
 struct QueryBuilder::Impl {
   AliasTable aliases;
@@ -276,8 +277,10 @@ ParsedQuery QueryBuilder::build(std::string_view query) const {
   std::vector<HighlightPattern> recorded;
   impl_->cjk.recorded = &recorded;
   try {
-    impl->query = impl_->parser.parse_query(rewritten.text, flags);
+    impl->matching = impl_->parser.parse_query(rewritten.text, flags);
     impl_->cjk.recorded = nullptr;
+    // Right after parsing: the parser's unstem list is this query's.
+    impl->query = ranking_query(impl->matching, impl_->parser);
   } catch (const Xapian::QueryParserError& e) {
     impl_->cjk.recorded = nullptr;
     throw QueryError("cannot read query '" + std::string(query) + "': " + e.get_msg());
@@ -289,7 +292,7 @@ ParsedQuery QueryBuilder::build(std::string_view query) const {
     impl_->cjk.recorded = nullptr;
     throw QueryError("cannot run query '" + std::string(query) + "': " + e.get_msg());
   }
-  collect_patterns(impl->query, impl->patterns, recorded);
+  collect_patterns(impl->matching, impl->patterns, recorded);
   tag_alias_patterns(impl_->parser, impl->aliases, impl->patterns);
   return ParsedQuery(std::move(impl));
 }

@@ -11,7 +11,8 @@
 namespace longjing {
 
 struct ParsedQuery::Impl {
-  Xapian::Query query;
+  Xapian::Query matching;  // as parsed: decides which documents match
+  Xapian::Query query;     // `matching` with the ranking boosts (ranking.h): what runs
   std::vector<HighlightPattern> patterns;
   std::vector<AliasExpansion> aliases;
 };

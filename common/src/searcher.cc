@@ -15,14 +15,11 @@
 #include "longjing/schema.h"
 #include "query_internal.h"
 #include "query_rewrite.h"
+#include "ranking.h"
 #include "xapian_errors.h"
 
 namespace longjing {
 namespace {
-
-// BM25 as Lucene tunes it (k1 1.2, b 0.75): Xapian's defaults (1, 0.5) rank English
-// known-item queries clearly worse (DESIGN.md §7).
-Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5); }
 
 // "tcp://HOST:PORT" → {host, port}; nullopt for anything else.
 std::optional<std::pair<std::string, unsigned>> tcp_address(const std::string& spec) {
@@ -173,11 +170,14 @@ struct Searcher::Impl {
   Analyzer analyzer;
   std::unique_ptr<QueryBuilder> builder;
 
-  Xapian::Query query_for(const SearchRequest& request, const ParsedQuery& parsed) const {
+  // The query to run: ranked (with the boosts of ranking.h) or, for counting, the
+  // matching query alone, which finds the same documents.
+  Xapian::Query query_for(const SearchRequest& request, const ParsedQuery& parsed,
+                          bool ranked = true) const {
     if (parsed.empty()) {
       throw QueryError("query '" + request.query + "' has no words to search for");
     }
-    return with_date_limits(parsed.impl().query, request);
+    return with_date_limits(ranked ? parsed.impl().query : parsed.impl().matching, request);
   }
 
   // Each matching term's share of the hit's score.
@@ -295,7 +295,7 @@ std::uint64_t Searcher::count(const SearchRequest& request) {
   const ParsedQuery parsed = impl_->builder->build(request.query);
   try {
     Xapian::Enquire enquire(impl_->db);
-    enquire.set_query(impl_->query_for(request, parsed));
+    enquire.set_query(impl_->query_for(request, parsed, false));
     return enquire.get_mset(0, 0, impl_->db.get_doccount()).get_matches_estimated();
   } catch (const Xapian::Error& e) {
     throw DatabaseError(describe_xapian_error(
