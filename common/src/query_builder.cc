@@ -11,7 +11,6 @@
 #include "longjing/utf8.h"
 #include "query_internal.h"
 #include "query_rewrite.h"
-#include "ranking.h"
 
 namespace longjing {
 namespace {
@@ -237,7 +236,7 @@ const std::vector<HighlightPattern>& ParsedQuery::highlight_patterns() const {
 const std::vector<AliasExpansion>& ParsedQuery::alias_expansions() const {
   return impl_->aliases;
 }
-std::string ParsedQuery::description() const { return impl_->matching.get_description(); }
+std::string ParsedQuery::description() const { return impl_->query.get_description(); }
 
 struct QueryBuilder::Impl {
   AliasTable aliases;
@@ -277,10 +276,10 @@ ParsedQuery QueryBuilder::build(std::string_view query) const {
   std::vector<HighlightPattern> recorded;
   impl_->cjk.recorded = &recorded;
   try {
-    impl->matching = impl_->parser.parse_query(rewritten.text, flags);
+    impl->query = impl_->parser.parse_query(rewritten.text, flags);
     impl_->cjk.recorded = nullptr;
     // Right after parsing: the parser's unstem list is this query's.
-    impl->query = ranking_query(impl->matching, impl_->parser);
+    impl->ranking = ranking_terms(impl->query, impl_->parser);
   } catch (const Xapian::QueryParserError& e) {
     impl_->cjk.recorded = nullptr;
     throw QueryError("cannot read query '" + std::string(query) + "': " + e.get_msg());
@@ -292,7 +291,7 @@ ParsedQuery QueryBuilder::build(std::string_view query) const {
     impl_->cjk.recorded = nullptr;
     throw QueryError("cannot run query '" + std::string(query) + "': " + e.get_msg());
   }
-  collect_patterns(impl->matching, impl->patterns, recorded);
+  collect_patterns(impl->query, impl->patterns, recorded);
   tag_alias_patterns(impl_->parser, impl->aliases, impl->patterns);
   return ParsedQuery(std::move(impl));
 }

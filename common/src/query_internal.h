@@ -7,12 +7,13 @@
 #include <vector>
 
 #include "longjing/query_builder.h"
+#include "ranking.h"
 
 namespace longjing {
 
 struct ParsedQuery::Impl {
-  Xapian::Query matching;  // as parsed: decides which documents match
-  Xapian::Query query;     // `matching` with the ranking boosts (ranking.h): what runs
+  Xapian::Query query;   // as parsed: decides which documents match
+  RankingTerms ranking;  // what ranking needs of it (ranking.h)
   std::vector<HighlightPattern> patterns;
   std::vector<AliasExpansion> aliases;
 };

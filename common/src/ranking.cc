@@ -1,14 +1,20 @@
 #include "ranking.h"
 
+#include <algorithm>
+#include <functional>
+#include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
 namespace longjing {
 namespace {
 
-Xapian::Query scaled(Xapian::Query q, double factor) {
+using Q = Xapian::Query;
+
+Q scaled(Q q, double factor) {
   if (factor == 1.0) return q;
-  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, std::move(q), factor);
+  return Q(Q::OP_SCALE_WEIGHT, std::move(q), factor);
 }
 
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -20,87 +26,137 @@ bool is_body_word(const std::string& term) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
-class Booster {
- public:
-  Booster(const Xapian::QueryParser& parser, const RankingParams& params)
-      : parser_(parser), params_(params) {}
+// A stem term of the body space (Z + lowercase), not of a field (ZS…).
+bool is_body_stem(const std::string& term) {
+  return term.size() > 1 && term[0] == 'Z' && !is_upper(term[1]);
+}
 
-  // Rewrites `q`; when it is one word, sets *word to the word's positional term.
-  Xapian::Query rewrite(const Xapian::Query& q, std::string* word) {
-    using Q = Xapian::Query;
-    const auto type = q.get_type();
-    if (type == Q::LEAF_TERM) return leaf(q, word);
-    const std::size_t n = q.get_num_subqueries();
-    switch (type) {
-      case Q::OP_AND: {
-        std::vector<Q> parts;
-        std::vector<std::string> words;
-        for (std::size_t i = 0; i < n; ++i) {
-          std::string w;
-          parts.push_back(rewrite(q.get_subquery(i), &w));
-          if (!w.empty()) words.push_back(w);
-        }
-        Q all(Q::OP_AND, parts.begin(), parts.end());
-        if (words.size() < 2) return all;
-        return Q(Q::OP_AND_MAYBE, all, nearness(words));
-      }
-      case Q::OP_OR: {
-        std::vector<Q> parts;
-        for (std::size_t i = 0; i < n; ++i) parts.push_back(rewrite(q.get_subquery(i), nullptr));
-        return Q(Q::OP_OR, parts.begin(), parts.end());
-      }
-      case Q::OP_AND_NOT:
-      case Q::OP_AND_MAYBE:
-      case Q::OP_FILTER: {
-        // Only the first subquery ranks; the others exclude, boost or filter as they were.
-        std::vector<Q> parts{rewrite(q.get_subquery(0), nullptr)};
-        for (std::size_t i = 1; i < n; ++i) parts.push_back(q.get_subquery(i));
-        return Q(type, parts.begin(), parts.end());
-      }
-      default:
-        return q;
-    }
+// The subqueries that rank: all of AND and OR, the first of the operators whose other
+// subqueries exclude, boost or filter. Other operators (phrases, NEAR, wildcards,
+// ranges, scaled weights) are left whole.
+std::size_t ranking_children(const Q& q) {
+  switch (q.get_type()) {
+    case Q::OP_AND:
+    case Q::OP_OR:
+      return q.get_num_subqueries();
+    case Q::OP_AND_NOT:
+    case Q::OP_AND_MAYBE:
+    case Q::OP_FILTER:
+      return std::min<std::size_t>(1, q.get_num_subqueries());
+    default:
+      return 0;
   }
+}
+
+// Collects RankingTerms from a parsed query.
+class TermReader {
+ public:
+  explicit TermReader(const Xapian::QueryParser& parser) : parser_(parser) {}
+
+  // Reads `q`; when it is one word, returns the word's positional term, else "".
+  std::string read(const Q& q) {
+    if (q.get_type() == Q::LEAF_TERM) return leaf(*q.get_terms_begin());
+    std::vector<NearWord> group;
+    for (std::size_t i = 0; i < ranking_children(q); ++i) {
+      std::string word = read(q.get_subquery(i));
+      if (q.get_type() == Q::OP_AND && !word.empty()) {
+        group.push_back({std::move(word), static_cast<unsigned>(group.size())});
+      }
+    }
+    if (group.size() >= 2 && terms_.near_words.empty()) terms_.near_words = std::move(group);
+    return "";
+  }
+
+  RankingTerms take() { return std::move(terms_); }
 
  private:
-  Xapian::Query leaf(const Xapian::Query& q, std::string* word) {
-    const std::string term = *q.get_terms_begin();
-    const bool stem = term.size() > 1 && term[0] == 'Z' && !is_upper(term[1]);
-    if (!stem) {
-      if (word != nullptr && is_body_word(term)) *word = term;
-      return q;
-    }
-    std::vector<Xapian::Query> typed;
+  std::string leaf(const std::string& term) {
+    if (!is_body_stem(term)) return is_body_word(term) ? term : "";
+    std::vector<std::string>& forms = terms_.typed_forms[term];
     for (auto it = parser_.unstem_begin(term); it != parser_.unstem_end(term); ++it) {
-      if (!is_body_word(*it)) continue;
-      if (word != nullptr && word->empty()) *word = *it;
-      typed.push_back(scaled(Xapian::Query(*it), params_.typed_scale));
+      if (is_body_word(*it) && std::find(forms.begin(), forms.end(), *it) == forms.end()) {
+        forms.push_back(*it);
+      }
     }
-    if (typed.empty()) return q;
-    // AND_MAYBE: the stem alone decides the match (and the estimate of how many match).
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, scaled(q, params_.stem_scale),
-                         Xapian::Query(Xapian::Query::OP_OR, typed.begin(), typed.end()));
-  }
-
-  // The group's words as a phrase, within a clause and within a sentence: each found
-  // adds its words' weights again (scaled), so nearer words rank higher.
-  Xapian::Query nearness(const std::vector<std::string>& words) const {
-    using Q = Xapian::Query;
-    const auto count = static_cast<Xapian::termcount>(words.size());
-    auto within = [&](unsigned window) {
-      return Q(Q::OP_NEAR, words.begin(), words.end(), std::max<Xapian::termcount>(count, window));
-    };
-    const Q boosts[] = {
-        scaled(Q(Q::OP_PHRASE, words.begin(), words.end(), count), params_.phrase_scale),
-        scaled(within(params_.near_window), params_.near_scale),
-        scaled(within(params_.wide_window), params_.wide_scale),
-    };
-    return Q(Q::OP_OR, std::begin(boosts), std::end(boosts));
+    return forms.empty() ? "" : forms.front();
   }
 
   const Xapian::QueryParser& parser_;
+  RankingTerms terms_;
+};
+
+// Adds the typed-form boost to a parsed query.
+class TypedFormBooster {
+ public:
+  TypedFormBooster(const RankingTerms& terms, const Xapian::Database& db, const RankingParams& p)
+      : terms_(terms), db_(db), params_(p) {}
+
+  Q rewrite(const Q& q) {
+    const auto type = q.get_type();
+    if (type == Q::LEAF_TERM) return leaf(q);
+    const std::size_t ranking = ranking_children(q);
+    if (ranking == 0) return q;
+    std::vector<Q> parts;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+      parts.push_back(i < ranking ? rewrite(q.get_subquery(i)) : q.get_subquery(i));
+    }
+    return Q(type, parts.begin(), parts.end());
+  }
+
+ private:
+  Q leaf(const Q& q) {
+    const std::string term = *q.get_terms_begin();
+    const auto found = terms_.typed_forms.find(term);
+    if (found == terms_.typed_forms.end() || found->second.empty()) return q;
+    const double stem_docs = db_.get_termfreq(term);
+    std::vector<Q> typed;
+    for (const std::string& form : found->second) {
+      // A form holding nearly all of the stem's documents tells them apart no better
+      // than the stem does, and its long posting list costs time ("the" for Zthe).
+      if (db_.get_termfreq(form) >= params_.typed_share_limit * stem_docs) continue;
+      typed.push_back(scaled(Q(form), params_.typed_scale));
+    }
+    if (typed.empty()) return q;
+    // AND_MAYBE: the stem alone decides the match (and the estimate of how many match).
+    return Q(Q::OP_AND_MAYBE, q, Q(Q::OP_OR, typed.begin(), typed.end()));
+  }
+
+  const RankingTerms& terms_;
+  const Xapian::Database& db_;
   const RankingParams& params_;
 };
+
+// The positions of `term` in document `did`, ascending (empty when it has none).
+std::vector<Xapian::termpos> positions_of(const Xapian::Database& db, Xapian::docid did,
+                                          const std::string& term) {
+  std::vector<Xapian::termpos> out;
+  for (auto it = db.positionlist_begin(did, term); it != db.positionlist_end(did, term); ++it) {
+    out.push_back(*it);
+  }
+  return out;
+}
+
+bool holds(const std::vector<Xapian::termpos>& sorted, Xapian::termpos p) {
+  return std::binary_search(sorted.begin(), sorted.end(), p);
+}
+
+// The smallest number of consecutive positions that hold every list's term at least once
+// (each list sorted): a walk that always advances the list at the window's start.
+Xapian::termpos smallest_window(const std::vector<std::vector<Xapian::termpos>>& lists) {
+  std::vector<std::size_t> at(lists.size(), 0);
+  Xapian::termpos best = std::numeric_limits<Xapian::termpos>::max();
+  while (true) {
+    std::size_t lowest = 0;
+    Xapian::termpos low = std::numeric_limits<Xapian::termpos>::max(), high = 0;
+    for (std::size_t i = 0; i < lists.size(); ++i) {
+      const Xapian::termpos p = lists[i][at[i]];
+      if (p < low) low = p, lowest = i;
+      high = std::max(high, p);
+    }
+    best = std::min(best, high - low + 1);
+    if (++at[lowest] == lists[lowest].size()) return best;
+  }
+}
 
 }  // namespace
 
@@ -114,9 +170,96 @@ Xapian::BM25Weight ranking_weight() {
   return Xapian::BM25Weight(p.k1, 0, 1, p.b, 0.5);
 }
 
-Xapian::Query ranking_query(const Xapian::Query& parsed, const Xapian::QueryParser& parser) {
-  Booster booster(parser, ranking_params());
-  return booster.rewrite(parsed, nullptr);
+RankingTerms ranking_terms(const Xapian::Query& parsed, const Xapian::QueryParser& parser) {
+  TermReader reader(parser);
+  reader.read(parsed);
+  return reader.take();
+}
+
+Xapian::Query ranking_query(const Xapian::Query& parsed, const RankingTerms& terms,
+                            const Xapian::Database& db) {
+  if (terms.typed_forms.empty()) return parsed;
+  return TypedFormBooster(terms, db, ranking_params()).rewrite(parsed);
+}
+
+double nearness_factor(const Xapian::Database& db, Xapian::docid did,
+                       const std::vector<NearWord>& words) {
+  const RankingParams& p = ranking_params();
+  std::vector<std::vector<Xapian::termpos>> lists;
+  for (const NearWord& w : words) {
+    lists.push_back(positions_of(db, did, w.term));
+    if (lists.back().empty()) return 1.0;
+  }
+  double factor = 1.0;
+  for (Xapian::termpos start : lists[0]) {
+    bool phrase = true;
+    for (std::size_t i = 1; i < lists.size() && phrase; ++i) {
+      phrase = holds(lists[i], start + words[i].offset - words[0].offset);
+    }
+    if (phrase) {
+      factor += p.phrase_boost;
+      break;
+    }
+  }
+  // A word typed twice needs one occurrence in the window, as Xapian's NEAR would.
+  std::vector<std::vector<Xapian::termpos>> distinct;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const auto same = [&](const NearWord& w) { return w.term == words[i].term; };
+    if (std::find_if(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i), same) ==
+        words.begin() + static_cast<std::ptrdiff_t>(i)) {
+      distinct.push_back(std::move(lists[i]));
+    }
+  }
+  const Xapian::termpos window = smallest_window(distinct);
+  const auto span = static_cast<Xapian::termpos>(words.back().offset - words.front().offset + 1);
+  if (window <= std::max<Xapian::termpos>(p.clause_window, span)) factor += p.clause_boost;
+  if (window <= std::max<Xapian::termpos>(p.sentence_window, span)) factor += p.sentence_boost;
+  return factor;
+}
+
+std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xapian::MSet& mset,
+                                           const std::vector<NearWord>& words,
+                                           std::size_t needed) {
+  std::vector<RankedMatch> order;
+  order.reserve(mset.size());
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    order.push_back({it, it.get_weight(), it.get_percent()});
+  }
+  // Words in a large share of the documents are left out: they tell the best matches
+  // apart little, and their position lists are the longest. The others keep their
+  // offsets, so "expulsion from parliament" still checks expulsion _ parliament.
+  std::vector<NearWord> telling;
+  const double frequent = ranking_params().near_frequent_share * db.get_doccount();
+  for (const NearWord& w : words) {
+    if (db.get_termfreq(w.term) < frequent) telling.push_back(w);
+  }
+  if (telling.size() < 2 || order.empty()) return order;
+  const RankingParams& p = ranking_params();
+  const auto depth = std::min<std::size_t>(order.size(), p.nearness_depth);
+  const double most = 1.0 + p.phrase_boost + p.clause_boost + p.sentence_boost;
+  // The `needed` best scores so far (a min-heap): once a match, even at the most
+  // nearness can give, cannot beat the lowest of them, no later one can either (their
+  // weights only fall), and their order cannot reach the first `needed` places.
+  std::vector<double> leaders;
+  const auto lower = std::greater<double>();
+  for (std::size_t i = 0; i < depth; ++i) {
+    if (leaders.size() == needed && needed > 0 && order[i].score * most < leaders.front()) break;
+    order[i].score *= nearness_factor(db, *order[i].match, telling);
+    if (leaders.size() < needed) {
+      leaders.push_back(order[i].score);
+      std::push_heap(leaders.begin(), leaders.end(), lower);
+    } else if (needed > 0 && order[i].score > leaders.front()) {
+      std::pop_heap(leaders.begin(), leaders.end(), lower);
+      leaders.back() = order[i].score;
+      std::push_heap(leaders.begin(), leaders.end(), lower);
+    }
+  }
+  std::stable_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(depth),
+                   [](const RankedMatch& a, const RankedMatch& b) { return a.score > b.score; });
+  const RankedMatch& best = order.front();
+  const double scale = best.score > 0 ? best.match.get_percent() / best.score : 0;
+  for (RankedMatch& m : order) m.percent = static_cast<int>(std::lround(m.score * scale));
+  return order;
 }
 
 }  // namespace longjing

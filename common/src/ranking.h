@@ -1,31 +1,41 @@
 // Ranking: the weighting scheme and the boosts that order the matches of a query
 // (docs/ranking.md says why each choice was made, with its measurement).
 //
-// Matching is decided by the parsed query; ranking_query() keeps exactly its match set and
-// adds, as pure boosts,
+// Matching is decided by the parsed query; ranking never changes the match set. It adds
 //   * the word as typed: a word the parser searched as its stem (Z term) is searched as
-//     the stem OR its typed forms, the typed form weighted higher, so a document holding
-//     "robots" outranks one holding only "robotic" for the query `robots`;
-//   * nearness: the words of one AND group (the default operator) found as a phrase, all
-//     of them within a clause (8 positions), and all within a sentence (30), each add to
-//     the score.
+//     the stem AND_MAYBE its typed forms, so a document holding "robots" outranks one
+//     holding only "robotic" for the query `robots` (ranking_query);
+//   * nearness: the best matches by that score are reordered by how close the words of
+//     the query's AND group stand in each (as a phrase, within a clause, within a
+//     sentence): their score is multiplied by nearness_factor(). Done after the match,
+//     on the top nearness_depth hits only, so its cost does not grow with the matches.
+// Both leave out words so frequent that they tell the documents apart no more than they
+// cost to read ("the", a stem whose only form is the one typed).
 #pragma once
 
 #include <xapian.h>
 
+#include <map>
+#include <string>
+#include <vector>
+
 namespace longjing {
 
-// The constants ranking uses; the defaults are the measured ones (docs/ranking.md).
+// The constants ranking uses; the values are the measured ones (docs/ranking.md).
 struct RankingParams {
-  double k1 = 1.2;             // BM25 term-frequency saturation (Lucene's)
-  double b = 0.75;             // BM25 document-length normalization (Lucene's)
-  double stem_scale = 1.0;     // weight of a word's stem term
-  double typed_scale = 1.0;    // weight of the word's typed form, added to the stem's
-  double phrase_scale = 1.0;   // weight of the group's words found as a phrase
-  double near_scale = 1.0;     // weight of the group's words found within near_window
-  unsigned near_window = 8;    // positions: a clause
-  double wide_scale = 1.0;     // weight of the group's words found within wide_window
-  unsigned wide_window = 30;   // positions: about a sentence
+  double k1 = 1.2;                  // BM25 term-frequency saturation (Lucene's)
+  double b = 0.75;                  // BM25 document-length normalization (Lucene's)
+  double typed_scale = 1.0;         // weight of a word's typed form, added to its stem's
+  double typed_share_limit = 0.9;   // no typed boost when the typed form has this share
+                                    // of the stem's documents or more: it tells nothing
+  double phrase_boost = 0.5;        // added to the factor when the words form the phrase
+  double clause_boost = 0.5;        // ... when all of them stand within clause_window
+  unsigned clause_window = 8;       // positions
+  double sentence_boost = 0.5;      // ... when all of them stand within sentence_window
+  unsigned sentence_window = 30;    // positions
+  unsigned nearness_depth = 100;    // how many of the best matches nearness reorders
+  double near_frequent_share = 0.8; // words in this share of the documents or more are
+                                    // left out of nearness (their positions are long)
 };
 
 // The parameters in force.
@@ -34,9 +44,53 @@ const RankingParams& ranking_params();
 // BM25 with ranking_params()'s k1 and b.
 Xapian::BM25Weight ranking_weight();
 
-// `parsed` with the ranking boosts above; `parser` is the QueryParser that produced it
-// (its unstem list gives each stem's typed forms). Returns `parsed` unchanged where it
-// holds nothing to boost. Never changes which documents match.
-Xapian::Query ranking_query(const Xapian::Query& parsed, const Xapian::QueryParser& parser);
+// One word of the query's AND group, for nearness.
+struct NearWord {
+  std::string term;  // its positional term (the typed form)
+  unsigned offset;   // its place among the group's words, from 0
+};
+
+// What ranking needs to know of a parsed query, learnt right after parsing.
+struct RankingTerms {
+  // Each stem term (Z…) of the query and the forms typed for it.
+  std::map<std::string, std::vector<std::string>> typed_forms;
+  // The words of the query's first AND group of two words or more, in the order typed;
+  // empty when there is none (one word, a phrase, OR, Chinese only).
+  std::vector<NearWord> near_words;
+};
+
+// Reads `parsed` for ranking; `parser` is the QueryParser that produced it, right after
+// parse_query (its unstem list gives each stem's typed forms).
+RankingTerms ranking_terms(const Xapian::Query& parsed, const Xapian::QueryParser& parser);
+
+// `parsed` with the typed-form boost for every stem of `terms` whose typed forms are
+// rarer in `db` than the stem by typed_share_limit. Matches exactly what `parsed` matches.
+Xapian::Query ranking_query(const Xapian::Query& parsed, const RankingTerms& terms,
+                            const Xapian::Database& db);
+
+// How much nearness multiplies document `did`'s score: 1, plus phrase_boost when the
+// words stand at their offsets from one another, plus clause_boost and sentence_boost
+// when all of them stand within those windows. 1 when a word has no positions there.
+// REQUIRES: words.size() >= 2.
+double nearness_factor(const Xapian::Database& db, Xapian::docid did,
+                       const std::vector<NearWord>& words);
+
+// One match in ranking order.
+struct RankedMatch {
+  Xapian::MSetIterator match;  // into the MSet it came from
+  double score = 0;            // its weight, times its nearness factor when reordered
+  int percent = 0;             // relative to the best match, which keeps Xapian's percent
+};
+
+// The matches of `mset`, which must start at rank 0, in ranking order: the first
+// nearness_depth of them reordered by weight times nearness_factor() of the words of
+// `words` that are not frequent in `db` (ties keep Xapian's order), the others after
+// them as they were. A score only grows, so every reordered match still outranks every
+// match after them. Xapian's order when fewer than two such words are left.
+// Only the first `needed` places are exact (0: all of them): a match that cannot reach
+// them is not weighed for nearness, and the order after them is Xapian's.
+std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xapian::MSet& mset,
+                                           const std::vector<NearWord>& words,
+                                           std::size_t needed);
 
 }  // namespace longjing

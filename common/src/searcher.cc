@@ -170,14 +170,18 @@ struct Searcher::Impl {
   Analyzer analyzer;
   std::unique_ptr<QueryBuilder> builder;
 
-  // The query to run: ranked (with the boosts of ranking.h) or, for counting, the
-  // matching query alone, which finds the same documents.
-  Xapian::Query query_for(const SearchRequest& request, const ParsedQuery& parsed,
-                          bool ranked = true) const {
+  // The query to run, with the date limits of the request.
+  Xapian::Query query_for(const SearchRequest& request, const ParsedQuery& parsed) const {
     if (parsed.empty()) {
       throw QueryError("query '" + request.query + "' has no words to search for");
     }
-    return with_date_limits(ranked ? parsed.impl().query : parsed.impl().matching, request);
+    return with_date_limits(parsed.impl().query, request);
+  }
+
+  // The query to rank with: query_for() with the typed-form boost (ranking.h), which
+  // matches the same documents.
+  Xapian::Query ranked_query_for(const SearchRequest& request, const ParsedQuery& parsed) const {
+    return ranking_query(query_for(request, parsed), parsed.impl().ranking, db);
   }
 
   // Each matching term's share of the hit's score.
@@ -295,7 +299,7 @@ std::uint64_t Searcher::count(const SearchRequest& request) {
   const ParsedQuery parsed = impl_->builder->build(request.query);
   try {
     Xapian::Enquire enquire(impl_->db);
-    enquire.set_query(impl_->query_for(request, parsed, false));
+    enquire.set_query(impl_->query_for(request, parsed));
     return enquire.get_mset(0, 0, impl_->db.get_doccount()).get_matches_estimated();
   } catch (const Xapian::Error& e) {
     throw DatabaseError(describe_xapian_error(
@@ -312,26 +316,40 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
   summary.parsed = parsed.description();
   try {
     Xapian::Enquire enquire(impl_->db);
-    enquire.set_query(impl_->query_for(request, parsed));
+    enquire.set_query(impl_->ranked_query_for(request, parsed));
     enquire.set_weighting_scheme(ranking_weight());
     if (request.sort == SortOrder::kDate) {
       enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
     }
+    // Nearness reorders the best matches (ranking.h): they are fetched from rank 0, at
+    // least nearness_depth of them, and the page is cut from the reordered list.
+    const std::vector<NearWord>& near_words = parsed.impl().ranking.near_words;
+    const bool reorder = request.sort == SortOrder::kRelevance && near_words.size() >= 2;
     const Xapian::doccount limit =
         request.limit == 0 ? impl_->db.get_doccount()
                            : static_cast<Xapian::doccount>(request.limit);
+    const auto offset = static_cast<Xapian::doccount>(request.offset);
     const Xapian::MSet mset =
-        enquire.get_mset(static_cast<Xapian::doccount>(request.offset), limit);
+        reorder ? enquire.get_mset(0, std::max<Xapian::doccount>(
+                                          request.limit == 0 ? limit : offset + limit,
+                                          ranking_params().nearness_depth))
+                : enquire.get_mset(offset, limit);
     summary.estimated_matches = mset.get_matches_estimated();
+    const std::vector<RankedMatch> order =
+        order_by_nearness(impl_->db, mset, reorder ? near_words : std::vector<NearWord>{},
+                          request.limit == 0 ? 0 : offset + limit);
+    const std::size_t first = reorder ? std::min<std::size_t>(offset, order.size()) : 0;
+    const std::size_t end = std::min<std::size_t>(order.size(), first + limit);
 
     std::vector<HighlightPattern> patterns = parsed.highlight_patterns();
     weigh_patterns(impl_->db, patterns);
     const Highlighter highlighter(impl_->analyzer, std::move(patterns));
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (std::size_t i = first; i < end; ++i) {
+      const Xapian::MSetIterator& it = order[i].match;
       Hit hit;
-      hit.rank = request.offset + it.get_rank() + 1;
-      hit.score = it.get_weight();
-      hit.percent = it.get_percent();
+      hit.rank = request.offset + (i - first) + 1;
+      hit.score = order[i].score;
+      hit.percent = order[i].percent;
       hit.docid = *it;
       const Xapian::Document doc = it.get_document();
       // Indexes written before the path slot read the stored article for the path too.
