@@ -23,15 +23,15 @@ namespace longjing {
 
 // The constants ranking uses; the values are the measured ones (docs/ranking.md).
 struct RankingParams {
-  double k1 = 1.2;                  // BM25 term-frequency saturation (Lucene's)
-  double b = 0.75;                  // BM25 document-length normalization (Lucene's)
+  double k1 = 0.8;                  // BM25 term-frequency saturation
+  double b = 0.9;                   // BM25 document-length normalization
   double typed_scale = 1.0;         // weight of a word's typed form, added to its stem's
   double typed_share_limit = 0.9;   // no typed boost when the typed form has this share
                                     // of the stem's documents or more: it tells nothing
-  double phrase_boost = 0.5;        // added to the factor when the words form the phrase
-  double clause_boost = 0.5;        // ... when all of them stand within clause_window
+  double phrase_boost = 1.0;        // added to the factor when the words form the phrase
+  double clause_boost = 1.0;        // ... when all of them stand within clause_window
   unsigned clause_window = 8;       // positions
-  double sentence_boost = 0.5;      // ... when all of them stand within sentence_window
+  double sentence_boost = 1.0;      // ... when all of them stand within sentence_window
   unsigned sentence_window = 30;    // positions
   unsigned nearness_depth = 100;    // how many of the best matches nearness reorders
   double near_frequent_share = 0.8; // words in this share of the documents or more are
