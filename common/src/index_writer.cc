@@ -75,8 +75,8 @@ Xapian::Document build_document(const schema::StoredDocument& stored, const Anal
   Xapian::Document doc;
   doc.set_data(schema::encode_document(stored));
 
-  // Title: its own S space, and the body space with a higher wdf (ranks title matches up).
-  add_text(doc, analyzer, a.title, 1, {std::string(schema::kTitlePrefix)});
+  // Title: its own S space (for title:, outside the document length), and the body space.
+  add_text(doc, analyzer, a.title, 1, {std::string(schema::kTitlePrefix), schema::kTitleFieldWdf});
   const std::uint32_t title_end =
       add_text(doc, analyzer, a.title, 1, {"", schema::kTitleWdf, true, &spelling});
   add_text(doc, analyzer, a.body, title_end + schema::kBodyPositionGap, {"", 1, true, &spelling});

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "longjing/analyzer.h"
 #include "longjing/error.h"
@@ -187,9 +188,12 @@ void collect_patterns(const Xapian::Query& query, std::vector<HighlightPattern>&
 // Marks the patterns that stand for a name of an alias group: `typed` is the name the user
 // typed, `alias` the group's other name it stands for (empty for the typed name itself),
 // so hits can say which alias matched. Each name is parsed alone to learn its patterns.
+// Also adds to `alias_queries` the description (positions left out) of the query of each
+// name that stands for the typed one, for ranking to weigh it less (ranking.h).
 void tag_alias_patterns(const Xapian::QueryParser& plain_parser,
                         const std::vector<AliasExpansion>& expansions,
-                        std::vector<HighlightPattern>& patterns) {
+                        std::vector<HighlightPattern>& patterns,
+                        std::set<std::string>& alias_queries) {
   for (const AliasExpansion& e : expansions) {
     const std::string typed_key = alias_key(e.typed);
     for (const std::string& name : e.names) {
@@ -197,9 +201,10 @@ void tag_alias_patterns(const Xapian::QueryParser& plain_parser,
       std::vector<HighlightPattern> of_name;
       try {
         Xapian::QueryParser parser(plain_parser);
-        collect_patterns(parser.parse_query(render_alias_name(name),
-                                            Xapian::QueryParser::FLAG_PHRASE),
-                         of_name, {});
+        const Xapian::Query named =
+            parser.parse_query(render_alias_name(name), Xapian::QueryParser::FLAG_PHRASE);
+        collect_patterns(named, of_name, {});
+        if (!is_typed) alias_queries.insert(description_without_positions(named));
       } catch (const Xapian::Error&) {
         continue;  // a name the parser cannot read simply is not tagged
       }
@@ -292,7 +297,7 @@ ParsedQuery QueryBuilder::build(std::string_view query) const {
     throw QueryError("cannot run query '" + std::string(query) + "': " + e.get_msg());
   }
   collect_patterns(impl->query, impl->patterns, recorded);
-  tag_alias_patterns(impl_->parser, impl->aliases, impl->patterns);
+  tag_alias_patterns(impl_->parser, impl->aliases, impl->patterns, impl->ranking.alias_queries);
   return ParsedQuery(std::move(impl));
 }
 

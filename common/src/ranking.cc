@@ -67,6 +67,27 @@ class TermReader {
     return "";
   }
 
+  // Collects the title terms of `q`'s required parts: the words and phrases its top AND
+  // (or `q` itself, when it is one) requires; alternatives (OR, aliases) require nothing.
+  void read_title_terms(const Q& q) {
+    const auto type = q.get_type();
+    if (type == Q::LEAF_TERM) {
+      std::string term = *q.get_terms_begin();
+      if (is_body_stem(term)) {
+        const auto forms = terms_.typed_forms.find(term);
+        if (forms == terms_.typed_forms.end() || forms->second.empty()) return;
+        term = forms->second.front();
+      }
+      if (!term.empty() && !is_upper(term[0])) terms_.title_terms.push_back("S" + term);
+      return;
+    }
+    if (type == Q::OP_PHRASE || type == Q::OP_AND || type == Q::OP_FILTER ||
+        type == Q::OP_AND_NOT || type == Q::OP_AND_MAYBE) {
+      const std::size_t n = type == Q::OP_PHRASE || type == Q::OP_AND ? q.get_num_subqueries() : 1;
+      for (std::size_t i = 0; i < n; ++i) read_title_terms(q.get_subquery(i));
+    }
+  }
+
   RankingTerms take() { return std::move(terms_); }
 
  private:
@@ -98,12 +119,25 @@ class TypedFormBooster {
     if (ranking == 0) return q;
     std::vector<Q> parts;
     for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
-      parts.push_back(i < ranking ? rewrite(q.get_subquery(i)) : q.get_subquery(i));
+      const Q sub = q.get_subquery(i);
+      if (i >= ranking) {
+        parts.push_back(sub);
+      } else if (type == Q::OP_OR && is_alias(sub)) {
+        parts.push_back(scaled(sub, params_.alias_scale));
+      } else {
+        parts.push_back(rewrite(sub));
+      }
     }
     return Q(type, parts.begin(), parts.end());
   }
 
  private:
+  // True for a name of an alias group other than the one typed (an OR's alternative).
+  bool is_alias(const Q& q) const {
+    return !terms_.alias_queries.empty() &&
+           terms_.alias_queries.count(description_without_positions(q)) > 0;
+  }
+
   Q leaf(const Q& q) {
     const std::string term = *q.get_terms_begin();
     const auto found = terms_.typed_forms.find(term);
@@ -173,12 +207,28 @@ Xapian::BM25Weight ranking_weight() {
 RankingTerms ranking_terms(const Xapian::Query& parsed, const Xapian::QueryParser& parser) {
   TermReader reader(parser);
   reader.read(parsed);
+  reader.read_title_terms(parsed);
   return reader.take();
+}
+
+std::string description_without_positions(const Xapian::Query& q) {
+  const std::string described = q.get_description();
+  std::string out;
+  out.reserve(described.size());
+  for (std::size_t i = 0; i < described.size(); ++i) {
+    if (described[i] == '@' && i + 1 < described.size() && described[i + 1] >= '0' &&
+        described[i + 1] <= '9') {
+      while (i + 1 < described.size() && described[i + 1] >= '0' && described[i + 1] <= '9') ++i;
+      continue;
+    }
+    out += described[i];
+  }
+  return out;
 }
 
 Xapian::Query ranking_query(const Xapian::Query& parsed, const RankingTerms& terms,
                             const Xapian::Database& db) {
-  if (terms.typed_forms.empty()) return parsed;
+  if (terms.typed_forms.empty() && terms.alias_queries.empty()) return parsed;
   return TypedFormBooster(terms, db, ranking_params()).rewrite(parsed);
 }
 
@@ -217,8 +267,19 @@ double nearness_factor(const Xapian::Database& db, Xapian::docid did,
   return factor;
 }
 
+bool title_holds(const Xapian::Database& db, Xapian::docid did,
+                 const std::vector<std::string>& title_terms) {
+  for (const std::string& term : title_terms) {
+    Xapian::PostingIterator it = db.postlist_begin(term);
+    it.skip_to(did);
+    if (it == db.postlist_end(term) || *it != did) return false;
+  }
+  return true;
+}
+
 std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xapian::MSet& mset,
                                            const std::vector<NearWord>& words,
+                                           const std::vector<std::string>& title_terms,
                                            std::size_t needed) {
   std::vector<RankedMatch> order;
   order.reserve(mset.size());
@@ -233,10 +294,12 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
   for (const NearWord& w : words) {
     if (db.get_termfreq(w.term) < frequent) telling.push_back(w);
   }
-  if (telling.size() < 2 || order.empty()) return order;
   const RankingParams& p = ranking_params();
+  const bool near = telling.size() >= 2;
+  if ((!near && title_terms.empty()) || order.empty()) return order;
   const auto depth = std::min<std::size_t>(order.size(), p.nearness_depth);
-  const double most = 1.0 + p.phrase_boost + p.clause_boost + p.sentence_boost;
+  const double most = (near ? 1.0 + p.phrase_boost + p.clause_boost + p.sentence_boost : 1.0) *
+                      (title_terms.empty() ? 1.0 : 1.0 + p.title_boost);
   // The `needed` best scores so far (a min-heap): once a match, even at the most
   // nearness can give, cannot beat the lowest of them, no later one can either (their
   // weights only fall), and their order cannot reach the first `needed` places.
@@ -244,7 +307,10 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
   const auto lower = std::greater<double>();
   for (std::size_t i = 0; i < depth; ++i) {
     if (leaders.size() == needed && needed > 0 && order[i].score * most < leaders.front()) break;
-    order[i].score *= nearness_factor(db, *order[i].match, telling);
+    if (near) order[i].score *= nearness_factor(db, *order[i].match, telling);
+    if (!title_terms.empty() && title_holds(db, *order[i].match, title_terms)) {
+      order[i].score *= 1.0 + p.title_boost;
+    }
     if (leaders.size() < needed) {
       leaders.push_back(order[i].score);
       std::push_heap(leaders.begin(), leaders.end(), lower);

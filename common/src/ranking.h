@@ -4,7 +4,8 @@
 // Matching is decided by the parsed query; ranking never changes the match set. It adds
 //   * the word as typed: a word the parser searched as its stem (Z term) is searched as
 //     the stem AND_MAYBE its typed forms, so a document holding "robots" outranks one
-//     holding only "robotic" for the query `robots` (ranking_query);
+//     holding only "robotic" for the query `robots`, and the name typed outranks the
+//     aliases the alias table adds for it (ranking_query);
 //   * nearness: the best matches by that score are reordered by how close the words of
 //     the query's AND group stand in each (as a phrase, within a clause, within a
 //     sentence): their score is multiplied by nearness_factor(). Done after the match,
@@ -16,6 +17,7 @@
 #include <xapian.h>
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,7 @@ struct RankingParams {
   double k1 = 0.8;                  // BM25 term-frequency saturation
   double b = 0.9;                   // BM25 document-length normalization
   double typed_scale = 1.0;         // weight of a word's typed form, added to its stem's
+  double alias_scale = 0.5;         // weight of a name the alias table put beside the typed one
   double typed_share_limit = 0.9;   // no typed boost when the typed form has this share
                                     // of the stem's documents or more: it tells nothing
   double phrase_boost = 1.0;        // added to the factor when the words form the phrase
@@ -33,6 +36,7 @@ struct RankingParams {
   unsigned clause_window = 8;       // positions
   double sentence_boost = 1.0;      // ... when all of them stand within sentence_window
   unsigned sentence_window = 30;    // positions
+  double title_boost = 1.0;         // added to the factor when the title holds every word
   unsigned nearness_depth = 100;    // how many of the best matches nearness reorders
   double near_frequent_share = 0.8; // words in this share of the documents or more are
                                     // left out of nearness (their positions are long)
@@ -57,14 +61,24 @@ struct RankingTerms {
   // The words of the query's first AND group of two words or more, in the order typed;
   // empty when there is none (one word, a phrase, OR, Chinese only).
   std::vector<NearWord> near_words;
+  // description_without_positions() of each alias name's query, other than the name typed.
+  std::set<std::string> alias_queries;
+  // The title-field terms (S…) of every word and phrase the query requires (its typed
+  // forms); empty when it requires none by itself (an OR of alternatives).
+  std::vector<std::string> title_terms;
 };
+
+// Xapian's description of `q` without the query positions of its terms ("Zunitre@3" →
+// "Zunitre"), so a name parsed alone compares equal to the same name inside a query.
+std::string description_without_positions(const Xapian::Query& q);
 
 // Reads `parsed` for ranking; `parser` is the QueryParser that produced it, right after
 // parse_query (its unstem list gives each stem's typed forms).
 RankingTerms ranking_terms(const Xapian::Query& parsed, const Xapian::QueryParser& parser);
 
 // `parsed` with the typed-form boost for every stem of `terms` whose typed forms are
-// rarer in `db` than the stem by typed_share_limit. Matches exactly what `parsed` matches.
+// rarer in `db` than the stem by typed_share_limit, and the names of alias groups other
+// than the one typed weighed by alias_scale. Matches exactly what `parsed` matches.
 Xapian::Query ranking_query(const Xapian::Query& parsed, const RankingTerms& terms,
                             const Xapian::Database& db);
 
@@ -82,15 +96,21 @@ struct RankedMatch {
   int percent = 0;             // relative to the best match, which keeps Xapian's percent
 };
 
+// True when document `did` holds every one of `title_terms`.
+bool title_holds(const Xapian::Database& db, Xapian::docid did,
+                 const std::vector<std::string>& title_terms);
+
 // The matches of `mset`, which must start at rank 0, in ranking order: the first
 // nearness_depth of them reordered by weight times nearness_factor() of the words of
-// `words` that are not frequent in `db` (ties keep Xapian's order), the others after
-// them as they were. A score only grows, so every reordered match still outranks every
-// match after them. Xapian's order when fewer than two such words are left.
+// `words` that are not frequent in `db`, times 1 + title_boost when the title holds all
+// of `title_terms` (ties keep Xapian's order); the others after them as they were. A
+// score only grows, so every reordered match still outranks every match after them.
+// Xapian's order when fewer than two such words are left and no title terms are given.
 // Only the first `needed` places are exact (0: all of them): a match that cannot reach
-// them is not weighed for nearness, and the order after them is Xapian's.
+// them is not weighed again, and the order after them is Xapian's.
 std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xapian::MSet& mset,
                                            const std::vector<NearWord>& words,
+                                           const std::vector<std::string>& title_terms,
                                            std::size_t needed);
 
 }  // namespace longjing

@@ -323,8 +323,9 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
     }
     // Nearness reorders the best matches (ranking.h): they are fetched from rank 0, at
     // least nearness_depth of them, and the page is cut from the reordered list.
-    const std::vector<NearWord>& near_words = parsed.impl().ranking.near_words;
-    const bool reorder = request.sort == SortOrder::kRelevance && near_words.size() >= 2;
+    const RankingTerms& ranking = parsed.impl().ranking;
+    const bool reorder = request.sort == SortOrder::kRelevance &&
+                         (ranking.near_words.size() >= 2 || !ranking.title_terms.empty());
     const Xapian::doccount limit =
         request.limit == 0 ? impl_->db.get_doccount()
                            : static_cast<Xapian::doccount>(request.limit);
@@ -336,8 +337,9 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
                 : enquire.get_mset(offset, limit);
     summary.estimated_matches = mset.get_matches_estimated();
     const std::vector<RankedMatch> order =
-        order_by_nearness(impl_->db, mset, reorder ? near_words : std::vector<NearWord>{},
-                          request.limit == 0 ? 0 : offset + limit);
+        reorder ? order_by_nearness(impl_->db, mset, ranking.near_words, ranking.title_terms,
+                                    request.limit == 0 ? 0 : offset + limit)
+                : order_by_nearness(impl_->db, mset, {}, {}, 0);
     const std::size_t first = reorder ? std::min<std::size_t>(offset, order.size()) : 0;
     const std::size_t end = std::min<std::size_t>(order.size(), first + limit);
 
