@@ -267,14 +267,25 @@ double nearness_factor(const Xapian::Database& db, Xapian::docid did,
   return factor;
 }
 
-bool title_holds(const Xapian::Database& db, Xapian::docid did,
-                 const std::vector<std::string>& title_terms) {
+std::vector<bool> titles_holding(const Xapian::Database& db,
+                                 const std::vector<Xapian::docid>& docids,
+                                 const std::vector<std::string>& title_terms) {
+  std::vector<bool> holds(docids.size(), !title_terms.empty());
+  std::vector<std::size_t> ascending(docids.size());
+  for (std::size_t i = 0; i < ascending.size(); ++i) ascending[i] = i;
+  std::sort(ascending.begin(), ascending.end(),
+            [&](std::size_t a, std::size_t b) { return docids[a] < docids[b]; });
   for (const std::string& term : title_terms) {
+    // One walk of the term's postings, skipping from each document to the next.
     Xapian::PostingIterator it = db.postlist_begin(term);
-    it.skip_to(did);
-    if (it == db.postlist_end(term) || *it != did) return false;
+    const Xapian::PostingIterator end = db.postlist_end(term);
+    for (std::size_t i : ascending) {
+      if (!holds[i]) continue;
+      if (it != end) it.skip_to(docids[i]);
+      holds[i] = it != end && *it == docids[i];
+    }
   }
-  return true;
+  return holds;
 }
 
 std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xapian::MSet& mset,
@@ -303,14 +314,15 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
   // The `needed` best scores so far (a min-heap): once a match, even at the most
   // nearness can give, cannot beat the lowest of them, no later one can either (their
   // weights only fall), and their order cannot reach the first `needed` places.
+  std::vector<Xapian::docid> docids;
+  for (std::size_t i = 0; i < depth; ++i) docids.push_back(*order[i].match);
+  const std::vector<bool> titled = titles_holding(db, docids, title_terms);
   std::vector<double> leaders;
   const auto lower = std::greater<double>();
   for (std::size_t i = 0; i < depth; ++i) {
     if (leaders.size() == needed && needed > 0 && order[i].score * most < leaders.front()) break;
     if (near) order[i].score *= nearness_factor(db, *order[i].match, telling);
-    if (!title_terms.empty() && title_holds(db, *order[i].match, title_terms)) {
-      order[i].score *= 1.0 + p.title_boost;
-    }
+    if (titled[i]) order[i].score *= 1.0 + p.title_boost;
     if (leaders.size() < needed) {
       leaders.push_back(order[i].score);
       std::push_heap(leaders.begin(), leaders.end(), lower);

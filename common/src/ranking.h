@@ -96,9 +96,11 @@ struct RankedMatch {
   int percent = 0;             // relative to the best match, which keeps Xapian's percent
 };
 
-// True when document `did` holds every one of `title_terms`.
-bool title_holds(const Xapian::Database& db, Xapian::docid did,
-                 const std::vector<std::string>& title_terms);
+// For each of `docids`, whether the document holds every one of `title_terms` (all false
+// when there are none).
+std::vector<bool> titles_holding(const Xapian::Database& db,
+                                 const std::vector<Xapian::docid>& docids,
+                                 const std::vector<std::string>& title_terms);
 
 // The matches of `mset`, which must start at rank 0, in ranking order: the first
 // nearness_depth of them reordered by weight times nearness_factor() of the words of
