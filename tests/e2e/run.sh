@@ -74,6 +74,8 @@ check search-since-until "$searcher" -l --since 2025-02-07 --until 2025-02-10 �
 check search-sort-date "$searcher" -l --sort date 杭州
 check search-bad-date "$searcher" 'date:2025-13-45..'
 check search-count "$searcher" -c Hangzhou
+# Paging: the 2nd and 3rd hits are numbered 2 and 3 (the offset was once added twice).
+check search-paging-offset "$searcher" --color=never --offset 1 -n 2 Hangzhou
 check search-did-you-mean "$searcher" --color=never Hangzou
 check search-explain "$searcher" --color=never --explain -n 1 '"Six Little Dragons"'
 check search-title-field "$searcher" -l title:宇树
