@@ -10,6 +10,7 @@ packages=(
   libcli11-dev catch2 nlohmann-json3-dev
   libmd4c-dev libgumbo-dev            # Markdown and HTML readers
   python3                             # test scripts that read JSON output
+  jq                                  # the README's JSON example, run by a test
   clang libclang-rt-14-dev            # libFuzzer and its sanitizers (scripts/fuzz.sh)
 )
 

@@ -79,7 +79,9 @@ void setup_search_command(CLI::App& app, SearchOptions& o) {
   app.add_option("query", o.query_words, "The query (several words are joined with spaces)");
   app.add_option("--db", o.databases, "Database to search (repeat for several, searched as one)")
       ->allow_extra_args(false);
-  app.add_option("-n,--limit", o.limit, "Hits to show (0: all)")->capture_default_str();
+  app.add_option("-n,--limit", o.limit, "Hits to show (0: all; with -l, all unless given)")
+      ->capture_default_str()
+      ->each([&o](const std::string&) { o.limit_given = true; });
   app.add_option("--offset", o.offset, "Hits to skip first")->capture_default_str();
   app.add_option("--snippet-chars", o.snippet_chars,
                  "Passage length in characters (a Chinese character counts two)")
@@ -124,7 +126,9 @@ namespace {
 SearchRequest request_from(const SearchOptions& o) {
   SearchRequest request;
   request.query = join(o.query_words);
-  request.limit = o.limit;
+  const bool paths = o.files_with_matches || o.format == OutputFormat::kPaths;
+  // Paths feed other programs (xargs): every match, as grep -l lists every file.
+  request.limit = paths && !o.limit_given ? 0 : o.limit;
   request.offset = o.offset;
   request.snippet_width = o.snippet_chars;
   request.snippet_count = o.snippet_count;
@@ -144,6 +148,10 @@ int run_search_command(const SearchOptions& o) {
   if (databases.empty()) databases.push_back(resolve_database_path(""));
   if (!o.stdin_mode && o.query_words.empty()) {
     std::cerr << "searcher: no query given\nRun 'searcher --help' for usage.\n";
+    return 2;
+  }
+  if (o.null_separated && !o.files_with_matches && o.format != OutputFormat::kPaths) {
+    std::cerr << "searcher: -0 ends paths with NUL: use it with -l or --format paths\n";
     return 2;
   }
   try {

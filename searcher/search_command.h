@@ -19,7 +19,8 @@ enum class ColorChoice { kAuto, kAlways, kNever };
 struct SearchOptions {
   std::vector<std::string> query_words;  // joined with spaces into the query
   std::vector<std::string> databases;    // --db, repeatable; empty → the default database
-  std::size_t limit = 10;
+  std::size_t limit = 10;            // -n; with -l or --format paths, all unless given
+  bool limit_given = false;          // -n was on the command line
   std::size_t offset = 0;
   std::size_t snippet_chars = 160;   // columns: a Chinese character counts two
   std::size_t snippet_count = 1;

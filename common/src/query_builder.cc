@@ -287,14 +287,14 @@ ParsedQuery QueryBuilder::build(std::string_view query) const {
     impl->ranking = ranking_terms(impl->query, impl_->parser);
   } catch (const Xapian::QueryParserError& e) {
     impl_->cjk.recorded = nullptr;
-    throw QueryError("cannot read query '" + std::string(query) + "': " + e.get_msg());
+    throw QueryError("cannot read query " + quote_for_message(query) + ": " + e.get_msg());
   } catch (const Xapian::UnimplementedError&) {
     impl_->cjk.recorded = nullptr;
-    throw QueryError("cannot read query '" + std::string(query) +
-                     "': NEAR and ADJ join single words, not phrases, Chinese text or groups");
+    throw QueryError("cannot read query " + quote_for_message(query) +
+                     ": NEAR and ADJ join single words, not phrases, Chinese text or groups");
   } catch (const Xapian::Error& e) {
     impl_->cjk.recorded = nullptr;
-    throw QueryError("cannot run query '" + std::string(query) + "': " + e.get_msg());
+    throw QueryError("cannot run query " + quote_for_message(query) + ": " + e.get_msg());
   }
   collect_patterns(impl->query, impl->patterns, recorded);
   tag_alias_patterns(impl_->parser, impl->aliases, impl->patterns, impl->ranking.alias_queries);

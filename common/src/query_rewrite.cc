@@ -272,7 +272,7 @@ class Rewriter {
   void check_date_range(std::string_view range) {
     const std::size_t dots = range.find("..");
     auto bad = [&](const std::string& what) {
-      throw QueryError("cannot read query '" + std::string(query_) + "': date:" +
+      throw QueryError("cannot read query " + quote_for_message(query_) + ": date:" +
                        std::string(range) + " " + what);
     };
     if (dots == std::string_view::npos) bad("is not a range: write date:START..END (YYYY-MM-DD, either end may be left out)");

@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -173,7 +174,7 @@ struct Searcher::Impl {
   // The query to run, with the date limits of the request.
   Xapian::Query query_for(const SearchRequest& request, const ParsedQuery& parsed) const {
     if (parsed.empty()) {
-      throw QueryError("query '" + request.query + "' has no words to search for");
+      throw QueryError("query " + quote_for_message(request.query) + " has no words to search for");
     }
     return with_date_limits(parsed.impl().query, request);
   }
@@ -303,7 +304,7 @@ std::uint64_t Searcher::count(const SearchRequest& request) {
     return enquire.get_mset(0, 0, impl_->db.get_doccount()).get_matches_estimated();
   } catch (const Xapian::Error& e) {
     throw DatabaseError(describe_xapian_error(
-        "search for '" + request.query + "' in " + impl_->describe_databases() + " failed", e));
+        "search for " + quote_for_message(request.query) + " in " + impl_->describe_databases() + " failed", e));
   }
 }
 
@@ -335,7 +336,10 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
                                           request.limit == 0 ? limit : offset + limit,
                                           ranking_params().nearness_depth))
                 : enquire.get_mset(offset, limit);
-    summary.estimated_matches = mset.get_matches_estimated();
+    // Xapian's estimate can exceed the documents there are (an OR of alternatives); the
+    // matches seen bound it from below.
+    summary.estimated_matches = std::clamp<std::uint64_t>(
+        mset.get_matches_estimated(), (reorder ? 0 : offset) + mset.size(), impl_->db.get_doccount());
     const std::vector<RankedMatch> order =
         reorder ? order_by_nearness(impl_->db, mset, ranking.near_words, ranking.title_terms,
                                     request.limit == 0 ? 0 : offset + limit)
@@ -387,7 +391,7 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
     }
   } catch (const Xapian::Error& e) {
     throw DatabaseError(describe_xapian_error(
-        "search for '" + request.query + "' in " + impl_->describe_databases() + " failed", e));
+        "search for " + quote_for_message(request.query) + " in " + impl_->describe_databases() + " failed", e));
   }
   summary.elapsed_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -2,8 +2,10 @@
 // indexing are diagnostics in the IndexReport, not exceptions.
 #pragma once
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace longjing {
 
@@ -31,5 +33,12 @@ class IoError : public Error {
  public:
   using Error::Error;
 };
+
+// The longest quoted text (a query) a message repeats in full, in bytes.
+inline constexpr std::size_t kMaxQuotedBytes = 80;
+
+// `text` in single quotes for an error message; a longer text is cut at a character
+// boundary and its length given ("'aaa…' (40,960 bytes)"), so a message stays one line.
+std::string quote_for_message(std::string_view text);
 
 }  // namespace longjing

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# What a new user meets in the first hour, each check named after what was seen:
+# -l lists every match (not the first 10), -0 without -l is an error, an error never
+# repeats a 40 KB query.
+#   first_hour.sh INDEXER SEARCHER SOURCE_DIR
+set -uo pipefail
+indexer=$1 searcher=$2 source=$(cd "$3" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export LONGJING_DB=$work/db
+failures=0 passed=0
+fail() { echo "FAIL: $1"; failures=$((failures + 1)); }
+pass() { passed=$((passed + 1)); }
+
+python3 "$source/tests/e2e/ranking_corpus.py" "$work/corpus" 60
+"$indexer" -q "$work/corpus" || { echo "first_hour.sh: indexing failed"; exit 1; }
+# A word in most of the made-up articles (the most frequent stem of the corpus).
+word=$(cat "$work/corpus"/*.txt | tr ' .' '\n\n' | tr 'A-Z' 'a-z' | grep -E '^[a-z]{4,}$' \
+  | sort | uniq -c | sort -rn | awk 'NR == 1 { print $2 }')
+count=$("$searcher" -c "$word")
+
+# l-lists-every-match: as grep -l does, so that `searcher -l X | xargs` loses no file.
+listed=$("$searcher" -l "$word" | wc -l)
+if [ "$count" -gt 10 ] && [ "$listed" -eq "$count" ]; then pass; else
+  fail "l-lists-every-match: searcher -l $word listed $listed of $count matches"; fi
+paths=$("$searcher" --format paths "$word" | wc -l)
+if [ "$paths" -eq "$count" ]; then pass; else
+  fail "format-paths-lists-every-match: $paths of $count"; fi
+# ... unless -n is given.
+limited=$("$searcher" -l -n 3 "$word" | wc -l)
+if [ "$limited" -eq 3 ]; then pass; else fail "l-with-n-stops-at-n: $limited lines for -n 3"; fi
+nul=$("$searcher" -l -0 "$word" | tr -cd '\0' | wc -c)
+if [ "$nul" -eq "$count" ]; then pass; else fail "l-0-ends-every-path-with-nul: $nul of $count"; fi
+
+# null-without-l-is-an-error: -0 was silently ignored with text output.
+"$searcher" -0 "$word" >"$work/out" 2>"$work/err"
+status=$?
+if [ "$status" -eq 2 ] && grep -q '^searcher: -0 .*-l' "$work/err" && [ ! -s "$work/out" ]; then pass; else
+  fail "null-without-l-is-an-error: exit $status, stderr: $(cat "$work/err")"; fi
+
+# long-query-error-is-short: a 40 KB malformed query is cut in the message.
+long=$(python3 -c 'print("(" + "a " * 20000 + "AND")')
+"$searcher" "$long" >/dev/null 2>"$work/err"
+status=$?
+bytes=$(wc -c <"$work/err")
+if [ "$status" -eq 2 ] && [ "$bytes" -lt 400 ] && grep -q 'bytes)' "$work/err"; then pass; else
+  fail "long-query-error-is-short: exit $status, $bytes bytes on stderr"; fi
+
+echo "first hour: $passed passed, $failures failed"
+[ "$failures" -eq 0 ]
