@@ -59,7 +59,8 @@ std::unique_ptr<Printer> make_printer(const SearchOptions& o) {
     return make_paths_printer(std::cout, o.null_separated);
   }
   if (o.json || o.format == OutputFormat::kJson) return make_json_printer(std::cout);
-  return make_text_printer(std::cout, TextStyle{use_color(o.color)});
+  // The count line is for a person at a terminal; a pipe gets the hits alone.
+  return make_text_printer(std::cout, TextStyle{use_color(o.color), ::isatty(STDOUT_FILENO) == 1});
 }
 
 std::string join(const std::vector<std::string>& words) {

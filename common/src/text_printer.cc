@@ -21,6 +21,8 @@ class TextPrinter : public Printer {
   void on_hit(const Hit& hit) override {
     if (printed_ > 0) out_ << '\n';
     ++printed_;
+    if (printed_ == 1) first_rank_ = hit.rank;
+    last_rank_ = hit.rank;
     out_ << paint(kBold, std::to_string(hit.rank) + ". ");
     write_highlighted(hit.title_snippet, kBold);
     out_ << ' ' << paint(kDim, "(" + std::to_string(hit.percent) + "%)") << '\n';
@@ -50,6 +52,14 @@ class TextPrinter : public Printer {
       if (printed_ > 0) out_ << '\n';
       out_ << "Did you mean: " << paint(kBold, summary.suggestion) << " ("
            << summary.suggestion_matches << " matches)\n";
+    }
+    if (style_.count_line && printed_ > 0 && last_rank_ < summary.estimated_matches) {
+      const std::string shown = first_rank_ == 1 ? std::to_string(last_rank_)
+                                                 : std::to_string(first_rank_) + "–" +
+                                                       std::to_string(last_rank_);
+      out_ << '\n' << paint(kDim, shown + " of " + std::to_string(summary.estimated_matches) +
+                                      " matches (-n for more, --offset to page)")
+           << '\n';
     }
     out_.flush();
   }
@@ -82,6 +92,8 @@ class TextPrinter : public Printer {
   std::ostream& out_;
   TextStyle style_;
   std::size_t printed_ = 0;
+  std::size_t first_rank_ = 0;  // of the hits printed, for the count line
+  std::size_t last_rank_ = 0;
 };
 
 }  // namespace

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What a new user meets in the first hour, each check named after what was seen:
 # -l lists every match (not the first 10), -0 without -l is an error, an error never
-# repeats a 40 KB query.
+# repeats a 40 KB query, a terminal is told how many matched.
 #   first_hour.sh INDEXER SEARCHER SOURCE_DIR
 set -uo pipefail
 indexer=$1 searcher=$2 source=$(cd "$3" && pwd)
@@ -45,6 +45,19 @@ status=$?
 bytes=$(wc -c <"$work/err")
 if [ "$status" -eq 2 ] && [ "$bytes" -lt 400 ] && grep -q 'bytes)' "$work/err"; then pass; else
   fail "long-query-error-is-short: exit $status, $bytes bytes on stderr"; fi
+
+# terminal-says-how-many: at a terminal (script(1) gives one), more matches than shown end
+# with a count line; a pipe gets the hits alone.
+if command -v script >/dev/null; then
+  line=$(script -qec "NO_COLOR=1 $searcher -n 2 $word" /dev/null | tr -d '\r' | tail -1)
+  if [ "$line" = "2 of $count matches (-n for more, --offset to page)" ]; then pass; else
+    fail "terminal-says-how-many: last line '$line'"; fi
+  line=$(script -qec "NO_COLOR=1 $searcher -n 2 --offset 4 $word" /dev/null | tr -d '\r' | tail -1)
+  if [ "$line" = "5–6 of $count matches (-n for more, --offset to page)" ]; then pass; else
+    fail "terminal-says-how-many-with-offset: last line '$line'"; fi
+fi
+if ! "$searcher" -n 2 "$word" | grep -q ' of .* matches'; then pass; else
+  fail "pipe-gets-no-count-line"; fi
 
 echo "first hour: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -17,7 +17,8 @@ class Printer : public HitSink {
 
 // How the text printer marks matches.
 struct TextStyle {
-  bool color = false;  // ANSI colours; otherwise matches are wrapped in [ and ]
+  bool color = false;       // ANSI colours; otherwise matches are wrapped in [ and ]
+  bool count_line = false;  // end with "10 of 16 matches" when more matched than shown
 };
 
 // Human-readable: rank and title, then path · date · source, then the passage.
