@@ -151,6 +151,11 @@ int run_search_command(const SearchOptions& o) {
     std::cerr << "searcher: no query given\nRun 'searcher --help' for usage.\n";
     return 2;
   }
+  if (o.stdin_mode && o.count) {
+    std::cerr << "searcher: -c does not apply to --stdin: each answer's summary object gives "
+                 "estimated_matches\n";
+    return 2;
+  }
   if (o.null_separated && !o.files_with_matches && o.format != OutputFormat::kPaths) {
     std::cerr << "searcher: -0 ends paths with NUL: use it with -l or --format paths\n";
     return 2;

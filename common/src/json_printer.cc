@@ -1,6 +1,10 @@
 // The JSON Lines printer: what scripts read. Schema: docs/json-output.md.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstdint>
+#include <string_view>
+
 #include "longjing/printer.h"
 #include "longjing/utf8.h"
 
@@ -29,6 +33,30 @@ json highlights(const Snippet& s) {
 
 json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
+std::string base64(std::string_view bytes) {
+  static constexpr char kDigits[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  for (std::size_t i = 0; i < bytes.size(); i += 3) {
+    const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
+    std::uint32_t v = 0;
+    for (std::size_t k = 0; k < 3; ++k) {
+      v = (v << 8) | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0u);
+    }
+    for (std::size_t k = 0; k < 4; ++k) {
+      out += k <= n ? kDigits[(v >> (18 - 6 * k)) & 0x3F] : '=';
+    }
+  }
+  return out;
+}
+
+// A path as JSON: a string when it is UTF-8, else {"bytes": base64 of the bytes}, so a
+// script can open the very file (ripgrep's convention).
+json path_value(const std::string& path) {
+  if (is_valid_utf8(path)) return path;
+  return json{{"bytes", base64(path)}};
+}
+
 // Writes one object as a line; text that is not UTF-8 is replaced, never thrown on.
 void write_line(std::ostream& out, const json& j) {
   out << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
@@ -46,6 +74,16 @@ class JsonPrinter : public Printer {
       : out_(out), id_(parse_id(request_id)) {}
 
   void on_hit(const Hit& hit) override {
+    if (hit.paths_only) {  // -l: what is known, marked as such
+      write({{"type", "path"},
+             {"format_version", kJsonFormatVersion},
+             {"rank", hit.rank},
+             {"score", hit.score},
+             {"percent", hit.percent},
+             {"docid", hit.docid},
+             {"path", path_value(hit.path)}});
+      return;
+    }
     json j = {
         {"type", "hit"},
         {"format_version", kJsonFormatVersion},
@@ -53,7 +91,7 @@ class JsonPrinter : public Printer {
         {"score", hit.score},
         {"percent", hit.percent},
         {"docid", hit.docid},
-        {"path", hit.path},
+        {"path", path_value(hit.path)},
         {"title", hit.title},
         {"title_highlights", highlights(hit.title_snippet)},
         {"date", or_null(hit.date)},

@@ -2,7 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "longjing/error.h"
 #include "longjing/printer.h"
@@ -12,11 +15,38 @@ namespace {
 
 using json = nlohmann::json;
 
-// The request a line asks for; throws Error when a JSON line is not a valid request.
+// The fields a JSON request may hold (include/longjing/query_session.h).
+constexpr std::string_view kRequestFields[] = {"query", "id",    "limit",   "offset", "snippets",
+                                               "since", "until", "explain", "sort"};
+
+// The largest "snippets" a request may ask for: the CLI's --snippets range.
+constexpr std::size_t kMaxSnippets = 20;
+
+std::size_t count_field(const json& j, const char* name, std::size_t low, std::size_t high) {
+  const json& v = j[name];
+  if (!v.is_number_integer() || v.get<long long>() < static_cast<long long>(low) ||
+      v.get<unsigned long long>() > high) {
+    throw Error(std::string("\"") + name + "\" must be a whole number from " +
+                std::to_string(low) + (high == SIZE_MAX ? " up" : " to " + std::to_string(high)) +
+                ", not " + v.dump());
+  }
+  return v.get<std::size_t>();
+}
+
+std::string text_field(const json& j, const char* name) {
+  const json& v = j[name];
+  if (!v.is_string()) throw Error(std::string("\"") + name + "\" must be a string, not " + v.dump());
+  return v.get<std::string>();
+}
+
+// The request a line asks for; throws Error when a line is not a valid request.
 SearchRequest parse_request(const std::string& line, const SearchRequest& defaults,
                             std::string& id) {
   SearchRequest request = defaults;
   id.clear();
+  if (line.find_first_not_of(" \t") == std::string::npos) {
+    throw Error("the line is empty: write a query, or a JSON request object");
+  }
   if (line.front() != '{') {
     request.query = line;
     return request;
@@ -24,24 +54,30 @@ SearchRequest parse_request(const std::string& line, const SearchRequest& defaul
   const json j = json::parse(line, nullptr, false);
   if (j.is_discarded() || !j.is_object()) throw Error("the line is not a JSON object");
   if (j.contains("id")) id = j["id"].dump();
-  if (!j.contains("query") || !j["query"].is_string()) {
-    throw Error("the request has no \"query\" string");
-  }
-  try {
-    request.query = j["query"].get<std::string>();
-    if (j.contains("limit")) request.limit = j["limit"].get<std::size_t>();
-    if (j.contains("offset")) request.offset = j["offset"].get<std::size_t>();
-    if (j.contains("snippets")) request.snippet_count = j["snippets"].get<std::size_t>();
-    if (j.contains("since")) request.since = j["since"].get<std::string>();
-    if (j.contains("until")) request.until = j["until"].get<std::string>();
-    if (j.contains("explain")) request.explain = j["explain"].get<bool>();
-    if (j.contains("sort")) {
-      const std::string sort = j["sort"].get<std::string>();
-      if (sort != "relevance" && sort != "date") throw Error("\"sort\" must be relevance or date");
-      request.sort = sort == "date" ? SortOrder::kDate : SortOrder::kRelevance;
+  for (const auto& [key, value] : j.items()) {
+    if (std::find(std::begin(kRequestFields), std::end(kRequestFields), key) ==
+        std::end(kRequestFields)) {
+      throw Error("the request has an unknown field \"" + key +
+                  "\" (known: query, id, limit, offset, snippets, since, until, explain, sort)");
     }
-  } catch (const json::exception& e) {
-    throw Error(std::string("a field of the request has the wrong type: ") + e.what());
+  }
+  if (!j.contains("query")) throw Error("the request has no \"query\" string");
+  request.query = text_field(j, "query");
+  if (j.contains("limit")) request.limit = count_field(j, "limit", 0, SIZE_MAX);
+  if (j.contains("offset")) request.offset = count_field(j, "offset", 0, SIZE_MAX);
+  if (j.contains("snippets")) request.snippet_count = count_field(j, "snippets", 1, kMaxSnippets);
+  if (j.contains("since")) request.since = text_field(j, "since");
+  if (j.contains("until")) request.until = text_field(j, "until");
+  if (j.contains("explain")) {
+    if (!j["explain"].is_boolean()) {
+      throw Error("\"explain\" must be true or false, not " + j["explain"].dump());
+    }
+    request.explain = j["explain"].get<bool>();
+  }
+  if (j.contains("sort")) {
+    const std::string sort = text_field(j, "sort");
+    if (sort != "relevance" && sort != "date") throw Error("\"sort\" must be relevance or date");
+    request.sort = sort == "date" ? SortOrder::kDate : SortOrder::kRelevance;
   }
   return request;
 }
@@ -54,7 +90,6 @@ bool run_query_session(std::istream& in, std::ostream& out, Searcher& searcher,
   std::string id;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
     try {
       const SearchRequest request = parse_request(line, defaults, id);
       searcher.refresh();

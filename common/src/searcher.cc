@@ -359,6 +359,7 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
       hit.docid = *it;
       const Xapian::Document doc = it.get_document();
       // Indexes written before the path slot read the stored article for the path too.
+      hit.paths_only = request.paths_only;
       if (request.paths_only) hit.path = doc.get_value(schema::kPathSlot);
       auto stored = hit.path.empty() ? schema::decode_document(doc.get_data()) : std::nullopt;
       if (stored) {

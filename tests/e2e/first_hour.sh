@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What a new user meets in the first hour, each check named after what was seen:
 # -l lists every match (not the first 10), -0 without -l is an error, an error never
-# repeats a 40 KB query, a terminal is told how many matched.
+# repeats a 40 KB query, a terminal is told how many matched, --stdin answers every line.
 #   first_hour.sh INDEXER SEARCHER SOURCE_DIR
 set -uo pipefail
 indexer=$1 searcher=$2 source=$(cd "$3" && pwd)
@@ -58,6 +58,25 @@ if command -v script >/dev/null; then
 fi
 if ! "$searcher" -n 2 "$word" | grep -q ' of .* matches'; then pass; else
   fail "pipe-gets-no-count-line"; fi
+
+# stdin-always-answers: each line one answer ending with a summary or an error that names
+# what is wrong (a blank line got no answer, and a driver waited forever).
+answers=$(printf '%s\n' "$word" '' '   ' '{"query": 5}' '{"query": "x", "limt": 3}' \
+    '{"query": "x", "snippets": 50}' '{"query": "x", "limit": -5}' | "$searcher" --stdin | python3 -c '
+import json, sys
+ends = [o for o in map(json.loads, sys.stdin) if o["type"] in ("summary", "error")]
+print("|".join(o["type"] if o["type"] == "summary" else o["message"] for o in ends))')
+expected='summary|the line is empty: write a query, or a JSON request object'
+expected+='|the line is empty: write a query, or a JSON request object|"query" must be a string, not 5'
+expected+='|the request has an unknown field "limt" (known: query, id, limit, offset, snippets, since, until, explain, sort)'
+expected+='|"snippets" must be a whole number from 1 to 20, not 50|"limit" must be a whole number from 0 up, not -5'
+if [ "$answers" = "$expected" ]; then pass; else fail "stdin-always-answers: got '$answers'"; fi
+
+# count-with-stdin-is-an-error: -c was silently ignored.
+printf '%s\n' "$word" | "$searcher" --stdin -c >"$work/out" 2>"$work/err"
+status=$?
+if [ "$status" -eq 2 ] && grep -q '^searcher: -c does not apply to --stdin' "$work/err" && [ ! -s "$work/out" ]; then
+  pass; else fail "count-with-stdin-is-an-error: exit $status"; fi
 
 echo "first hour: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]

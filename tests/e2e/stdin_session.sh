@@ -53,7 +53,7 @@ echo "zanzibarword arrives" >>"$work/extra.txt"
 "$indexer" -q "$work/extra.txt"
 echo zanzibarword >&3
 end_session
-live=$(grep -c '"type":"hit"' "$work/live")
+live=$(grep -c '"type":"path"' "$work/live")
 summaries=$(grep -c '"type":"summary"' "$work/live")
 if [ "$live" != 1 ] || [ "$summaries" != 2 ]; then
   echo "FAIL: the session did not see the new commit ($live hits, $summaries answers)"
@@ -83,7 +83,7 @@ summaries = 0
 with open(f"{work}/answers", encoding="utf-8") as f:
     for line in f:
         obj = json.loads(line)
-        assert obj["format_version"] == 1, obj
+        assert obj["format_version"] == 2, obj
         rid = obj["id"]
         if obj["type"] == "hit":
             answers.setdefault(rid, []).append(obj["path"])

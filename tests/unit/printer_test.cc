@@ -73,13 +73,13 @@ TEST_CASE("JSON printer writes one versioned object per line", "[printer]") {
   printer->on_hit(sample_hit());
   printer->finish(sample_summary());
   CHECK(out.str() ==
-        "{\"type\":\"hit\",\"format_version\":1,\"rank\":1,\"score\":2.5,\"percent\":100,"
+        "{\"type\":\"hit\",\"format_version\":2,\"rank\":1,\"score\":2.5,\"percent\":100,"
         "\"docid\":7,\"path\":\"/docs/unitree-zh.md\",\"title\":\"杭州宇树科技\","
         "\"title_highlights\":[{\"start\":6,\"end\":18,\"char_start\":2,\"char_end\":6}],"
         "\"date\":\"2025-02-07\",\"source\":\"Paper\",\"language\":\"zh-Hans\","
         "\"snippets\":[{\"text\":\"…推出宇树机器狗…\",\"highlights\":[{\"start\":9,\"end\":15,"
         "\"char_start\":3,\"char_end\":5}]}]}\n"
-        "{\"type\":\"summary\",\"format_version\":1,\"query\":\"宇树\",\"parsed\":\"Query(宇树)\","
+        "{\"type\":\"summary\",\"format_version\":2,\"query\":\"宇树\",\"parsed\":\"Query(宇树)\","
         "\"estimated_matches\":1,\"returned\":1,\"suggestion\":null,\"elapsed_seconds\":0.0}\n");
 }
 
@@ -139,6 +139,6 @@ TEST_CASE("JSON error objects carry the message and the request id", "[printer]"
   std::ostringstream out;
   write_json_error(out, "cannot read query 'a AND'", "7");
   CHECK(out.str() ==
-        "{\"type\":\"error\",\"format_version\":1,\"message\":\"cannot read query 'a AND'\","
+        "{\"type\":\"error\",\"format_version\":2,\"message\":\"cannot read query 'a AND'\","
         "\"id\":7}\n");
 }

@@ -36,6 +36,6 @@ void write_json_error(std::ostream& out, const std::string& message, const std::
 std::unique_ptr<Printer> make_paths_printer(std::ostream& out, bool nul);
 
 // The JSON output's format version.
-inline constexpr int kJsonFormatVersion = 1;
+inline constexpr int kJsonFormatVersion = 2;
 
 }  // namespace longjing

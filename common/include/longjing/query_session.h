@@ -15,7 +15,9 @@ namespace longjing {
 //   {"query": "...", "id": <any>, "limit": N, "offset": N, "since": "YYYY-MM-DD",
 //    "until": "YYYY-MM-DD", "sort": "relevance"|"date", "snippets": N, "explain": bool}
 // whose missing fields take their values from `defaults`; "id" is echoed in every object
-// of the answer. Empty lines are skipped. Before each request the databases move to the
+// of the answer. Every line gets exactly one answer ending with a summary or an error
+// object: an empty line, an unknown field, a field of the wrong type or out of range
+// ("snippets" 1 to 20) is an error naming it. Before each request the databases move to the
 // newest committed revision. Returns false if `out` failed (e.g. a closed pipe).
 bool run_query_session(std::istream& in, std::ostream& out, Searcher& searcher,
                        const SearchRequest& defaults);

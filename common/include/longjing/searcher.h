@@ -65,6 +65,7 @@ struct Hit {
   std::vector<Snippet> snippets;  // best passages, in text order (none if !request.snippets)
   std::vector<AliasMatch> aliases;  // aliases that matched, other than what was typed
   std::vector<TermWeight> explanation;  // when SearchRequest::explain
+  bool paths_only = false;   // only rank, score, percent, docid and path are filled
 };
 
 // A database that could not be opened under SearcherOptions::allow_partial.
