@@ -51,8 +51,8 @@ void setup_index_command(CLI::App& app, IndexCommandOptions& o) {
       "printed; run again to finish. A second Ctrl-C stops at once (the last commit stays).\n"
       "Exit status: 0 done (skipped files are reported on stderr), 2 error,\n"
       "130 interrupted by SIGINT, 143 by SIGTERM.");
-  app.add_option("path", o.paths, "Files and directories to index")->required();
-  app.add_option("--db", o.database, "Database directory (created if missing)");
+  app.add_option("path", o.paths, "Files and directories to index")->required()->type_name("PATH");
+  app.add_option("--db", o.database, "Database directory (created if missing)")->type_name("DB");
   app.add_flag("--rebuild", o.rebuild, "Start from an empty database");
   app.add_flag("-n,--dry-run", o.dry_run,
                "Report what would be added, updated and deleted; change nothing");
@@ -63,20 +63,22 @@ void setup_index_command(CLI::App& app, IndexCommandOptions& o) {
       ->type_name("GLOB");
   app.add_option("--max-file-size", o.max_file_size,
                  "Skip files larger than this (bytes; suffixes k, m, g)")
-      ->transform(CLI::AsSizeValue(false))
-      ->capture_default_str();
+      ->transform(CLI::AsSizeValue(false).description(""))
+      ->capture_default_str()
+      ->type_name("BYTES");
   app.add_option("--lock-timeout", o.lock_timeout,
                  "Seconds to wait while another indexer holds the database")
       ->check(CLI::Validator(
           [](std::string& value) {
             return value.empty() || value[0] == '-' ? "must be 0 or more seconds" : "";
           },
-          "SECONDS"))
-      ->capture_default_str();
+          ""))
+      ->capture_default_str()
+      ->type_name("SECONDS");
   app.add_option("--shards", o.shards,
-                 "Spread documents over N databases (searched as one by searcher --db); "
+                 "Spread documents over N databases, 1 to 256 (searched as one by searcher --db); "
                  "changing N needs --rebuild")
-      ->check(CLI::Range(1u, 256u))
+      ->check(CLI::Range(1u, 256u).description(""))
       ->type_name("N");
   app.add_option("--jobs", o.jobs,
                  "Threads for a full build (a new or rebuilt index); 0: one per core")

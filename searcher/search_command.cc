@@ -77,33 +77,41 @@ std::string join(const std::vector<std::string>& words) {
 void setup_search_command(CLI::App& app, SearchOptions& o) {
   app.description("Search the articles indexed by `indexer`; ranked hits with highlighted passages.");
   app.footer(kSyntaxHelp);
-  app.add_option("query", o.query_words, "The query (several words are joined with spaces)");
+  app.add_option("query", o.query_words, "The query (several words are joined with spaces)")
+      ->type_name("WORDS");
   app.add_option("--db", o.databases, "Database to search (repeat for several, searched as one)")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->type_name("DB");
   app.add_option("-n,--limit", o.limit, "Hits to show (0: all; with -l, all unless given)")
       ->capture_default_str()
+      ->type_name("N")
       ->each([&o](const std::string&) { o.limit_given = true; });
-  app.add_option("--offset", o.offset, "Hits to skip first")->capture_default_str();
+  app.add_option("--offset", o.offset, "Hits to skip first")->capture_default_str()->type_name("N");
   app.add_option("--snippet-chars", o.snippet_chars,
-                 "Passage length in characters (a Chinese character counts two)")
-      ->capture_default_str()
-      ->check(CLI::Range(20, 10000));
-  app.add_option("--snippets", o.snippet_count, "Passages per hit")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 20));
-  app.add_option("--since", o.since, "Only articles dated on or after YYYY-MM-DD");
-  app.add_option("--until", o.until, "Only articles dated on or before YYYY-MM-DD");
-  app.add_option("--sort", o.sort, "Order: relevance or date (newest first)")
-      ->check(CLI::IsMember({"relevance", "date"}))
-      ->capture_default_str();
+                 "Passage length in characters, 20 to 10000 (default 160; a Chinese character "
+                 "counts two)")
+      ->check(CLI::Range(20, 10000).description(""))
+      ->type_name("N");
+  app.add_option("--snippets", o.snippet_count, "Passages per hit, 1 to 20 (default 1)")
+      ->check(CLI::Range(1, 20).description(""))
+      ->type_name("N");
+  app.add_option("--since", o.since, "Only articles dated on or after YYYY-MM-DD")
+      ->type_name("DATE");
+  app.add_option("--until", o.until, "Only articles dated on or before YYYY-MM-DD")
+      ->type_name("DATE");
+  app.add_option("--sort", o.sort, "Order: relevance (the default) or date (newest first)")
+      ->check(CLI::IsMember({"relevance", "date"}).description(""))
+      ->type_name("relevance|date");
   app.add_flag("--explain", o.explain, "Show which terms matched in which field, and their weight");
   app.add_flag("--no-aliases", o.no_aliases, "Do not expand names with the alias tables");
   app.add_option("--aliases", o.alias_files, "An alias file of your own (repeatable)")
       ->allow_extra_args(false)
-      ->check(CLI::ExistingFile);
-  app.add_option("--timeout", o.timeout, "Seconds to wait for a tcp://HOST:PORT database")
-      ->check(CLI::Range(0.1, 3600.0))
-      ->capture_default_str();
+      ->check(CLI::Validator(CLI::ExistingFile).description(""))
+      ->type_name("FILE");
+  app.add_option("--timeout", o.timeout,
+                 "Seconds to wait for a tcp://HOST:PORT database, 0.1 to 3600 (default 10)")
+      ->check(CLI::Range(0.1, 3600.0).description(""))
+      ->type_name("SECONDS");
   app.add_flag("--allow-partial", o.allow_partial,
                "Answer from the databases that open; name the others on stderr");
   app.add_flag("-c,--count", o.count, "Print only the number of matching articles");
@@ -112,14 +120,16 @@ void setup_search_command(CLI::App& app, SearchOptions& o) {
   const std::map<std::string, OutputFormat> formats{
       {"text", OutputFormat::kText}, {"json", OutputFormat::kJson}, {"paths", OutputFormat::kPaths}};
   app.add_option("--format", o.format, "Output: text, json (JSON Lines) or paths")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case).description("{text,json,paths}"));
+      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case).description(""))
+      ->type_name("text|json|paths");
   app.add_flag("--json", o.json, "Same as --format json");
   app.add_flag("-l,--files-with-matches", o.files_with_matches, "Print only the paths of hits");
   app.add_flag("-0,--null", o.null_separated, "End paths with NUL instead of newline");
   const std::map<std::string, ColorChoice> colors{
       {"auto", ColorChoice::kAuto}, {"always", ColorChoice::kAlways}, {"never", ColorChoice::kNever}};
   app.add_option("--color", o.color, "Colour: auto (on a terminal, unless NO_COLOR), always, never")
-      ->transform(CLI::CheckedTransformer(colors, CLI::ignore_case).description("{auto,always,never}"));
+      ->transform(CLI::CheckedTransformer(colors, CLI::ignore_case).description(""))
+      ->type_name("auto|always|never");
 }
 
 namespace {

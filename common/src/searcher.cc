@@ -42,6 +42,20 @@ std::optional<std::pair<std::string, unsigned>> tcp_address(const std::string& s
   return std::make_pair(host, port);
 }
 
+// True when `dir` is a directory holding a Glass table (*.glass), or a shard directory of
+// them: what Longjing's indexer leaves.
+bool holds_glass_tables(const std::string& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return false;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+       it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) return false;
+    if (it->path().extension() == ".glass") return true;
+    if (it.depth() >= 1) it.disable_recursion_pending();  // shards are one level down
+  }
+  return false;
+}
+
 // Opens one database: a local path (a database, a directory of shards, or a Xapian stub
 // file, which may name remote servers), or tcp://HOST:PORT on xapian-tcpsrv.
 Xapian::Database open_one(const std::string& spec, std::chrono::milliseconds timeout) {
@@ -63,6 +77,14 @@ Xapian::Database open_one(const std::string& spec, std::chrono::milliseconds tim
     }
     return db;
   } catch (const Xapian::Error& e) {
+    // A directory that holds Xapian's tables but will not open is a damaged index, not a
+    // missing one (a truncated postlist.glass: "EOF reading block 2"; no iamglass:
+    // "Couldn't detect type of database").
+    if (!remote && holds_glass_tables(spec)) {
+      throw DatabaseError("database " + spec + " is damaged (" + e.get_msg() +
+                          "): rebuild it with indexer --rebuild --db " + spec +
+                          " PATH... (the articles themselves are not touched)");
+    }
     throw DatabaseError(describe_xapian_error("cannot open database " + spec, e));
   }
 }

@@ -11,7 +11,8 @@ std::string describe_xapian_error(const std::string& context, const Xapian::Erro
   const char* reason = e.get_error_string();
   if (reason != nullptr && *reason != '\0') message += std::string(" (") + reason + ")";
   const std::string type = e.get_type();
-  if (type == "DatabaseCorruptError") {
+  if (type == "DatabaseCorruptError" ||
+      (type == "DatabaseError" && e.get_msg().find("reading block") != std::string::npos)) {
     message += " (the database is damaged: rebuild it with indexer --rebuild)";
   } else if (type == "DatabaseNotFoundError" || type == "DatabaseOpeningError") {
     message += " (no readable database there: run indexer first)";

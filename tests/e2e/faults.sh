@@ -158,7 +158,7 @@ bad=$work/bad-all
 cp -r "$good" "$bad"
 overwrite "$bad/postlist.glass" 0 $(( $(stat -c %s "$bad/postlist.glass") / 8192 ))
 run bad-all-search "$searcher" --db "$bad" Unitree
-expect "corrupt postlist: search" 2 "cannot open database $bad" "damaged"
+expect "corrupt postlist: search" 2 "database $bad is damaged" "indexer --rebuild --db $bad"
 run bad-all-index "$indexer" -q --db "$bad" "$work/mixed"
 expect "corrupt postlist: indexing" 2 "database $bad" "damaged"
 # A run on a half-damaged database: 0 or 1, or 2 saying "damaged"; never a crash or hang.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What a new user meets in the first hour, each check named after what was seen:
 # -l lists every match (not the first 10), -0 without -l is an error, an error never
-# repeats a 40 KB query, a terminal is told how many matched, --stdin answers every line.
+# repeats a 40 KB query, a terminal is told how many matched, --stdin answers every line,
+# a damaged database names the way out, --help reads as prose.
 #   first_hour.sh INDEXER SEARCHER SOURCE_DIR
 set -uo pipefail
 indexer=$1 searcher=$2 source=$(cd "$3" && pwd)
@@ -77,6 +78,28 @@ printf '%s\n' "$word" | "$searcher" --stdin -c >"$work/out" 2>"$work/err"
 status=$?
 if [ "$status" -eq 2 ] && grep -q '^searcher: -c does not apply to --stdin' "$work/err" && [ ! -s "$work/out" ]; then
   pass; else fail "count-with-stdin-is-an-error: exit $status"; fi
+
+# damaged-database-names-the-way-out: a truncated table ("EOF reading block 2") and a
+# deleted version file ("run indexer first") both say the database is damaged and how to
+# rebuild it.
+for damage in truncate-postlist delete-iamglass; do
+  cp -r "$work/db" "$work/damaged"
+  case $damage in
+    truncate-postlist) truncate -s 8192 "$work/damaged/postlist.glass" ;;
+    delete-iamglass) rm "$work/damaged/iamglass" ;;
+  esac
+  "$searcher" --db "$work/damaged" "$word" >/dev/null 2>"$work/err"
+  status=$?
+  if [ "$status" -eq 2 ] && grep -q "^searcher: database $work/damaged is damaged (.*): rebuild it with indexer --rebuild --db $work/damaged" "$work/err"; then
+    pass; else fail "damaged-database-names-the-way-out ($damage): exit $status, $(cat "$work/err")"; fi
+  rm -rf "$work/damaged"
+done
+
+# help-reads-as-prose: no CLI11 type noise ("UINT:INT in [1 - 20]", "FLOAT:FLOAT in ...").
+for bin in "$indexer" "$searcher"; do
+  noise=$("$bin" --help | grep -E 'UINT|FLOAT|TEXT|ENUM|INT in \[|:\{' || true)
+  if [ -z "$noise" ]; then pass; else fail "help-reads-as-prose ($(basename "$bin")): $noise"; fi
+done
 
 echo "first hour: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]
