@@ -96,6 +96,32 @@ class DateScanner {
     return pos_ > start;
   }
 
+  // Reads an English month name, full or its first three letters, any case ("April",
+  // "apr", "Sept."); sets month.
+  bool month_name(int& month) {
+    static constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",
+                                                   "may",     "june",     "july",      "august",
+                                                   "september", "october", "november", "december"};
+    std::size_t end = pos_;
+    while (end < text_.size() && ((text_[end] >= 'a' && text_[end] <= 'z') ||
+                                  (text_[end] >= 'A' && text_[end] <= 'Z'))) {
+      ++end;
+    }
+    std::string word(text_.substr(pos_, end - pos_));
+    for (char& c : word) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (word.size() < 3) return false;
+    for (int m = 0; m < 12; ++m) {
+      const std::string_view name = kMonths[m];
+      if (word == name || word == name.substr(0, 3) || (m == 8 && word == "sept")) {
+        month = m + 1;
+        pos_ = end;
+        if (pos_ < text_.size() && text_[pos_] == '.') ++pos_;
+        return true;
+      }
+    }
+    return false;
+  }
+
   std::size_t position() const { return pos_; }
   std::string_view rest() const { return text_.substr(pos_); }
 
@@ -124,10 +150,21 @@ bool scan_month_first(DateScanner& in, CalendarDate& date) {
          (in.separator("/") || in.spaces()) && in.number(4, 4, date.year);
 }
 
+// "April 5, 2024", "Apr 5 2024" (month name first) or "5 April 2024" (day first).
+bool scan_month_name(DateScanner& in, CalendarDate& date) {
+  if (in.month_name(date.month)) {
+    return in.spaces() && in.number(1, 2, date.day) && (in.separator(","), true) &&
+           (in.spaces(), true) && in.number(4, 4, date.year);
+  }
+  return in.number(1, 2, date.day) && in.spaces() && in.month_name(date.month) &&
+         (in.separator(","), true) && in.spaces() && in.number(4, 4, date.year);
+}
+
 // Parses a date at the start of text; `rest` receives what follows it.
 std::optional<CalendarDate> scan_date(std::string_view text, std::string_view& rest) {
   using Scan = bool (*)(DateScanner&, CalendarDate&);
-  for (const Scan scan : {Scan{scan_year_first}, Scan{scan_chinese}, Scan{scan_month_first}}) {
+  for (const Scan scan : {Scan{scan_year_first}, Scan{scan_chinese}, Scan{scan_month_first},
+                          Scan{scan_month_name}}) {
     DateScanner in(text);
     CalendarDate date;
     if (scan(in, date) && is_real_day(date)) {
@@ -235,6 +272,7 @@ FrontMatter clean(const RawFrontMatter& raw, std::string_view rest) {
   FrontMatter out;
   out.title = make_title(raw.title);
   out.date = normalize_date(raw.date);
+  if (out.date.empty() && !trim(raw.date).empty()) out.dropped_date = collapse_whitespace(raw.date);
   out.source = collapse_whitespace(raw.source.empty() ? raw.author : raw.source);
   out.language = collapse_whitespace(raw.language);
   out.url = collapse_whitespace(raw.url);

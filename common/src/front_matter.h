@@ -32,8 +32,9 @@ inline constexpr std::size_t kTitleLength = 100;
 std::string make_title(std::string_view raw);
 
 // The date in `line` as "YYYY-MM-DD" when the whole trimmed line is one of
-// "MM/DD YYYY", "MM/DD/YYYY", "YYYY-MM-DD", "YYYY/MM/DD", "YYYY.MM.DD", "YYYY年M月D日"
-// (months and days may have one digit) and names a real calendar day; else empty.
+// "MM/DD YYYY", "MM/DD/YYYY", "YYYY-MM-DD", "YYYY/MM/DD", "YYYY.MM.DD", "YYYY年M月D日",
+// "April 5, 2024", "5 Apr 2024" (months and days may have one digit) and names a real
+// calendar day; else empty.
 std::string date_from_line(std::string_view line);
 
 // Like date_from_line, but a time may follow the date ("2025-02-20T10:00:00Z",
@@ -46,6 +47,7 @@ std::string normalize_date(std::string_view value);
 struct FrontMatter {
   std::string title;
   std::string date;
+  std::string dropped_date;  // a date given that is no calendar day (2024-02-30), or ""
   std::string source;
   std::string language;
   std::string url;

@@ -282,6 +282,7 @@ class MetadataReader {
   void leave(const GumboNode* /*node*/) {}
 
   std::string title, first_h1, date, author, site_name, canonical, og_url, language;
+  std::string dropped_date;  // the first date <meta> that names no calendar day
   const GumboNode* body = nullptr;
 
  private:
@@ -291,6 +292,9 @@ class MetadataReader {
     const std::string_view content = attribute(node, "content");
     if (is_date_key(key) && date.empty()) {
       date = format_detail::normalize_date(content);
+      if (date.empty() && dropped_date.empty() && !format_detail::trim(content).empty()) {
+        dropped_date = format_detail::collapse_whitespace(content);
+      }
     } else if (key == "author" && author.empty()) {
       author = format_detail::collapse_whitespace(content);
     } else if (key == "og:site_name" && site_name.empty()) {
@@ -349,6 +353,7 @@ Article parse_html(std::string_view content) {
   walk(parsed.document(), metadata);
   article.title = metadata.title.empty() ? std::move(metadata.first_h1) : std::move(metadata.title);
   article.date = std::move(metadata.date);
+  if (article.date.empty()) article.dropped_date = std::move(metadata.dropped_date);
   article.source =
       metadata.author.empty() ? std::move(metadata.site_name) : std::move(metadata.author);
   article.language = std::move(metadata.language);
@@ -356,7 +361,7 @@ Article parse_html(std::string_view content) {
       metadata.canonical.empty() ? std::move(metadata.og_url) : std::move(metadata.canonical);
   if (metadata.body != nullptr) article.body = visible_text(metadata.body);
   for (std::string* field : {&article.title, &article.date, &article.source, &article.language,
-                             &article.url, &article.body}) {
+                             &article.url, &article.body, &article.dropped_date}) {
     repair_gumbo_output(*field);
   }
   return article;

@@ -161,13 +161,18 @@ FileRead read_for_index(const std::string& path, std::uint64_t max_file_size) {
   return {std::move(loaded.source), {}};
 }
 
-// What was guessed or repaired while decoding `source` (reported, the file is indexed).
-std::vector<std::string> caveats_of(const SourceText& source) {
+// What was guessed, repaired or dropped while reading the file (reported; the file is
+// indexed): from decoding `source`, and the metadata of `article` read from it.
+std::vector<std::string> caveats_of(const SourceText& source, const Article& article) {
   std::vector<std::string> caveats;
   if (source.encoding_guessed) caveats.push_back("decoded as " + source.encoding);
   if (source.repaired_sequences > 0) {
     caveats.push_back(std::to_string(source.repaired_sequences) +
                       " invalid UTF-8 sequence(s) replaced by U+FFFD");
+  }
+  if (!article.dropped_date.empty()) {
+    caveats.push_back("date '" + article.dropped_date +
+                      "' is no calendar day (write 2024-04-05 or April 5, 2024): left out");
   }
   return caveats;
 }
@@ -343,9 +348,10 @@ class Run {
         result.skip_reason = read.problem;
         return;
       }
-      result.caveats = caveats_of(*read.source);
-      writers[part]->put(document_of(item.path, item.format, *read.source, item.stat.mtime, item.stat.size),
-                         /*is_new=*/true);
+      schema::StoredDocument doc =
+          document_of(item.path, item.format, *read.source, item.stat.mtime, item.stat.size);
+      result.caveats = caveats_of(*read.source, doc.article);
+      writers[part]->put(std::move(doc), /*is_new=*/true);
       if (++pending[part] >= std::max<std::size_t>(options_.batch_size, 1)) {
         writers[part]->commit();
         pending[part] = 0;
@@ -421,8 +427,9 @@ class Run {
       written();
       return;
     }
-    const std::vector<std::string> caveats = caveats_of(source);
-    if (!options_.dry_run) writer_->put(document_of(path, format, source, mtime, size));
+    schema::StoredDocument doc = document_of(path, format, source, mtime, size);
+    const std::vector<std::string> caveats = caveats_of(source, doc.article);
+    if (!options_.dry_run) writer_->put(std::move(doc));
     const bool added = status == FileStatus::kNew;
     ++(added ? report_.added : report_.updated);
     for (const std::string& caveat : caveats) problem({path, caveat, false});

@@ -191,6 +191,7 @@ Article parse_markdown(std::string_view content) {
   if (auto front_matter = format_detail::split_front_matter(content)) {
     article.title = std::move(front_matter->title);
     article.date = std::move(front_matter->date);
+    article.dropped_date = std::move(front_matter->dropped_date);
     article.source = std::move(front_matter->source);
     article.language = std::move(front_matter->language);
     article.url = std::move(front_matter->url);

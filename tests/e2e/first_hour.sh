@@ -2,7 +2,7 @@
 # What a new user meets in the first hour, each check named after what was seen:
 # -l lists every match (not the first 10), -0 without -l is an error, an error never
 # repeats a 40 KB query, a terminal is told how many matched, --stdin answers every line,
-# a damaged database names the way out, --help reads as prose.
+# a damaged database names the way out, --help reads as prose, a dropped date says so.
 #   first_hour.sh INDEXER SEARCHER SOURCE_DIR
 set -uo pipefail
 indexer=$1 searcher=$2 source=$(cd "$3" && pwd)
@@ -100,6 +100,17 @@ for bin in "$indexer" "$searcher"; do
   noise=$("$bin" --help | grep -E 'UINT|FLOAT|TEXT|ENUM|INT in \[|:\{' || true)
   if [ -z "$noise" ]; then pass; else fail "help-reads-as-prose ($(basename "$bin")): $noise"; fi
 done
+
+# dropped-date-says-so: a front-matter date that names no day is reported with the file's
+# name (it was dropped in silence); "April 5, 2024" is a date.
+mkdir "$work/dated"
+printf -- '---\ntitle: A\ndate: April 5, 2024\n---\nalpha\n' >"$work/dated/a.md"
+printf -- '---\ntitle: B\ndate: 2024-02-30\n---\nbeta\n' >"$work/dated/b.md"
+"$indexer" --db "$work/dated-db" "$work/dated" >/dev/null 2>"$work/err"
+if grep -q "^indexer: $work/dated/b.md: warning: date '2024-02-30' is no calendar day" "$work/err" &&
+   ! grep -q "a.md" "$work/err" &&
+   [ "$("$searcher" --db "$work/dated-db" --json alpha | grep -c '"date":"2024-04-05"')" -eq 1 ]; then
+  pass; else fail "dropped-date-says-so: $(cat "$work/err")"; fi
 
 echo "first hour: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -117,6 +117,13 @@ TEST_CASE("parse_text recognises each date form and rejects impossible dates", "
       {"2025-02-19 extra words", ""},
       {"2025-2-19-1", ""},
       {"19/02 2025", ""},
+      {"April 5, 2024", "2024-04-05"},
+      {"apr 5 2024", "2024-04-05"},
+      {"Sept. 30, 2023", "2023-09-30"},
+      {"5 April 2024", "2024-04-05"},
+      {"April 31, 2024", ""},
+      {"Aprill 5, 2024", ""},
+      {"Ap 5, 2024", ""},
   };
   for (const DateCase& c : cases) {
     CAPTURE(c.line);
@@ -131,6 +138,21 @@ TEST_CASE("parse_text recognises each date form and rejects impossible dates", "
       CHECK(article.body == "The title\nBody text.");
     }
   }
+}
+
+TEST_CASE("Front matter: a date that names no calendar day is dropped and kept for the report",
+          "[formats]") {
+  const Article kept = parse_markdown("---\ntitle: T\ndate: April 5, 2024\n---\nBody\n");
+  CHECK(kept.date == "2024-04-05");
+  CHECK(kept.dropped_date.empty());
+  const Article dropped = parse_markdown("---\ntitle: T\ndate: 2024-02-30\n---\nBody\n");
+  CHECK(dropped.date.empty());
+  CHECK(dropped.dropped_date == "2024-02-30");
+  const Article html = parse_html(
+      "<html><head><meta name=\"date\" content=\"someday\"><title>T</title></head>"
+      "<body>x</body></html>");
+  CHECK(html.date.empty());
+  CHECK(html.dropped_date == "someday");
 }
 
 struct SourceCase {
@@ -257,7 +279,7 @@ TEST_CASE("front matter dates are normalized or dropped", "[formats]") {
       {"2025年2月20日", "2025-02-20"},
       {"2025-13-45", ""},
       {"2025-02-30", ""},
-      {"Feb 20, 2025", ""},
+      {"Feb 20, 2025", "2025-02-20"},
       {"2025-02-20x", ""},
       {"", ""},
   };

@@ -17,6 +17,9 @@ struct Article {
   std::string language;  // BCP 47 tag as given ("en", "zh-Hans", "zh-Hant", "mixed"), or empty
   std::string url;       // canonical address when the article names one, or empty
   std::string body;      // the readable text: what is indexed and what snippets quote
+  // A date the file gives that names no calendar day ("2024-02-30", "someday"): left out
+  // of `date` and reported with the file's name; never stored.
+  std::string dropped_date;
 };
 
 }  // namespace longjing
