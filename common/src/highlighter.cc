@@ -522,10 +522,20 @@ Passages Highlighter::best_passages(std::string_view text, std::size_t max_width
     return std::any_of(taken.begin(), taken.end(),
                        [&](const auto& t) { return b < t.second && t.first < e; });
   };
+  // The match straddling byte `at` (begin < at < end), or nullptr.
+  auto straddling = [&ranges](std::size_t at) -> const std::pair<std::size_t, std::size_t>* {
+    for (const auto& r : ranges) {
+      if (r.first < at && at < r.second) return &r;
+    }
+    return nullptr;
+  };
   auto cut = [&](std::size_t begin) {
     std::size_t end = advance_width(text, begin, max_width);
     if (end < text.size()) end = word_end_at_or_before(text, end, begin);
     if (end == begin) end = advance_width(text, begin, max_width);  // one giant word
+    // A match is shown whole or not at all: end before one the width would cut, or after
+    // it when it alone is wider than the passage.
+    if (const auto* r = straddling(end)) end = r->first > begin ? r->first : r->second;
     return end;
   };
   for (const Window& w : windows) {
@@ -534,6 +544,8 @@ Passages Highlighter::best_passages(std::string_view text, std::size_t max_width
     // Lead in with some context before the first match, a quarter of the width at most.
     std::size_t begin = retreat_width(text, m.begin, max_width / 4, 0);
     begin = word_start_at_or_after(text, begin);
+    // Not half a match: start before it when it holds the window's match, else after it.
+    if (const auto* r = straddling(begin)) begin = r->second > m.begin ? r->first : r->second;
     const std::size_t end = cut(begin);
     if (overlaps(begin, end)) continue;
     taken.emplace_back(begin, end);

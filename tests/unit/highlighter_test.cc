@@ -9,6 +9,7 @@
 using longjing::Analyzer;
 using longjing::Highlighter;
 using longjing::QueryBuilder;
+using longjing::Passages;
 using longjing::Snippet;
 
 namespace {
@@ -93,6 +94,26 @@ TEST_CASE("Passages never cut a CJK character and collapse whitespace", "[highli
   const Snippet s = h.best_passage(text, 30);
   CHECK(longjing::is_valid_utf8(s.text));
   CHECK(marked(s).find("在[春晚] 上跳舞") != std::string::npos);
+}
+
+TEST_CASE("Passages never cut a match: 宇树 at a passage's edge is shown whole or not at all",
+          "[highlighter]") {
+  Analyzer analyzer;
+  QueryBuilder builder;
+  Highlighter h(analyzer, builder.build("宇树").highlight_patterns());
+  // Each width puts the passage's end somewhere in or around the second 宇树.
+  const std::string filler = "一二三四五六七八";
+  const std::string text = "宇树" + filler + "宇树" + filler + filler + "宇树" + filler;
+  for (std::size_t width = 16; width <= 40; width += 2) {
+    CAPTURE(width);
+    const Passages passages = h.best_passages(text, width, 2);
+    REQUIRE(!passages.snippets.empty());
+    for (const Snippet& s : passages.snippets) {
+      for (const auto& span : s.spans) {
+        CHECK(s.text.substr(span.begin, span.end - span.begin) == "宇树");
+      }
+    }
+  }
 }
 
 TEST_CASE("Without a match the passage is the text's beginning", "[highlighter]") {
