@@ -79,7 +79,8 @@ class Tokenizer {
   std::uint32_t run() {
     const std::string_view s = text_.text;
     const std::uint32_t first = position_;
-    bool punctuation = false;  // seen since the last token
+    bool punctuation = false;   // seen since the last token
+    bool sentence_end = false;  // a . ! or ? followed by white space, since the last token
     std::size_t i = 0;
     while (i < s.size()) {
       std::size_t j = i;
@@ -89,11 +90,15 @@ class Tokenizer {
         // Punctuation between two tokens leaves a position free, so that no phrase
         // spans it: "device driver" does not match "device/driver", nor 春风 「春。风」.
         const bool joined = position_ > first && !punctuation;  // to the token before
-        if (punctuation && position_ > first) ++position_;
+        if (punctuation && position_ > first) position_ += sentence_end ? kSentenceGap : 1;
         punctuation = false;
+        sentence_end = false;
         i = cjk ? cjk_run(i, joined) : word(i);
       } else {
         punctuation = punctuation || breaks_phrases(cp);
+        sentence_end = sentence_end || ((cp == '.' || cp == '!' || cp == '?') &&
+                                        (j == s.size() || s[j] == ' ' || s[j] == '\n' ||
+                                         s[j] == '\t' || s[j] == '\r'));
         i = j;
       }
     }

@@ -1,14 +1,20 @@
 #include "ranking.h"
 
 #include <algorithm>
-#include <functional>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <string>
 #include <vector>
 
+#include "longjing/analyzer.h"
+
 namespace longjing {
 namespace {
+
+// The sentence window holds one sentence only when the analyzer's sentence gap is at
+// least that wide.
+static_assert(kSentenceGap >= RankingParams{}.sentence_window);
 
 using Q = Xapian::Query;
 

@@ -61,6 +61,21 @@ TEST_CASE("Punctuation between words leaves one position free; hyphens do not", 
                                 {Kind::kWord, "kernel", 2, true, "kernel"}});
 }
 
+// Ranking's "within a sentence" window must not reach into the next sentence.
+TEST_CASE("A sentence's end leaves kSentenceGap positions free; other dots one", "[analyzer]") {
+  constexpr std::uint32_t after = 3 + kSentenceGap;  // run at 2, then the gap
+  check_tokens("Robots run. Dogs sit", {{Kind::kWord, "robots", 1, true, "Robots"},
+                                        {Kind::kWord, "run", 2, true, "run"},
+                                        {Kind::kWord, "dogs", after, true, "Dogs"},
+                                        {Kind::kWord, "sit", after + 1, true, "sit"}});
+  check_tokens("Why? Because", {{Kind::kWord, "why", 1, true, "Why"},
+                                {Kind::kWord, "because", 2 + kSentenceGap, true, "Because"}});
+  // A dot inside a name or an address is no sentence end.
+  check_tokens("example.org site", {{Kind::kWord, "example", 1, true, "example"},
+                                    {Kind::kWord, "org", 3, true, "org"},
+                                    {Kind::kWord, "site", 4, true, "site"}});
+}
+
 TEST_CASE("Words keep Xapian's infixes and suffixes", "[analyzer]") {
   struct Case {
     std::string_view text;

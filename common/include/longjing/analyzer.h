@@ -12,7 +12,8 @@
 //    only).
 // One position counter runs through both kinds of run, so mixed phrases match exactly;
 // punctuation between two tokens (anything but white space and hyphens) leaves one
-// position free, so that no phrase spans it.
+// position free, so that no phrase spans it; the end of a sentence (. ! or ? before white
+// space) leaves kSentenceGap, so that words of two sentences are never "near" for ranking.
 #pragma once
 
 #include <cstddef>
@@ -24,6 +25,10 @@
 #include <vector>
 
 namespace longjing {
+
+// Positions left free at the end of a sentence: at least the widest nearness window of
+// ranking (30 words), so that window holds words of one sentence only (docs/ranking.md).
+inline constexpr std::uint32_t kSentenceGap = 30;
 
 // One term occurrence.
 struct Token {
