@@ -113,6 +113,7 @@ class JsonPrinter : public Printer {
         explain.push_back({{"term", t.term}, {"field", t.field}, {"weight", t.weight}});
       }
       j["explain"] = std::move(explain);
+      j["ranking"] = {{"factor", hit.ranking_factor}, {"reasons", hit.ranking_reasons}};
     }
     write(j);
   }

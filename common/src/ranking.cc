@@ -239,7 +239,10 @@ Xapian::Query ranking_query(const Xapian::Query& parsed, const RankingTerms& ter
 }
 
 double nearness_factor(const Xapian::Database& db, Xapian::docid did,
-                       const std::vector<NearWord>& words) {
+                       const std::vector<NearWord>& words, std::vector<std::string>* reasons) {
+  const auto because = [reasons](std::string why) {
+    if (reasons != nullptr) reasons->push_back(std::move(why));
+  };
   const RankingParams& p = ranking_params();
   std::vector<std::vector<Xapian::termpos>> lists;
   for (const NearWord& w : words) {
@@ -254,6 +257,7 @@ double nearness_factor(const Xapian::Database& db, Xapian::docid did,
     }
     if (phrase) {
       factor += p.phrase_boost;
+      because("phrase");
       break;
     }
   }
@@ -268,8 +272,14 @@ double nearness_factor(const Xapian::Database& db, Xapian::docid did,
   }
   const Xapian::termpos window = smallest_window(distinct);
   const auto span = static_cast<Xapian::termpos>(words.back().offset - words.front().offset + 1);
-  if (window <= std::max<Xapian::termpos>(p.clause_window, span)) factor += p.clause_boost;
-  if (window <= std::max<Xapian::termpos>(p.sentence_window, span)) factor += p.sentence_boost;
+  if (window <= std::max<Xapian::termpos>(p.clause_window, span)) {
+    factor += p.clause_boost;
+    because("within " + std::to_string(p.clause_window));
+  }
+  if (window <= std::max<Xapian::termpos>(p.sentence_window, span)) {
+    factor += p.sentence_boost;
+    because("within " + std::to_string(p.sentence_window));
+  }
   return factor;
 }
 
@@ -301,7 +311,10 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
   std::vector<RankedMatch> order;
   order.reserve(mset.size());
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    order.push_back({it, it.get_weight(), it.get_percent()});
+    RankedMatch m{it, 0, 0, 1, {}};
+    m.score = it.get_weight();
+    m.percent = it.get_percent();
+    order.push_back(std::move(m));
   }
   // Words in a large share of the documents are left out: they tell the best matches
   // apart little, and their position lists are the longest. The others keep their
@@ -327,8 +340,13 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
   const auto lower = std::greater<double>();
   for (std::size_t i = 0; i < depth; ++i) {
     if (leaders.size() == needed && needed > 0 && order[i].score * most < leaders.front()) break;
-    if (near) order[i].score *= nearness_factor(db, *order[i].match, telling);
-    if (titled[i]) order[i].score *= 1.0 + p.title_boost;
+    RankedMatch& m = order[i];
+    if (near) m.factor = nearness_factor(db, *m.match, telling, &m.reasons);
+    if (titled[i]) {
+      m.factor *= 1.0 + p.title_boost;
+      m.reasons.emplace_back("title");
+    }
+    m.score *= m.factor;
     if (leaders.size() < needed) {
       leaders.push_back(order[i].score);
       std::push_heap(leaders.begin(), leaders.end(), lower);

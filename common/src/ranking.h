@@ -85,15 +85,19 @@ Xapian::Query ranking_query(const Xapian::Query& parsed, const RankingTerms& ter
 // How much nearness multiplies document `did`'s score: 1, plus phrase_boost when the
 // words stand at their offsets from one another, plus clause_boost and sentence_boost
 // when all of them stand within those windows. 1 when a word has no positions there.
-// REQUIRES: words.size() >= 2.
+// When `reasons` is not null, the name of each part that applied is appended to it
+// ("phrase", "within 8", "within 30"). REQUIRES: words.size() >= 2.
 double nearness_factor(const Xapian::Database& db, Xapian::docid did,
-                       const std::vector<NearWord>& words);
+                       const std::vector<NearWord>& words,
+                       std::vector<std::string>* reasons = nullptr);
 
 // One match in ranking order.
 struct RankedMatch {
   Xapian::MSetIterator match;  // into the MSet it came from
-  double score = 0;            // its weight, times its nearness factor when reordered
+  double score = 0;            // its weight, times `factor`
   int percent = 0;             // relative to the best match, which keeps Xapian's percent
+  double factor = 1;           // what nearness and the title multiplied its weight by
+  std::vector<std::string> reasons;  // why: "phrase", "within 8", "within 30", "title"
 };
 
 // For each of `docids`, whether the document holds every one of `title_terms` (all false

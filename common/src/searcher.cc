@@ -404,7 +404,11 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
           hit.title_snippet.text = hit.title;
         }
       }
-      if (request.explain) hit.explanation = impl_->explain(enquire, it);
+      if (request.explain) {
+        hit.explanation = impl_->explain(enquire, it);
+        hit.ranking_factor = order[i].factor;
+        hit.ranking_reasons = order[i].reasons;
+      }
       sink.on_hit(hit);
       ++summary.returned;
     }

@@ -45,6 +45,14 @@ class TextPrinter : public Printer {
       line << std::fixed << std::setprecision(3) << t.weight;
       out_ << "   " << paint(kDim, "  " + line.str() + "  " + t.field + ": " + t.term) << '\n';
     }
+    if (!hit.ranking_reasons.empty()) {
+      std::ostringstream line;
+      line << "  ×" << std::fixed << std::setprecision(2) << hit.ranking_factor << "  ranking:";
+      for (std::size_t i = 0; i < hit.ranking_reasons.size(); ++i) {
+        line << (i == 0 ? " " : ", ") << hit.ranking_reasons[i];
+      }
+      out_ << "   " << paint(kDim, line.str()) << '\n';
+    }
   }
 
   void finish(const SearchSummary& summary) override {

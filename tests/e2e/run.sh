@@ -78,6 +78,8 @@ check search-count "$searcher" -c Hangzhou
 check search-paging-offset "$searcher" --color=never --offset 1 -n 2 Hangzhou
 check search-did-you-mean "$searcher" --color=never Hangzou
 check search-explain "$searcher" --color=never --explain -n 1 '"Six Little Dragons"'
+# --explain also says what ranking multiplied the weight by, and why.
+check search-explain-ranking "$searcher" --color=never --explain -n 1 Hangzhou robot
 check search-title-field "$searcher" -l title:宇树
 check search-fullwidth "$searcher" -l ＵＮＩＴＲＥＥ
 check search-empty-query "$searcher" '。，'

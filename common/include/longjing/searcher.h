@@ -65,6 +65,11 @@ struct Hit {
   std::vector<Snippet> snippets;  // best passages, in text order (none if !request.snippets)
   std::vector<AliasMatch> aliases;  // aliases that matched, other than what was typed
   std::vector<TermWeight> explanation;  // when SearchRequest::explain
+  // When SearchRequest::explain: what ranking multiplied the BM25 weight by after the match
+  // (docs/ranking.md), and why ("phrase", "within 8", "within 30", "title"); 1 and none
+  // when it did not.
+  double ranking_factor = 1;
+  std::vector<std::string> ranking_reasons;
   bool paths_only = false;   // only rank, score, percent, docid and path are filled
 };
 
