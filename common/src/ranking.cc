@@ -14,7 +14,7 @@ namespace {
 
 // The sentence window holds one sentence only when the analyzer's sentence gap is at
 // least that wide.
-static_assert(kSentenceGap >= RankingParams{}.sentence_window);
+static_assert(kSentenceGap >= kRanking.sentence_window);
 
 using Q = Xapian::Query;
 
@@ -115,8 +115,8 @@ class TermReader {
 // Adds the typed-form boost to a parsed query.
 class TypedFormBooster {
  public:
-  TypedFormBooster(const RankingTerms& terms, const Xapian::Database& db, const RankingParams& p)
-      : terms_(terms), db_(db), params_(p) {}
+  TypedFormBooster(const RankingTerms& terms, const Xapian::Database& db)
+      : terms_(terms), db_(db) {}
 
   Q rewrite(const Q& q) {
     const auto type = q.get_type();
@@ -129,7 +129,7 @@ class TypedFormBooster {
       if (i >= ranking) {
         parts.push_back(sub);
       } else if (type == Q::OP_OR && is_alias(sub)) {
-        parts.push_back(scaled(sub, params_.alias_scale));
+        parts.push_back(scaled(sub, kRanking.alias_scale));
       } else {
         parts.push_back(rewrite(sub));
       }
@@ -153,8 +153,8 @@ class TypedFormBooster {
     for (const std::string& form : found->second) {
       // A form holding nearly all of the stem's documents tells them apart no better
       // than the stem does, and its long posting list costs time ("the" for Zthe).
-      if (db_.get_termfreq(form) >= params_.typed_share_limit * stem_docs) continue;
-      typed.push_back(scaled(Q(form), params_.typed_scale));
+      if (db_.get_termfreq(form) >= kRanking.typed_share_limit * stem_docs) continue;
+      typed.push_back(scaled(Q(form), kRanking.typed_scale));
     }
     if (typed.empty()) return q;
     // AND_MAYBE: the stem alone decides the match (and the estimate of how many match).
@@ -163,7 +163,6 @@ class TypedFormBooster {
 
   const RankingTerms& terms_;
   const Xapian::Database& db_;
-  const RankingParams& params_;
 };
 
 // The positions of `term` in document `did`, ascending (empty when it has none).
@@ -200,14 +199,8 @@ Xapian::termpos smallest_window(const std::vector<std::vector<Xapian::termpos>>&
 
 }  // namespace
 
-const RankingParams& ranking_params() {
-  static const RankingParams params;
-  return params;
-}
-
 Xapian::BM25Weight ranking_weight() {
-  const RankingParams& p = ranking_params();
-  return Xapian::BM25Weight(p.k1, 0, 1, p.b, 0.5);
+  return Xapian::BM25Weight(kRanking.k1, 0, 1, kRanking.b, 0.5);
 }
 
 RankingTerms ranking_terms(const Xapian::Query& parsed, const Xapian::QueryParser& parser) {
@@ -235,7 +228,7 @@ std::string description_without_positions(const Xapian::Query& q) {
 Xapian::Query ranking_query(const Xapian::Query& parsed, const RankingTerms& terms,
                             const Xapian::Database& db) {
   if (terms.typed_forms.empty() && terms.alias_queries.empty()) return parsed;
-  return TypedFormBooster(terms, db, ranking_params()).rewrite(parsed);
+  return TypedFormBooster(terms, db).rewrite(parsed);
 }
 
 double nearness_factor(const Xapian::Database& db, Xapian::docid did,
@@ -243,7 +236,7 @@ double nearness_factor(const Xapian::Database& db, Xapian::docid did,
   const auto because = [reasons](std::string why) {
     if (reasons != nullptr) reasons->push_back(std::move(why));
   };
-  const RankingParams& p = ranking_params();
+  const RankingParams& p = kRanking;
   std::vector<std::vector<Xapian::termpos>> lists;
   for (const NearWord& w : words) {
     lists.push_back(positions_of(db, did, w.term));
@@ -286,7 +279,7 @@ double nearness_factor(const Xapian::Database& db, Xapian::docid did,
 std::vector<bool> titles_holding(const Xapian::Database& db,
                                  const std::vector<Xapian::docid>& docids,
                                  const std::vector<std::string>& title_terms) {
-  std::vector<bool> holds(docids.size(), !title_terms.empty());
+  std::vector<bool> held(docids.size(), !title_terms.empty());
   std::vector<std::size_t> ascending(docids.size());
   for (std::size_t i = 0; i < ascending.size(); ++i) ascending[i] = i;
   std::sort(ascending.begin(), ascending.end(),
@@ -296,12 +289,12 @@ std::vector<bool> titles_holding(const Xapian::Database& db,
     Xapian::PostingIterator it = db.postlist_begin(term);
     const Xapian::PostingIterator end = db.postlist_end(term);
     for (std::size_t i : ascending) {
-      if (!holds[i]) continue;
+      if (!held[i]) continue;
       if (it != end) it.skip_to(docids[i]);
-      holds[i] = it != end && *it == docids[i];
+      held[i] = it != end && *it == docids[i];
     }
   }
-  return holds;
+  return held;
 }
 
 std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xapian::MSet& mset,
@@ -319,12 +312,12 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
   // Words in a large share of the documents are left out: they tell the best matches
   // apart little, and their position lists are the longest. The others keep their
   // offsets, so "expulsion from parliament" still checks expulsion _ parliament.
+  const RankingParams& p = kRanking;
   std::vector<NearWord> telling;
-  const double frequent = ranking_params().near_frequent_share * db.get_doccount();
+  const double frequent = p.near_frequent_share * db.get_doccount();
   for (const NearWord& w : words) {
     if (db.get_termfreq(w.term) < frequent) telling.push_back(w);
   }
-  const RankingParams& p = ranking_params();
   const bool near = telling.size() >= 2;
   if ((!near && title_terms.empty()) || order.empty()) return order;
   const auto depth = std::min<std::size_t>(order.size(), p.nearness_depth);

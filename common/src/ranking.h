@@ -43,9 +43,9 @@ struct RankingParams {
 };
 
 // The parameters in force.
-const RankingParams& ranking_params();
+inline constexpr RankingParams kRanking{};
 
-// BM25 with ranking_params()'s k1 and b.
+// BM25 with kRanking's k1 and b.
 Xapian::BM25Weight ranking_weight();
 
 // One word of the query's AND group, for nearness.
@@ -77,7 +77,7 @@ std::string description_without_positions(const Xapian::Query& q);
 RankingTerms ranking_terms(const Xapian::Query& parsed, const Xapian::QueryParser& parser);
 
 // `parsed` with the typed-form boost for every stem of `terms` whose typed forms are
-// rarer in `db` than the stem by typed_share_limit, and the names of alias groups other
+// rarer in `db` than the stem by kRanking.typed_share_limit, and the names of alias groups other
 // than the one typed weighed by alias_scale. Matches exactly what `parsed` matches.
 Xapian::Query ranking_query(const Xapian::Query& parsed, const RankingTerms& terms,
                             const Xapian::Database& db);

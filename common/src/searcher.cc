@@ -356,7 +356,7 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
     const Xapian::MSet mset =
         reorder ? enquire.get_mset(0, std::max<Xapian::doccount>(
                                           request.limit == 0 ? limit : offset + limit,
-                                          ranking_params().nearness_depth))
+                                          kRanking.nearness_depth))
                 : enquire.get_mset(offset, limit);
     // Xapian's estimate can exceed the documents there are (an OR of alternatives); the
     // matches seen bound it from below.
