@@ -54,8 +54,13 @@ bool use_color(ColorChoice choice) {
   return ::isatty(STDOUT_FILENO) == 1;
 }
 
+// True when the output is paths only (-l or --format paths).
+bool prints_paths(const SearchOptions& o) {
+  return o.files_with_matches || o.format == OutputFormat::kPaths;
+}
+
 std::unique_ptr<Printer> make_printer(const SearchOptions& o) {
-  if (o.files_with_matches || o.format == OutputFormat::kPaths) {
+  if (prints_paths(o)) {
     return make_paths_printer(std::cout, o.null_separated);
   }
   if (o.json || o.format == OutputFormat::kJson) return make_json_printer(std::cout);
@@ -92,8 +97,9 @@ void setup_search_command(CLI::App& app, SearchOptions& o) {
                  "counts two)")
       ->check(CLI::Range(20, 10000).description(""))
       ->type_name("N");
-  app.add_option("--snippets", o.snippet_count, "Passages per hit, 1 to 20 (default 1)")
-      ->check(CLI::Range(1, 20).description(""))
+  app.add_option("--snippets", o.snippet_count,
+                 "Passages per hit, 1 to " + std::to_string(kMaxSnippetCount) + " (default 1)")
+      ->check(CLI::Range(std::size_t{1}, kMaxSnippetCount).description(""))
       ->type_name("N");
   app.add_option("--since", o.since, "Only articles dated on or after YYYY-MM-DD")
       ->type_name("DATE");
@@ -137,13 +143,12 @@ namespace {
 SearchRequest request_from(const SearchOptions& o) {
   SearchRequest request;
   request.query = join(o.query_words);
-  const bool paths = o.files_with_matches || o.format == OutputFormat::kPaths;
   // Paths feed other programs (xargs): every match, as grep -l lists every file.
-  request.limit = paths && !o.limit_given ? 0 : o.limit;
+  request.limit = prints_paths(o) && !o.limit_given ? 0 : o.limit;
   request.offset = o.offset;
   request.snippet_width = o.snippet_chars;
   request.snippet_count = o.snippet_count;
-  request.snippets = !(o.files_with_matches || o.format == OutputFormat::kPaths);
+  request.snippets = !prints_paths(o);
   request.paths_only = !request.snippets;
   request.since = o.since;
   request.until = o.until;
@@ -166,7 +171,7 @@ int run_search_command(const SearchOptions& o) {
                  "estimated_matches\n";
     return 2;
   }
-  if (o.null_separated && !o.files_with_matches && o.format != OutputFormat::kPaths) {
+  if (o.null_separated && !prints_paths(o)) {
     std::cerr << "searcher: -0 ends paths with NUL: use it with -l or --format paths\n";
     return 2;
   }

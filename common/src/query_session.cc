@@ -19,9 +19,6 @@ using json = nlohmann::json;
 constexpr std::string_view kRequestFields[] = {"query", "id",    "limit",   "offset", "snippets",
                                                "since", "until", "explain", "sort"};
 
-// The largest "snippets" a request may ask for: the CLI's --snippets range.
-constexpr std::size_t kMaxSnippets = 20;
-
 std::size_t count_field(const json& j, const char* name, std::size_t low, std::size_t high) {
   const json& v = j[name];
   if (!v.is_number_integer() || v.get<long long>() < static_cast<long long>(low) ||
@@ -57,15 +54,18 @@ SearchRequest parse_request(const std::string& line, const SearchRequest& defaul
   for (const auto& [key, value] : j.items()) {
     if (std::find(std::begin(kRequestFields), std::end(kRequestFields), key) ==
         std::end(kRequestFields)) {
-      throw Error("the request has an unknown field \"" + key +
-                  "\" (known: query, id, limit, offset, snippets, since, until, explain, sort)");
+      std::string known;
+      for (std::string_view field : kRequestFields) {
+        known += (known.empty() ? "" : ", ") + std::string(field);
+      }
+      throw Error("the request has an unknown field \"" + key + "\" (known: " + known + ")");
     }
   }
   if (!j.contains("query")) throw Error("the request has no \"query\" string");
   request.query = text_field(j, "query");
   if (j.contains("limit")) request.limit = count_field(j, "limit", 0, SIZE_MAX);
   if (j.contains("offset")) request.offset = count_field(j, "offset", 0, SIZE_MAX);
-  if (j.contains("snippets")) request.snippet_count = count_field(j, "snippets", 1, kMaxSnippets);
+  if (j.contains("snippets")) request.snippet_count = count_field(j, "snippets", 1, kMaxSnippetCount);
   if (j.contains("since")) request.since = text_field(j, "since");
   if (j.contains("until")) request.until = text_field(j, "until");
   if (j.contains("explain")) {

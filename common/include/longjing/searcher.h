@@ -19,13 +19,17 @@ enum class SortOrder {
   kDate,       // newest first (undated last), ties by score
 };
 
+// The most passages a hit may show (SearchRequest::snippet_count, --snippets, and the
+// "snippets" of a --stdin request).
+inline constexpr std::size_t kMaxSnippetCount = 20;
+
 // One search, as plain values (the searcher binary fills it from its flags).
 struct SearchRequest {
   std::string query;
   std::size_t offset = 0;           // hits to skip
   std::size_t limit = 10;           // hits to return; 0 = all of them
   std::size_t snippet_width = 160;  // passage length in columns (a CJK character takes 2)
-  std::size_t snippet_count = 1;    // passages per hit
+  std::size_t snippet_count = 1;    // passages per hit, 1 to kMaxSnippetCount
   bool snippets = true;             // false: skip highlighting (paths-only output)
   // Fill only Hit::path, rank, score, percent and docid: the stored article is not read
   // (paths-only output; a 12 KB article costs 0.3 M instructions to read).
