@@ -20,12 +20,6 @@ constexpr std::string_view kEllipsis = "\xE2\x80\xA6";  // …
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-std::string ascii_lowercase(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
-}
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // ---- Dates -------------------------------------------------------------------------------
@@ -107,8 +101,7 @@ class DateScanner {
                                   (text_[end] >= 'A' && text_[end] <= 'Z'))) {
       ++end;
     }
-    std::string word(text_.substr(pos_, end - pos_));
-    for (char& c : word) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const std::string word = ascii_lowercase(text_.substr(pos_, end - pos_));
     if (word.size() < 3) return false;
     for (int m = 0; m < 12; ++m) {
       const std::string_view name = kMonths[m];
@@ -281,6 +274,12 @@ FrontMatter clean(const RawFrontMatter& raw, std::string_view rest) {
 }
 
 }  // namespace
+
+std::string ascii_lowercase(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
 
 std::string_view strip_bom(std::string_view content) {
   if (content.substr(0, kBom.size()) == kBom) content.remove_prefix(kBom.size());

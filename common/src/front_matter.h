@@ -10,6 +10,9 @@
 
 namespace longjing::format_detail {
 
+// `text` with the ASCII letters A-Z lowered (other bytes as they are).
+std::string ascii_lowercase(std::string_view text);
+
 // content without a leading UTF-8 byte order mark (EF BB BF), if it has one.
 std::string_view strip_bom(std::string_view content);
 

@@ -21,13 +21,7 @@
 namespace longjing {
 namespace {
 
-std::string ascii_lowercase(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
+using format_detail::ascii_lowercase;
 
 bool is_html_whitespace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
