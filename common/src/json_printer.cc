@@ -125,6 +125,7 @@ class JsonPrinter : public Printer {
         {"query", summary.query},
         {"parsed", summary.parsed},
         {"estimated_matches", summary.estimated_matches},
+        {"matches_exact", summary.matches_exact},
         {"returned", summary.returned},
         {"suggestion", or_null(summary.suggestion)},
         {"elapsed_seconds", summary.elapsed_seconds},

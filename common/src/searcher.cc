@@ -353,15 +353,22 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
         request.limit == 0 ? impl_->db.get_doccount()
                            : static_cast<Xapian::doccount>(request.limit);
     const auto offset = static_cast<Xapian::doccount>(request.offset);
+    // Up to kExactCountUpTo matches are all looked at, so the count is exact where a
+    // reader can check it; beyond, it is Xapian's estimate, and said to be one.
+    const Xapian::doccount check_at_least =
+        std::min<Xapian::doccount>(impl_->db.get_doccount(), kExactCountUpTo);
     const Xapian::MSet mset =
-        reorder ? enquire.get_mset(0, std::max<Xapian::doccount>(
-                                          request.limit == 0 ? limit : offset + limit,
-                                          kRanking.nearness_depth))
-                : enquire.get_mset(offset, limit);
-    // Xapian's estimate can exceed the documents there are (an OR of alternatives); the
-    // matches seen bound it from below.
+        reorder ? enquire.get_mset(0,
+                                   std::max<Xapian::doccount>(
+                                       request.limit == 0 ? limit : offset + limit,
+                                       kRanking.nearness_depth),
+                                   check_at_least)
+                : enquire.get_mset(offset, limit, check_at_least);
+    summary.matches_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    // The matches seen bound the estimate from below, the documents there are from above.
     summary.estimated_matches = std::clamp<std::uint64_t>(
-        mset.get_matches_estimated(), (reorder ? 0 : offset) + mset.size(), impl_->db.get_doccount());
+        summary.matches_exact ? mset.get_matches_lower_bound() : mset.get_matches_estimated(),
+        (reorder ? 0 : offset) + mset.size(), impl_->db.get_doccount());
     const std::vector<RankedMatch> order =
         reorder ? order_by_nearness(impl_->db, mset, ranking.near_words, ranking.title_terms,
                                     request.limit == 0 ? 0 : offset + limit)

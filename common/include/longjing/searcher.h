@@ -23,6 +23,10 @@ enum class SortOrder {
 // "snippets" of a --stdin request).
 inline constexpr std::size_t kMaxSnippetCount = 20;
 
+// Searches with at most this many matches count them exactly (SearchSummary::matches_exact);
+// beyond it the count is Xapian's estimate, as the rest of the match list is not read.
+inline constexpr std::uint32_t kExactCountUpTo = 1000;
+
 // One search, as plain values (the searcher binary fills it from its flags).
 struct SearchRequest {
   std::string query;
@@ -87,7 +91,11 @@ struct MissingDatabase {
 struct SearchSummary {
   std::string query;                  // as the user typed it
   std::string parsed;                 // Xapian's description of the parsed query
+  // All matching documents: exact when matches_exact (always so up to kExactCountUpTo),
+  // else an estimate from the part of the match list read, never more than the documents
+  // searched nor fewer than the hits seen.
   std::uint64_t estimated_matches = 0;
+  bool matches_exact = false;
   std::size_t returned = 0;
   std::string suggestion;             // a corrected query that finds more, or ""
   std::uint64_t suggestion_matches = 0;
