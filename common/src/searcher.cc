@@ -42,18 +42,36 @@ std::optional<std::pair<std::string, unsigned>> tcp_address(const std::string& s
   return std::make_pair(host, port);
 }
 
-// True when `dir` is a directory holding a Glass table (*.glass), or a shard directory of
-// them: what Longjing's indexer leaves.
+// True when `dir` holds a Glass table (*.glass) itself.
+bool holds_glass_table(const std::filesystem::path& dir) {
+  std::error_code ec;
+  for (auto it = std::filesystem::directory_iterator(dir, ec);
+       !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+    if (it->path().extension() == ".glass") return true;
+  }
+  return false;
+}
+
+// The first subdirectory of `dir`, in name order, that holds a Glass table, or "".
+std::string database_below(const std::string& dir) {
+  std::error_code ec;
+  std::vector<std::filesystem::path> below;
+  for (auto it = std::filesystem::directory_iterator(dir, ec);
+       !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+    if (it->is_directory(ec) && holds_glass_table(it->path())) below.push_back(it->path());
+  }
+  std::sort(below.begin(), below.end());
+  return below.empty() ? "" : below.front().string();
+}
+
+// True when `dir` is what Longjing's indexer leaves: a directory holding Glass tables, or a
+// directory of shards (a XAPIANDB stub beside shard-N databases).
 bool holds_glass_tables(const std::string& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) return false;
-  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
-       it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) return false;
-    if (it->path().extension() == ".glass") return true;
-    if (it.depth() >= 1) it.disable_recursion_pending();  // shards are one level down
-  }
-  return false;
+  if (holds_glass_table(dir)) return true;
+  return std::filesystem::exists(std::filesystem::path(dir) / "XAPIANDB", ec) &&
+         !database_below(dir).empty();
 }
 
 // Opens one database: a local path (a database, a directory of shards, or a Xapian stub
@@ -84,6 +102,11 @@ Xapian::Database open_one(const std::string& spec, std::chrono::milliseconds tim
       throw DatabaseError("database " + spec + " is damaged (" + e.get_msg() +
                           "): rebuild it with indexer --rebuild --db " + spec +
                           " PATH... (the articles themselves are not touched)");
+    }
+    // A folder above the database (--db ~/index where the index is ~/index/db).
+    if (const std::string below = remote ? "" : database_below(spec); !below.empty()) {
+      throw DatabaseError("cannot open database " + spec + ": it is not a database, but " +
+                          below + " is one (--db " + below + ")");
     }
     throw DatabaseError(describe_xapian_error("cannot open database " + spec, e));
   }

@@ -109,6 +109,20 @@ for damage in truncate-postlist delete-iamglass; do
   rm -rf "$work/damaged"
 done
 
+# folder-above-the-database-names-it: --db pointed one folder too high was called damaged.
+mkdir "$work/above" && cp -r "$work/db" "$work/above/index"
+"$searcher" --db "$work/above" "$word" >/dev/null 2>"$work/err"
+status=$?
+if [ "$status" -eq 2 ] && grep -qx "searcher: cannot open database $work/above: it is not a database, but $work/above/index is one (--db $work/above/index)" "$work/err"; then
+  pass; else fail "folder-above-the-database-names-it: exit $status, $(cat "$work/err")"; fi
+# ... while a directory of shards with one damaged shard is damaged.
+"$indexer" -q --shards 2 --db "$work/shards" "$work/corpus"
+rm "$work/shards/shard-1/iamglass"
+"$searcher" --db "$work/shards" "$word" >/dev/null 2>"$work/err"
+status=$?
+if [ "$status" -eq 2 ] && grep -q "^searcher: database $work/shards is damaged (.*): rebuild it with indexer --rebuild --db $work/shards" "$work/err"; then
+  pass; else fail "damaged-shard-names-the-way-out: exit $status, $(cat "$work/err")"; fi
+
 # help-reads-as-prose: no CLI11 type noise ("UINT:INT in [1 - 20]", "FLOAT:FLOAT in ...").
 for bin in "$indexer" "$searcher"; do
   noise=$("$bin" --help | grep -E 'UINT|FLOAT|TEXT|ENUM|INT in \[|:\{' || true)
