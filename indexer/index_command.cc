@@ -37,9 +37,10 @@ double seconds_now() {
 }  // namespace
 
 void setup_index_command(CLI::App& app, IndexCommandOptions& o) {
-  app.description(
-      "Index articles (.txt, .md, .html; English and Chinese) for `searcher`. Re-running it "
-      "updates the index: new and changed files are (re)indexed, deleted ones removed.");
+  app.description(with_program_names(
+      "Index articles (.txt, .md, .html; English and Chinese) for `{searcher}`. Re-running it "
+      "updates the index: new and changed files are (re)indexed, deleted ones removed.",
+      o.names));
   app.footer(
       "\nFiles are read as UTF-8 (a BOM marks UTF-8 or UTF-16); other bytes are recognised\n"
       "as GB18030/GBK, Big5, UTF-16 or Latin-1 when the guess is confident (reported as a\n"
@@ -76,8 +77,9 @@ void setup_index_command(CLI::App& app, IndexCommandOptions& o) {
       ->capture_default_str()
       ->type_name("SECONDS");
   app.add_option("--shards", o.shards,
-                 "Spread documents over N databases, 1 to 256 (searched as one by searcher --db); "
-                 "changing N needs --rebuild")
+                 with_program_names("Spread documents over N databases, 1 to 256 (searched as one "
+                                    "by {searcher} --db); changing N needs --rebuild",
+                                    o.names))
       ->check(CLI::Range(1u, 256u).description(""))
       ->type_name("N");
   app.add_option("--jobs", o.jobs,
@@ -119,7 +121,7 @@ int run_index_command(const IndexCommandOptions& o, const std::atomic<bool>* can
   if (!o.report.empty()) {
     report.open(o.report, std::ios::binary | std::ios::trunc);
     if (!report) {
-      std::cerr << "indexer: cannot write report " << o.report << '\n';
+      std::cerr << o.names.indexer << ": cannot write report " << o.report << '\n';
       return 2;
     }
   }
@@ -137,7 +139,7 @@ int run_index_command(const IndexCommandOptions& o, const std::atomic<bool>* can
   }
   const auto report_problem = [&](const FileProblem& p) {
     if (progress) progress->clear();
-    std::cerr << "indexer: " << p.path << ": " << (p.skipped ? "skipped: " : "warning: ")
+    std::cerr << o.names.indexer << ": " << p.path << ": " << (p.skipped ? "skipped: " : "warning: ")
               << p.reason << '\n';
   };
   try {
@@ -148,20 +150,20 @@ int run_index_command(const IndexCommandOptions& o, const std::atomic<bool>* can
                 << " deleted, " << r.unchanged << " unchanged, " << r.skipped << " skipped; "
                 << r.documents << " documents in " << options.database << '\n';
     }
-    if (o.dry_run) std::cerr << "indexer: dry run: the database was not changed\n";
+    if (o.dry_run) std::cerr << o.names.indexer << ": dry run: the database was not changed\n";
     if (report.is_open() && !report.flush()) {
-      std::cerr << "indexer: cannot write report " << o.report << '\n';
+      std::cerr << o.names.indexer << ": cannot write report " << o.report << '\n';
       return 2;
     }
     if (r.interrupted) {
-      std::cerr << "indexer: interrupted: what was indexed is committed; run again to finish\n";
+      std::cerr << o.names.indexer << ": interrupted: what was indexed is committed; run again to finish\n";
       const int signal = interrupt_signal();
       return 128 + (signal != 0 ? signal : 2);
     }
     return 0;
   } catch (const Error& e) {
     if (progress) progress->clear();
-    std::cerr << "indexer: " << e.what() << '\n';
+    std::cerr << o.names.indexer << ": " << e.what() << '\n';
     return 2;
   }
 }
