@@ -10,6 +10,7 @@
 #include "longjing/error.h"
 #include "longjing/indexing.h"
 #include "longjing/progress.h"
+#include "longjing/version.h"
 
 namespace longjing::cli {
 namespace {
@@ -52,6 +53,7 @@ void setup_index_command(CLI::App& app, IndexCommandOptions& o) {
       "printed; run again to finish. A second Ctrl-C stops at once (the last commit stays).\n"
       "Exit status: 0 done (skipped files are reported on stderr), 2 error,\n"
       "130 interrupted by SIGINT, 143 by SIGTERM.");
+  app.set_version_flag("--version", o.names.indexer + " (Longjing) " + version());
   app.add_option("path", o.paths, "Files and directories to index")->required()->type_name("PATH");
   app.add_option("--db", o.database, "Database directory (created if missing)")->type_name("DB");
   app.add_flag("--rebuild", o.rebuild, "Start from an empty database");

@@ -6,14 +6,12 @@
 
 #include "index_command.h"
 #include "interrupt.h"
-#include "longjing/version.h"
 
 int main(int argc, char** argv) {
   longjing::cli::IndexCommandOptions options;
   options.names = longjing::program_names(argc > 0 ? argv[0] : "", "indexer");
   const std::string& name = options.names.indexer;
   CLI::App app{name, name};
-  app.set_version_flag("--version", name + " (Longjing) " + longjing::version());
   longjing::cli::setup_index_command(app, options);
   try {
     app.parse(argc, argv);

@@ -11,6 +11,7 @@ packages=(
   libmd4c-dev libgumbo-dev            # Markdown and HTML readers
   python3                             # test scripts that read JSON output
   jq                                  # the README's JSON example, run by a test
+  zsh fish man-db                     # tests of the installed completions and man pages
   clang libclang-rt-14-dev            # libFuzzer and its sanitizers (scripts/fuzz.sh)
 )
 

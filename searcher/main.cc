@@ -4,7 +4,6 @@
 #include <cerrno>
 #include <iostream>
 
-#include "longjing/version.h"
 #include "search_command.h"
 
 int main(int argc, char** argv) {
@@ -15,7 +14,6 @@ int main(int argc, char** argv) {
   options.names = longjing::program_names(argc > 0 ? argv[0] : "", "searcher");
   const std::string& name = options.names.searcher;
   CLI::App app{name, name};
-  app.set_version_flag("--version", name + " (Longjing) " + longjing::version());
   longjing::cli::setup_search_command(app, options);
   try {
     app.parse(argc, argv);

@@ -12,6 +12,7 @@
 #include "longjing/printer.h"
 #include "longjing/query_session.h"
 #include "longjing/searcher.h"
+#include "longjing/version.h"
 
 namespace longjing::cli {
 namespace {
@@ -84,6 +85,7 @@ void setup_search_command(CLI::App& app, SearchOptions& o) {
   app.description(with_program_names(
       "Search the articles indexed by `{indexer}`; ranked hits with highlighted passages.", o.names));
   app.footer(with_program_names(kSyntaxHelp, o.names));
+  app.set_version_flag("--version", o.names.searcher + " (Longjing) " + version());
   app.add_option("query", o.query_words, "The query (several words are joined with spaces)")
       ->type_name("WORDS");
   app.add_option("--db", o.databases, "Database to search (repeat for several, searched as one)")
