@@ -97,9 +97,10 @@ void setup_search_command(CLI::App& app, SearchOptions& o) {
       ->each([&o](const std::string&) { o.limit_given = true; });
   app.add_option("--offset", o.offset, "Hits to skip first")->capture_default_str()->type_name("N");
   app.add_option("--snippet-chars", o.snippet_chars,
-                 "Passage length in characters, 20 to 10000 (default 160; a Chinese character "
-                 "counts two)")
-      ->check(CLI::Range(20, 10000).description(""))
+                 "Passage length in characters, " + std::to_string(kMinSnippetWidth) + " to " +
+                     std::to_string(kMaxSnippetWidth) +
+                     " (default 160; a Chinese character counts two)")
+      ->check(CLI::Range(kMinSnippetWidth, kMaxSnippetWidth).description(""))
       ->type_name("N");
   app.add_option("--snippets", o.snippet_count,
                  "Passages per hit, 1 to " + std::to_string(kMaxSnippetCount) + " (default 1)")

@@ -355,6 +355,16 @@ std::uint64_t Searcher::count(const SearchRequest& request) {
 
 SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
   const auto started = std::chrono::steady_clock::now();
+  if (request.snippets && (request.snippet_count < 1 || request.snippet_count > kMaxSnippetCount)) {
+    throw QueryError("snippets must be a whole number from 1 to " +
+                     std::to_string(kMaxSnippetCount) + ", not " +
+                     std::to_string(request.snippet_count));
+  }
+  if (request.snippets && (request.snippet_width < kMinSnippetWidth || request.snippet_width > kMaxSnippetWidth)) {
+    throw QueryError("the passage length must be " + std::to_string(kMinSnippetWidth) + " to " +
+                     std::to_string(kMaxSnippetWidth) + " columns, not " +
+                     std::to_string(request.snippet_width));
+  }
   SearchSummary summary;
   summary.query = request.query;
   summary.missing = impl_->missing;

@@ -72,5 +72,19 @@ else
   cat "$work/err"; fail "pkg-config-builds (C++17 is enough for the headers)"
 fi
 
+# The Python module, from its site directory under the prefix, against the installed library.
+module=$(find "$prefix" -name 'longjing.cpython-*.so' | head -1)
+if [ -n "$module" ]; then
+  case $module in "$prefix"/lib/python3*/*-packages/*) pass ;; *) fail "python-module-in-a-site-directory: $module" ;; esac
+  if ldd "$module" | grep -q "liblongjing.so.* => $prefix/"; then pass; else
+    fail "python-module-links-the-installed-library: $(ldd "$module" | grep longjing)"; fi
+  got=$(cd "$work" && PYTHONPATH=$(dirname "$module") /usr/bin/python3 -c '
+import sys, longjing
+print("\n".join(h.path for h in longjing.Database(sys.argv[1]).search("Unitree", limit=0)))' "$work/db")
+  if [ -n "$expected" ] && [ "$got" = "$expected" ]; then pass; else fail "python-module-equals-searcher: '$got'"; fi
+elif grep -q 'LONGJING_PYTHON:BOOL=ON' "$build/CMakeCache.txt"; then
+  fail "python-module-installed: not under $prefix"
+fi
+
 echo "install tree: $passed passed, $failures failed"
 [ "$failures" = 0 ]

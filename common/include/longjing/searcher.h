@@ -23,6 +23,10 @@ enum class SortOrder {
 // "snippets" of a --stdin request).
 inline constexpr std::size_t kMaxSnippetCount = 20;
 
+// The shortest and longest passage (SearchRequest::snippet_width, --snippet-chars).
+inline constexpr std::size_t kMinSnippetWidth = 20;
+inline constexpr std::size_t kMaxSnippetWidth = 10000;
+
 // Searches with at most this many matches count them exactly (SearchSummary::matches_exact);
 // beyond it the count is Xapian's estimate, as the rest of the match list is not read.
 inline constexpr std::uint32_t kExactCountUpTo = 1000;
@@ -146,7 +150,9 @@ class Searcher {
   Searcher& operator=(const Searcher&) = delete;
 
   // Runs `request`, feeding `sink`. Throws QueryError for a query that cannot be read or
-  // holds no words (empty, punctuation only), DatabaseError when reading fails.
+  // holds no words (empty, punctuation only), or a request out of range (snippet_count 1 to
+  // kMaxSnippetCount, snippet_width kMinSnippetWidth to kMaxSnippetWidth, a since or until
+  // that is not YYYY-MM-DD), DatabaseError when reading fails.
   SearchSummary search(const SearchRequest& request, HitSink& sink);
 
  private:
