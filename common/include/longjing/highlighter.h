@@ -54,6 +54,8 @@ struct Passages {
   std::vector<std::size_t> matched_patterns;  // indices into the Highlighter's patterns
 };
 
+// Finds a query's matches in a document's text and cuts passages around them; built once
+// per search from the query's patterns, used for every hit (read-only, so shareable).
 class Highlighter {
  public:
   // `analyzer` must outlive the Highlighter.

@@ -126,6 +126,8 @@ class HitSink {
   virtual void on_hit(const Hit& hit) = 0;
 };
 
+// Searches one or many databases as one (see the file comment). One search at a time per
+// Searcher: callers that share one between threads take turns.
 class Searcher {
  public:
   // Opens every database (read-only) and searches them as one, with global statistics.
