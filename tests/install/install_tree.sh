@@ -37,7 +37,8 @@ if ! grep -lE '#include *<(xapian|unicode/)' "$prefix/include/longjing/"*.h; the
 version=$(awk '$2 == "LONGJING_VERSION" { gsub(/"/, "", $3); print $3 }' "$prefix/include/longjing/version.h")
 if [ "$("$prefix/bin/longjing-searcher" --version)" = "longjing-searcher (Longjing) $version" ]; then pass; else
   fail "installed-programs-name-themselves: $("$prefix/bin/longjing-searcher" --version)"; fi
-if man -l "$prefix/share/man/man1/longjing-searcher.1.gz" 2>/dev/null | grep -q 'longjing-searcher'; then pass; else
+page=$(man -l "$prefix/share/man/man1/longjing-searcher.1.gz" 2>/dev/null)
+if [[ $page == *longjing-searcher* ]]; then pass; else
   fail "man-page-reads"; fi
 
 # The installed programs index and search.
@@ -75,9 +76,11 @@ fi
 # The Python module, from its site directory under the prefix, against the installed library.
 module=$(find "$prefix" -name 'longjing.cpython-*.so' | head -1)
 if [ -n "$module" ]; then
-  case $module in "$prefix"/lib/python3*/*-packages/*) pass ;; *) fail "python-module-in-a-site-directory: $module" ;; esac
-  if ldd "$module" | grep -q "liblongjing.so.* => $prefix/"; then pass; else
-    fail "python-module-links-the-installed-library: $(ldd "$module" | grep longjing)"; fi
+  # A prefix other than /usr and /usr/local gets the standard site-packages.
+  case $module in "$prefix"/lib/python3.*/site-packages/*) pass ;; *) fail "python-module-in-a-site-directory: $module" ;; esac
+  links=$(ldd "$module" | grep liblongjing)
+  if [[ $links == *" => $prefix/"* ]]; then pass; else
+    fail "python-module-links-the-installed-library: $links"; fi
   got=$(cd "$work" && PYTHONPATH=$(dirname "$module") /usr/bin/python3 -c '
 import sys, longjing
 print("\n".join(h.path for h in longjing.Database(sys.argv[1]).search("Unitree", limit=0)))' "$work/db")
