@@ -147,8 +147,8 @@ void setup_search_command(CLI::App& app, SearchOptions& o) {
   app.add_flag("--serve", o.serve,
                "Serve the HTTP JSON API and the search page until SIGINT/SIGTERM (docs/http-api.md)");
   app.add_option("--listen", o.listen,
-                 "Address for --serve (default 127.0.0.1:7700; port 0 picks a free one); another "
-                 "machine's reach needs --token-file")
+                 "Address for --serve (default 127.0.0.1:7700; port 0: any free port); an address "
+                 "other machines reach needs --token-file")
       ->type_name("ADDR:PORT");
   app.add_option("--token-file", o.token_file,
                  "With --serve: every request must carry 'Authorization: Bearer TOKEN', TOKEN "
