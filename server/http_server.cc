@@ -103,6 +103,7 @@ int serve(const std::vector<std::string>& databases, const SearcherOptions& sear
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof(yes));
   });
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server.set_tcp_nodelay(true);  // a response is written in pieces: no 40 ms wait for each
   server.set_payload_max_length(2 * kMaxRequestBodyBytes);
   server.set_read_timeout(5, 0);
   server.set_write_timeout(5, 0);
