@@ -9,10 +9,12 @@ packages=(
   libicu-dev                          # normalization, script detection, word breaks
   libcli11-dev catch2 nlohmann-json3-dev
   libmd4c-dev libgumbo-dev            # Markdown and HTML readers
+  libcpp-httplib-dev                  # searcher --serve
   python3                             # test scripts that read JSON output
   python3-dev pybind11-dev python3-pytest  # the Python module (python/) and its tests
   jq                                  # the README's JSON example, run by a test
   zsh fish man-db                     # tests of the installed completions and man pages
+  chromium chromium-driver python3-selenium fonts-wqy-zenhei  # the search page, in a browser
   clang libclang-rt-14-dev            # libFuzzer and its sanitizers (scripts/fuzz.sh)
 )
 

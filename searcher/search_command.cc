@@ -14,6 +14,9 @@
 #include "longjing/searcher.h"
 #include "longjing/version.h"
 
+#include "http_server.h"
+#include "interrupt.h"
+
 namespace longjing::cli {
 namespace {
 
@@ -141,6 +144,21 @@ void setup_search_command(CLI::App& app, SearchOptions& o) {
   app.add_option("--color", o.color, "Colour: auto (on a terminal, unless NO_COLOR), always, never")
       ->transform(CLI::CheckedTransformer(colors, CLI::ignore_case).description(""))
       ->type_name("auto|always|never");
+  app.add_flag("--serve", o.serve,
+               "Serve the HTTP JSON API and the search page until SIGINT/SIGTERM (docs/http-api.md)");
+  app.add_option("--listen", o.listen,
+                 "Address for --serve (default 127.0.0.1:7700; port 0: any free port); an address "
+                 "other machines reach needs --token-file")
+      ->type_name("ADDR:PORT");
+  app.add_option("--token-file", o.token_file,
+                 "With --serve: every request must carry 'Authorization: Bearer TOKEN', TOKEN "
+                 "being the file's first line")
+      ->type_name("FILE");
+  app.add_option("--cors", o.cors_origin, "With --serve: let pages from ORIGIN call the API")
+      ->type_name("ORIGIN");
+  app.add_option("--threads", o.serve_threads, "With --serve: requests answered at once, 1 to 256 (default 8)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{256}).description(""))
+      ->type_name("N");
 }
 
 namespace {
@@ -167,7 +185,15 @@ SearchRequest request_from(const SearchOptions& o) {
 int run_search_command(const SearchOptions& o) {
   std::vector<std::string> databases = o.databases;
   if (databases.empty()) databases.push_back(resolve_database_path(""));
-  if (!o.stdin_mode && o.query_words.empty()) {
+  if (o.serve && (o.stdin_mode || o.count || prints_paths(o) || !o.query_words.empty())) {
+    std::cerr << o.names.searcher << ": --serve answers over HTTP: it takes no query, --stdin, -c or -l\n";
+    return 2;
+  }
+  if (!o.serve && (!o.token_file.empty() || !o.cors_origin.empty())) {
+    std::cerr << o.names.searcher << ": --token-file and --cors apply to --serve\n";
+    return 2;
+  }
+  if (!o.stdin_mode && !o.serve && o.query_words.empty()) {
     std::cerr << o.names.searcher << ": no query given\nRun '" << o.names.searcher << " --help' for usage.\n";
     return 2;
   }
@@ -186,6 +212,15 @@ int run_search_command(const SearchOptions& o) {
     searcher_options.alias_files = o.alias_files;
     searcher_options.timeout = std::chrono::milliseconds(static_cast<long long>(o.timeout * 1000));
     searcher_options.allow_partial = o.allow_partial;
+    if (o.serve) {
+      server::ServeOptions serve_options;
+      serve_options.listen = o.listen;
+      serve_options.token_file = o.token_file;
+      serve_options.cors_origin = o.cors_origin;
+      serve_options.threads = o.serve_threads;
+      serve_options.stop = install_interrupt_handlers();
+      return server::serve(databases, searcher_options, serve_options, std::cerr);
+    }
     Searcher searcher(databases, searcher_options);
     for (const MissingDatabase& m : searcher.missing_databases()) {
       std::cerr << o.names.searcher << ": warning: left out " << m.database << " (" << m.reason

@@ -42,12 +42,17 @@ struct SearchOptions {
   bool files_with_matches = false;   // -l, same as --format paths
   bool null_separated = false;       // -0: paths end with NUL instead of newline
   ColorChoice color = ColorChoice::kAuto;
+  bool serve = false;                // --serve: the HTTP API and page (docs/http-api.md)
+  std::string listen = "127.0.0.1:7700";
+  std::string token_file;            // --token-file: a bearer token every request must carry
+  std::string cors_origin;           // --cors ORIGIN: allow that origin's pages to call the API
+  std::size_t serve_threads = 8;     // --threads: requests answered at once
 };
 
 // Declares the flags of `options` on `app`.
 void setup_search_command(CLI::App& app, SearchOptions& options);
 
-// Runs the search and prints the hits to stdout. Returns the exit code: 0 with hits, 1
+// Runs the search (or, with --serve, the server until SIGINT/SIGTERM) and prints the hits to stdout. Returns the exit code: 0 with hits, 1
 // without, 2 on error (after printing "<names.searcher>: <message>" to stderr).
 int run_search_command(const SearchOptions& options);
 

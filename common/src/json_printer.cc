@@ -157,4 +157,19 @@ void write_json_error(std::ostream& out, const std::string& message, const std::
   write_line(out, j);
 }
 
+std::string json_document(std::uint32_t docid, const Article& article) {
+  const json j = {
+      {"format_version", kJsonFormatVersion},
+      {"docid", docid},
+      {"path", path_value(article.path)},
+      {"title", article.title},
+      {"date", or_null(article.date)},
+      {"source", or_null(article.source)},
+      {"language", or_null(article.language)},
+      {"url", or_null(article.url)},
+      {"text", article.body},
+  };
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 }  // namespace longjing

@@ -36,9 +36,10 @@ std::string text_field(const json& j, const char* name) {
   return v.get<std::string>();
 }
 
-// The request a line asks for; throws Error when a line is not a valid request.
-SearchRequest parse_request(const std::string& line, const SearchRequest& defaults,
-                            std::string& id) {
+}  // namespace
+
+SearchRequest parse_search_request(const std::string& line, const SearchRequest& defaults,
+                                   std::string& id) {
   SearchRequest request = defaults;
   id.clear();
   if (line.find_first_not_of(" \t") == std::string::npos) {
@@ -82,8 +83,6 @@ SearchRequest parse_request(const std::string& line, const SearchRequest& defaul
   return request;
 }
 
-}  // namespace
-
 bool run_query_session(std::istream& in, std::ostream& out, Searcher& searcher,
                        const SearchRequest& defaults) {
   std::string line;
@@ -91,7 +90,7 @@ bool run_query_session(std::istream& in, std::ostream& out, Searcher& searcher,
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     try {
-      const SearchRequest request = parse_request(line, defaults, id);
+      const SearchRequest request = parse_search_request(line, defaults, id);
       searcher.refresh();
       auto printer = make_json_printer(out, id);
       printer->finish(searcher.search(request, *printer));

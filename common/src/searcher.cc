@@ -353,6 +353,23 @@ std::uint64_t Searcher::count(const SearchRequest& request) {
   }
 }
 
+std::optional<Article> Searcher::document(std::uint32_t docid) {
+  try {
+    if (docid == 0 || docid > impl_->db.get_lastdocid()) return std::nullopt;
+    const Xapian::Document doc = impl_->db.get_document(docid);
+    auto stored = schema::decode_document(doc.get_data());
+    if (!stored) return std::nullopt;
+    return std::move(stored->article);
+  } catch (const Xapian::DocNotFoundError&) {
+    return std::nullopt;
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(describe_xapian_error(
+        "reading document " + std::to_string(docid) + " of " + impl_->describe_databases() + " failed", e));
+  }
+}
+
+std::uint64_t Searcher::document_count() const { return impl_->db.get_doccount(); }
+
 SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
   const auto started = std::chrono::steady_clock::now();
   if (request.snippets && (request.snippet_count < 1 || request.snippet_count > kMaxSnippetCount)) {
@@ -374,6 +391,7 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(impl_->ranked_query_for(request, parsed));
     enquire.set_weighting_scheme(ranking_weight());
+    if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
     if (request.sort == SortOrder::kDate) {
       enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
     }

@@ -27,46 +27,9 @@ export LONGJING_DB=$work/db
 python3 - "$source/docs/json-output.schema.json" "$work/out.jsonl" <<'PY'
 import base64, json, os, re, sys
 schema = json.load(open(sys.argv[1], encoding="utf-8"))
-TYPES = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None)}
-
-def is_type(value, name):
-    if name == "integer":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if name == "number":
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    return isinstance(value, TYPES[name])
-
-def errors(value, s, path="$"):
-    if "$ref" in s:
-        s = schema["$defs"][s["$ref"].split("/")[-1]]
-    if "oneOf" in s:
-        matching = [sub for sub in s["oneOf"] if not errors(value, sub, path)]
-        return [] if len(matching) == 1 else [f"{path}: matches {len(matching)} of oneOf"]
-    out = []
-    if "const" in s and value != s["const"]:
-        out.append(f"{path}: {value!r} != {s['const']!r}")
-    if "type" in s:
-        names = s["type"] if isinstance(s["type"], list) else [s["type"]]
-        if not any(is_type(value, n) for n in names):
-            return out + [f"{path}: {value!r} is not {s['type']}"]
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if "minimum" in s and value < s["minimum"]: out.append(f"{path}: below minimum")
-        if "maximum" in s and value > s["maximum"]: out.append(f"{path}: above maximum")
-    if isinstance(value, str) and "pattern" in s and not re.search(s["pattern"], value):
-        out.append(f"{path}: {value!r} does not match {s['pattern']}")
-    if isinstance(value, dict):
-        for key in s.get("required", []):
-            if key not in value: out.append(f"{path}: missing {key}")
-        props = s.get("properties", {})
-        for key, v in value.items():
-            if key in props:
-                out += errors(v, props[key], f"{path}.{key}")
-            elif s.get("additionalProperties") is False:
-                out.append(f"{path}: unexpected {key}")
-    if isinstance(value, list) and "items" in s:
-        for i, v in enumerate(value):
-            out += errors(v, s["items"], f"{path}[{i}]")
-    return out
+sys.path.insert(0, os.path.join(os.path.dirname(sys.argv[1]), "..", "tests", "e2e"))
+from schema_validator import errors as schema_errors
+errors = lambda value, s: schema_errors(value, s, schema)
 
 def check_highlights(text, highlights, where):
     raw = text.encode("utf-8")

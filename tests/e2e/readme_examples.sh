@@ -19,8 +19,23 @@ examples=$(awk '/^```console/ { f = 1; next } /^```/ { f = 0 } f && /^\$ / { pri
 [ -n "$examples" ] || { echo "readme_examples.sh: no examples found in README.md"; exit 1; }
 while IFS= read -r example; do
   command=${example//\~\/articles/$source/corpus}
-  (cd "$work" && bash -o pipefail -c "$command") >"$work/out" 2>"$work/err"
-  status=$?
+  if [[ $command == *--serve* ]]; then
+    # The server: on a free port, asked one search over loopback, then stopped.
+    (cd "$work" && exec bash -c "exec ${command/--serve/--serve --listen 127.0.0.1:0}") >"$work/out" 2>"$work/err" &
+    server=$!
+    for _ in $(seq 50); do grep -q '^listening on ' "$work/err" && break; sleep 0.1; done
+    url=$(sed -n 's/^listening on //p' "$work/err")
+    if [ -n "$url" ] && python3 -c 'import json, sys, urllib.request
+sys.exit(0 if json.load(urllib.request.urlopen(sys.argv[1] + "api/search?q=Unitree", timeout=10))["hits"] else 1)' "$url" >"$work/out"; then
+      echo ok >"$work/out"; status=0
+    else
+      status=1
+    fi
+    kill "$server"; wait "$server" 2>/dev/null
+  else
+    (cd "$work" && bash -o pipefail -c "$command") >"$work/out" 2>"$work/err"
+    status=$?
+  fi
   if [ "$status" -eq 0 ] && [ -s "$work/out" -o "${command%% *}" = indexer ]; then
     passed=$((passed + 1))
   else

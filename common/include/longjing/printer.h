@@ -3,7 +3,9 @@
 #pragma once
 
 #include <memory>
+#include <cstdint>
 #include <ostream>
+#include <string>
 
 #include "longjing/searcher.h"
 
@@ -32,6 +34,11 @@ std::unique_ptr<Printer> make_json_printer(std::ostream& out, const std::string&
 
 // The JSON Lines object for a request that failed: {"type":"error", "message", ...}.
 void write_json_error(std::ostream& out, const std::string& message, const std::string& request_id = "");
+
+// The stored article `docid` as one JSON object, the HTTP API's document
+// (docs/http-api.md): format_version, docid, path (as in hit objects), title, date, source,
+// language, url (null when unknown) and text.
+std::string json_document(std::uint32_t docid, const Article& article);
 
 // One path per line (or NUL-terminated when `nul` is set), for scripts and xargs.
 std::unique_ptr<Printer> make_paths_printer(std::ostream& out, bool nul);

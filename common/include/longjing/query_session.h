@@ -4,6 +4,7 @@
 
 #include <istream>
 #include <ostream>
+#include <string>
 
 #include "longjing/searcher.h"
 
@@ -21,5 +22,12 @@ namespace longjing {
 // newest committed revision. Returns false if `out` failed (e.g. a closed pipe).
 bool run_query_session(std::istream& in, std::ostream& out, Searcher& searcher,
                        const SearchRequest& defaults);
+
+// One request line as run_query_session reads it (a query, or a JSON request object, as
+// above), with `defaults` for what it leaves out; `id` receives the request's "id" as JSON
+// text ("" without one). Throws Error naming what is wrong: an empty line, a JSON text that
+// is not an object, an unknown field, a field of the wrong type or out of range.
+SearchRequest parse_search_request(const std::string& line, const SearchRequest& defaults,
+                                   std::string& id);
 
 }  // namespace longjing

@@ -9,6 +9,9 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+
+#include "longjing/article.h"
 #include "longjing/highlighter.h"
 
 namespace longjing {
@@ -47,6 +50,9 @@ struct SearchRequest {
   SortOrder sort = SortOrder::kRelevance;
   bool explain = false;             // fill Hit::explanation
   bool suggest = true;              // look for a spelling correction (SearchSummary)
+  // Seconds the match may take before it returns the best hits found so far (Xapian's
+  // Enquire::set_time_limit); 0: no limit. A budget for servers facing unknown queries.
+  double time_limit = 0;
 };
 
 // An alias that matched in a hit where the user typed another name.
@@ -147,6 +153,13 @@ class Searcher {
 
   // Counts the documents matching request.query (and its date limits), exactly.
   std::uint64_t count(const SearchRequest& request);
+
+  // The stored article of document `docid` (a Hit's docid): path, title, metadata and the
+  // text passages quote; nullopt when no document has that id. Throws DatabaseError.
+  std::optional<Article> document(std::uint32_t docid);
+
+  // Documents in the databases searched.
+  std::uint64_t document_count() const;
   ~Searcher();
   Searcher(const Searcher&) = delete;
   Searcher& operator=(const Searcher&) = delete;
