@@ -66,6 +66,13 @@ def test_typing_searches_without_enter(browser, site):
     assert " of " in browser.find_element(By.ID, "status").text
 
 
+def test_alias_matches_say_so(browser, site):
+    browser.get(site.url + "?q=Unitree")
+    wait(browser, lambda d: marks(d))
+    notes = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#results .alias")]
+    assert "via alias 别名: 宇树 (for Unitree)" in notes, notes
+
+
 def test_arrows_and_enter_open_the_preview(browser, site):
     browser.get(site.url + "?q=" + urllib.parse.quote("宇树"))
     wait(browser, lambda d: marks(d))
