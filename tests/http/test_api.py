@@ -225,6 +225,22 @@ def test_sigterm_and_sigint_stop_within_a_second(start_server, db):
         assert time.monotonic() - start < 1.0
 
 
+def test_a_request_in_flight_is_answered_before_the_stop(start_server, db):
+    s = start_server(db)
+    host, port = s.url[len("http://"):].rstrip("/").split(":")
+    with socket.create_connection((host, int(port)), timeout=5) as conn:
+        conn.sendall(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # not finished yet
+        time.sleep(0.2)
+        s.process.send_signal(signal.SIGTERM)
+        time.sleep(0.2)
+        conn.sendall(b"Connection: close\r\n\r\n")
+        answer = b""
+        while chunk := conn.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 200") and b'"status":"ok"' in answer
+    assert s.process.wait(timeout=5) == 0
+
+
 def test_many_clients_at_once(server, db):
     import concurrent.futures
     expected, _ = cli_hits(db, "Unitree")
