@@ -1,36 +1,28 @@
 """Fixtures of the Python module's tests: the programs built beside the module, and a copy
 of tests/fixtures/corpus indexed by the indexer program (not by the module under test)."""
-import os
 import pathlib
-import shutil
 import subprocess
+import sys
 
 import pytest
 
-
-def _program(name):
-    path = os.environ.get("LONGJING_" + name.upper())
-    if not path:
-        pytest.exit(f"set LONGJING_{name.upper()} to the {name} program (ctest does)", 2)
-    return path
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "tests" / "support"))
+from longjing_fixtures import copy_fixture_corpus, program  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def indexer():
-    return _program("indexer")
+    return program("indexer")
 
 
 @pytest.fixture(scope="session")
 def searcher():
-    return _program("searcher")
+    return program("searcher")
 
 
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory):
-    source = pathlib.Path(os.environ.get("LONGJING_FIXTURES", "tests/fixtures")) / "corpus"
-    target = tmp_path_factory.mktemp("fixtures") / "corpus"
-    shutil.copytree(source, target)
-    return target
+    return copy_fixture_corpus(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

@@ -1,29 +1,21 @@
 """Fixtures of the HTTP tests: the fixture corpus indexed by the indexer, and searcher
 --serve processes on 127.0.0.1 with a port of their own (port 0)."""
 import json
-import os
 import pathlib
-import shutil
 import subprocess
+import sys
 import urllib.error
 import urllib.request
 
 import pytest
 
-
-def program(name):
-    path = os.environ.get("LONGJING_" + name.upper())
-    if not path:
-        pytest.exit(f"set LONGJING_{name.upper()} to the {name} program (ctest does)", 2)
-    return path
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "tests" / "support"))
+from longjing_fixtures import copy_fixture_corpus, program  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory):
-    source = pathlib.Path(os.environ.get("LONGJING_FIXTURES", "tests/fixtures")) / "corpus"
-    target = tmp_path_factory.mktemp("fixtures") / "corpus"
-    shutil.copytree(source, target)
-    return target
+    return copy_fixture_corpus(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
