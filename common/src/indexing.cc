@@ -152,8 +152,8 @@ struct FileRead {
   bool empty = false;  // read fine, but there is nothing to find in it
 };
 
-FileRead read_for_index(const std::string& path, std::uint64_t max_file_size) {
-  LoadResult loaded = load_source_text(path, max_file_size);
+FileRead read_for_index(const std::string& path, Format format, std::uint64_t max_file_size) {
+  LoadResult loaded = load_source_text(path, max_file_size, format);
   if (!loaded.source) return {std::nullopt, loaded.problem};
   if (loaded.source->text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
     return {std::nullopt, "empty file", true};
@@ -343,7 +343,7 @@ class Run {
         result.skip_reason = item.stat.error;
         return;
       }
-      FileRead read = read_for_index(item.path, options_.max_file_size);
+      FileRead read = read_for_index(item.path, item.format, options_.max_file_size);
       if (!read.source) {
         result.skip_reason = read.problem;
         return;
@@ -412,7 +412,7 @@ class Run {
       outcome(path, FileOutcome::kUnchanged);
       return;
     }
-    FileRead read = read_for_index(path, options_.max_file_size);
+    FileRead read = read_for_index(path, format, options_.max_file_size);
     if (!read.source) {
       // Nothing to find in an empty file; an older indexed version must not linger.
       if (read.empty) remove(path);

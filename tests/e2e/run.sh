@@ -49,6 +49,8 @@ check search-repaired-utf8 "$searcher" --db "$work/bad-db" --color=never unitree
 check search-gb18030 "$searcher" --db "$work/bad-db" -l '杭州宇 gb18030'
 check search-big5 "$searcher" --db "$work/bad-db" -l '杭州宇 big5'
 check search-latin1 "$searcher" --db "$work/bad-db" --color=never brûlée
+# A page in GB2312 that says so in <meta http-equiv>: read as declared, not as UTF-8.
+check search-html-declared-charset "$searcher" --db "$work/bad-db" --color=never 声明的字符集
 
 # Searching: English, Chinese, mixed, phrases, exit statuses.
 check search-unitree "$searcher" --color=never Unitree
