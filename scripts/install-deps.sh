@@ -9,6 +9,9 @@ packages=(
   libicu-dev                          # normalization, script detection, word breaks
   libcli11-dev catch2 nlohmann-json3-dev
   libmd4c-dev libgumbo-dev            # Markdown and HTML readers
+  libpoppler-cpp-dev                  # PDF reader
+  libzip-dev libpugixml-dev           # EPUB, DOCX, ODT: zip entries by name, their XML
+  libgmime-3.0-dev                    # e-mail reader (MIME, RFC 2047 encoded words)
   python3                             # test scripts that read JSON output
   jq                                  # the README's JSON example, run by a test
   clang libclang-rt-14-dev            # libFuzzer and its sanitizers (scripts/fuzz.sh)

@@ -384,7 +384,12 @@ std::optional<Format> format_for_path(std::string_view path) {
   const std::string extension = format_detail::ascii_lowercase(name.substr(dot + 1));
   if (extension == "txt" || extension == "text") return Format::kText;
   if (extension == "md" || extension == "markdown") return Format::kMarkdown;
-  if (extension == "html" || extension == "htm") return Format::kHtml;
+  if (extension == "html" || extension == "htm" || extension == "xhtml") return Format::kHtml;
+  if (extension == "pdf") return Format::kPdf;
+  if (extension == "epub") return Format::kEpub;
+  if (extension == "docx") return Format::kDocx;
+  if (extension == "odt") return Format::kOdt;
+  if (extension == "eml") return Format::kEmail;
   return std::nullopt;
 }
 
@@ -398,6 +403,12 @@ Article parse_by_format(Format format, std::string_view content) {
       return parse_markdown(content);
     case Format::kHtml:
       return parse_html(content);
+    case Format::kPdf:
+    case Format::kEpub:
+    case Format::kDocx:
+    case Format::kOdt:
+    case Format::kEmail:
+      break;  // documents.h reads these from their bytes, not from decoded text
   }
   return parse_text(content);
 }
