@@ -15,7 +15,8 @@ DocumentRead refused(std::string problem);
 // Makes `article` fit the contract of DocumentRead: every field valid UTF-8 (ill-formed
 // sequences replaced), the title made by make_title, the other metadata fields with
 // whitespace collapsed, the body cut at a character boundary to limits.max_text_bytes
-// (a caveat then says so), and an empty body refused as "no text". Returns the read.
+// (a caveat then says so), a first body line that only repeats the title dropped; a
+// document with neither body text nor a title is refused as "no text in the document".
 DocumentRead finish(Article article, const ReadLimits& limits, std::vector<std::string> caveats = {});
 
 // HTML or XHTML bytes (an EPUB chapter, a mail's text/html part) decoded as the HTML

@@ -31,7 +31,10 @@ DocumentRead finish(Article article, const ReadLimits& limits, std::vector<std::
     article.body.resize(floor_to_code_point(article.body, static_cast<std::size_t>(limits.max_text_bytes)));
     caveats.push_back("text cut at the limit of " + std::to_string(limits.max_text_bytes) + " bytes");
   }
-  if (format_detail::trim(article.body).empty()) return refused("no text in the document");
+  if (format_detail::trim(article.body).empty() && format_detail::trim(article.title).empty()) {
+    return refused("no text in the document");
+  }
+  format_detail::drop_title_line(article);
   return DocumentRead{std::move(article), {}, std::move(caveats)};
 }
 

@@ -81,7 +81,7 @@ TEST_CASE("read_document takes text and metadata from each format", "[documents]
        {}},
       // No document information: the first line is the title.
       {"documents/untitled.pdf", Format::kPdf, "Quarterly Notes", "", "", "",
-       {"季度笔记：无题的文件。", "untitledpdfmarker ends it."}, {}},
+       {"季度笔记：无题的文件。", "untitledpdfmarker ends it."}, {"Quarterly Notes"}},
       {"documents/dragons.epub", Format::kEpub, "杭州六小龙 The Six Little Dragons", "2024-03-08",
        "李华 Li Hua", "zh-Hans",
        {"宇树科技在杭州制造机器狗。", "epubchapteronemarker", "epubchaptertwomarker"},
@@ -134,6 +134,19 @@ TEST_CASE("read_pdf keeps the pages in order", "[documents]") {
   CHECK(contains(body, "售价九万九千元。\n\nPage two"));  // a blank line between pages
 }
 
+TEST_CASE("a document's first line that repeats its title leaves the body", "[documents]") {
+  const DocumentRead untitled = read_pdf(fixture("documents/untitled.pdf"), ReadLimits{});
+  REQUIRE(untitled.article.has_value());
+  CHECK(untitled.article->title == "Quarterly Notes");
+  CHECK(untitled.article->body.rfind("季度笔记", 0) == 0);
+  // A mail with a subject and no text is still a document: it is found by its subject.
+  const DocumentRead subject_only =
+      read_email("Subject: nothing else\r\nFrom: a@example.com\r\n\r\n", ReadLimits{});
+  REQUIRE(subject_only.article.has_value());
+  CHECK(subject_only.article->title == "nothing else");
+  CHECK(subject_only.article->body.empty());
+}
+
 // ---- What the readers refuse -------------------------------------------------------------
 
 TEST_CASE("read_document refuses what it cannot read, saying why", "[documents]") {
@@ -165,7 +178,8 @@ TEST_CASE("read_document refuses what it cannot read, saying why", "[documents]"
        "not an e-mail message (no RFC 822 headers)"},
       {"header lines but no mail", Format::kEmail, "Title: a note\nTags: x\n\nThe note.\n",
        "not an e-mail message (no Subject, From or Date header)"},
-      {"mail without a body", Format::kEmail, "Subject: nothing\r\n\r\n", "no text in the document"},
+      {"mail without subject or body", Format::kEmail,
+       "Date: Tue, 1 Dec 2026 09:00:00 +0000\r\n\r\n", "no text in the document"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.what);
