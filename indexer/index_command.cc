@@ -11,6 +11,7 @@
 #include "longjing/error.h"
 #include "longjing/indexing.h"
 #include "longjing/progress.h"
+#include "longjing/version.h"
 
 namespace longjing::cli {
 namespace {
@@ -38,10 +39,11 @@ double seconds_now() {
 }  // namespace
 
 void setup_index_command(CLI::App& app, IndexCommandOptions& o) {
-  app.description(
+  app.description(with_program_names(
       "Index articles (.txt, .md, .html, .pdf, .epub, .docx, .odt, .eml; English and Chinese) "
-      "for `searcher`. Re-running it updates the index: new and changed files are "
-      "(re)indexed, deleted ones removed.");
+      "for `{searcher}`. Re-running it updates the index: new and changed files are "
+      "(re)indexed, deleted ones removed.",
+      o.names));
   const ReadLimits defaults;  // the limits IndexOptions reads documents within
   app.footer(
       "\nFiles are read as UTF-8 (a BOM marks UTF-8 or UTF-16); other bytes are recognised\n"
@@ -62,6 +64,7 @@ void setup_index_command(CLI::App& app, IndexCommandOptions& o) {
       "printed; run again to finish. A second Ctrl-C stops at once (the last commit stays).\n"
       "Exit status: 0 done (skipped files are reported on stderr), 2 error,\n"
       "130 interrupted by SIGINT, 143 by SIGTERM.");
+  app.set_version_flag("--version", o.names.indexer + " (Longjing) " + version());
   app.add_option("path", o.paths, "Files and directories to index")->required()->type_name("PATH");
   app.add_option("--db", o.database, "Database directory (created if missing)")->type_name("DB");
   app.add_flag("--rebuild", o.rebuild, "Start from an empty database");
@@ -87,8 +90,9 @@ void setup_index_command(CLI::App& app, IndexCommandOptions& o) {
       ->capture_default_str()
       ->type_name("SECONDS");
   app.add_option("--shards", o.shards,
-                 "Spread documents over N databases, 1 to 256 (searched as one by searcher --db); "
-                 "changing N needs --rebuild")
+                 with_program_names("Spread documents over N databases, 1 to 256 (searched as one "
+                                    "by {searcher} --db); changing N needs --rebuild",
+                                    o.names))
       ->check(CLI::Range(1u, 256u).description(""))
       ->type_name("N");
   app.add_option("--jobs", o.jobs,
@@ -130,7 +134,7 @@ int run_index_command(const IndexCommandOptions& o, const std::atomic<bool>* can
   if (!o.report.empty()) {
     report.open(o.report, std::ios::binary | std::ios::trunc);
     if (!report) {
-      std::cerr << "indexer: cannot write report " << o.report << '\n';
+      std::cerr << o.names.indexer << ": cannot write report " << o.report << '\n';
       return 2;
     }
   }
@@ -148,7 +152,7 @@ int run_index_command(const IndexCommandOptions& o, const std::atomic<bool>* can
   }
   const auto report_problem = [&](const FileProblem& p) {
     if (progress) progress->clear();
-    std::cerr << "indexer: " << p.path << ": " << (p.skipped ? "skipped: " : "warning: ")
+    std::cerr << o.names.indexer << ": " << p.path << ": " << (p.skipped ? "skipped: " : "warning: ")
               << p.reason << '\n';
   };
   try {
@@ -159,20 +163,20 @@ int run_index_command(const IndexCommandOptions& o, const std::atomic<bool>* can
                 << " deleted, " << r.unchanged << " unchanged, " << r.skipped << " skipped; "
                 << r.documents << " documents in " << options.database << '\n';
     }
-    if (o.dry_run) std::cerr << "indexer: dry run: the database was not changed\n";
+    if (o.dry_run) std::cerr << o.names.indexer << ": dry run: the database was not changed\n";
     if (report.is_open() && !report.flush()) {
-      std::cerr << "indexer: cannot write report " << o.report << '\n';
+      std::cerr << o.names.indexer << ": cannot write report " << o.report << '\n';
       return 2;
     }
     if (r.interrupted) {
-      std::cerr << "indexer: interrupted: what was indexed is committed; run again to finish\n";
+      std::cerr << o.names.indexer << ": interrupted: what was indexed is committed; run again to finish\n";
       const int signal = interrupt_signal();
       return 128 + (signal != 0 ? signal : 2);
     }
     return 0;
   } catch (const Error& e) {
     if (progress) progress->clear();
-    std::cerr << "indexer: " << e.what() << '\n';
+    std::cerr << o.names.indexer << ": " << e.what() << '\n';
     return 2;
   }
 }

@@ -8,10 +8,13 @@
 #include <string>
 #include <vector>
 
+#include "longjing/program_names.h"
+
 namespace longjing::cli {
 
 // Every flag of the indexer, as plain values.
 struct IndexCommandOptions {
+  ProgramNames names;  // what to call this program and the searcher
   std::vector<std::string> paths;
   std::string database;  // empty → the default database
   bool rebuild = false;
@@ -31,7 +34,7 @@ struct IndexCommandOptions {
 // Declares the flags of `options` on `app`.
 void setup_index_command(CLI::App& app, IndexCommandOptions& options);
 
-// Indexes the paths, reporting problems on stderr ("indexer: PATH: reason") and a summary
+// Indexes the paths, reporting problems on stderr ("<names.indexer>: PATH: reason") and a summary
 // on stdout. `cancel` (may be null) stops the run early, as SIGINT does. Returns the exit
 // code: 0 when the run completed (files it had to skip are reported, not fatal), 2 when
 // it could not (missing path, database locked or damaged, report file not writable),

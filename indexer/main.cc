@@ -6,18 +6,18 @@
 
 #include "index_command.h"
 #include "interrupt.h"
-#include "longjing/version.h"
 
 int main(int argc, char** argv) {
-  CLI::App app{"indexer", "indexer"};
-  app.set_version_flag("--version", std::string("indexer (Longjing) ") + longjing::version());
   longjing::cli::IndexCommandOptions options;
+  options.names = longjing::program_names(argc > 0 ? argv[0] : "", "indexer");
+  const std::string& name = options.names.indexer;
+  CLI::App app{name, name};
   longjing::cli::setup_index_command(app, options);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-    std::cerr << "indexer: " << e.what() << "\nRun 'indexer --help' for usage.\n";
+    std::cerr << name << ": " << e.what() << "\nRun '" << name << " --help' for usage.\n";
     return 2;
   }
   options.progress = ::isatty(STDERR_FILENO) == 1;

@@ -3,7 +3,8 @@
 #   1. the debug build and every test (unit, end-to-end, faults, limits): preset dev;
 #   2. the same tests under AddressSanitizer + UBSan, leaks checked: preset asan;
 #   3. the unit tests under ThreadSanitizer (full builds run threads): preset tsan;
-#   4. bounded fuzzing of every libFuzzer target (scripts/fuzz.sh, FUZZ_SECONDS each).
+#   4. bounded fuzzing of every libFuzzer target (scripts/fuzz.sh, FUZZ_SECONDS each);
+#   5. the Debian packages (preset package) and what they hold, installed under CI.
 # Prints how long each step took. Exit status: 0 all passed, non-zero otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,3 +20,5 @@ step cmake --workflow --preset dev
 step cmake --workflow --preset asan
 step cmake --workflow --preset tsan
 step scripts/fuzz.sh
+step cmake --workflow --preset package
+step tests/install/deb_package.sh build/package

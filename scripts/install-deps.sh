@@ -13,7 +13,9 @@ packages=(
   libzip-dev libpugixml-dev           # EPUB, DOCX, ODT: zip entries by name, their XML
   libgmime-3.0-dev                    # e-mail reader (MIME, RFC 2047 encoded words)
   python3                             # test scripts that read JSON output
+  python3-dev pybind11-dev python3-pytest  # the Python module (python/) and its tests
   jq                                  # the README's JSON example, run by a test
+  zsh fish man-db                     # tests of the installed completions and man pages
   clang libclang-rt-14-dev            # libFuzzer and its sanitizers (scripts/fuzz.sh)
 )
 

@@ -12,6 +12,7 @@
 #include "longjing/printer.h"
 #include "longjing/query_session.h"
 #include "longjing/searcher.h"
+#include "longjing/version.h"
 
 namespace longjing::cli {
 namespace {
@@ -35,14 +36,15 @@ Names in the alias tables (*.aliases files beside the articles, or --aliases FIL
 expand across languages: Unitree also finds 宇树. Chinese is never expanded.
 
 Examples:
-  searcher Unitree                      ranked hits with highlighted passages
-  searcher -l -0 宇树 | xargs -0 ls -l   paths only, NUL-separated
-  searcher --json --snippets 3 杭州      JSON Lines (docs/json-output.md)
-  searcher --stdin < queries.txt        one process, many queries, JSON Lines
+  {searcher} Unitree                      ranked hits with highlighted passages
+  {searcher} -l -0 宇树 | xargs -0 ls -l   paths only, NUL-separated
+  {searcher} --json --snippets 3 杭州      JSON Lines (docs/json-output.md)
+  {searcher} --stdin < queries.txt        one process, many queries, JSON Lines
 
 Database: --db PATH (repeatable), else $LONGJING_DB, else $XDG_DATA_HOME/longjing/db
-(~/.local/share/longjing/db). A database is a directory (one made with indexer --shards
-too), a Xapian stub file, or tcp://HOST:PORT served by xapian-tcpsrv (docs/shards.md).
+(~/.local/share/longjing/db). A database is a directory (one made with
+{indexer} --shards too), a Xapian stub file, or tcp://HOST:PORT served by
+xapian-tcpsrv (docs/shards.md).
 Exit status: 0 hits found, 1 no hits, 2 error.)";
 
 bool use_color(ColorChoice choice) {
@@ -80,8 +82,10 @@ std::string join(const std::vector<std::string>& words) {
 }  // namespace
 
 void setup_search_command(CLI::App& app, SearchOptions& o) {
-  app.description("Search the articles indexed by `indexer`; ranked hits with highlighted passages.");
-  app.footer(kSyntaxHelp);
+  app.description(with_program_names(
+      "Search the articles indexed by `{indexer}`; ranked hits with highlighted passages.", o.names));
+  app.footer(with_program_names(kSyntaxHelp, o.names));
+  app.set_version_flag("--version", o.names.searcher + " (Longjing) " + version());
   app.add_option("query", o.query_words, "The query (several words are joined with spaces)")
       ->type_name("WORDS");
   app.add_option("--db", o.databases, "Database to search (repeat for several, searched as one)")
@@ -93,9 +97,10 @@ void setup_search_command(CLI::App& app, SearchOptions& o) {
       ->each([&o](const std::string&) { o.limit_given = true; });
   app.add_option("--offset", o.offset, "Hits to skip first")->capture_default_str()->type_name("N");
   app.add_option("--snippet-chars", o.snippet_chars,
-                 "Passage length in characters, 20 to 10000 (default 160; a Chinese character "
-                 "counts two)")
-      ->check(CLI::Range(20, 10000).description(""))
+                 "Passage length in characters, " + std::to_string(kMinSnippetWidth) + " to " +
+                     std::to_string(kMaxSnippetWidth) +
+                     " (default 160; a Chinese character counts two)")
+      ->check(CLI::Range(kMinSnippetWidth, kMaxSnippetWidth).description(""))
       ->type_name("N");
   app.add_option("--snippets", o.snippet_count,
                  "Passages per hit, 1 to " + std::to_string(kMaxSnippetCount) + " (default 1)")
@@ -163,16 +168,16 @@ int run_search_command(const SearchOptions& o) {
   std::vector<std::string> databases = o.databases;
   if (databases.empty()) databases.push_back(resolve_database_path(""));
   if (!o.stdin_mode && o.query_words.empty()) {
-    std::cerr << "searcher: no query given\nRun 'searcher --help' for usage.\n";
+    std::cerr << o.names.searcher << ": no query given\nRun '" << o.names.searcher << " --help' for usage.\n";
     return 2;
   }
   if (o.stdin_mode && o.count) {
-    std::cerr << "searcher: -c does not apply to --stdin: each answer's summary object gives "
+    std::cerr << o.names.searcher << ": -c does not apply to --stdin: each answer's summary object gives "
                  "estimated_matches\n";
     return 2;
   }
   if (o.null_separated && !prints_paths(o)) {
-    std::cerr << "searcher: -0 ends paths with NUL: use it with -l or --format paths\n";
+    std::cerr << o.names.searcher << ": -0 ends paths with NUL: use it with -l or --format paths\n";
     return 2;
   }
   try {
@@ -183,7 +188,7 @@ int run_search_command(const SearchOptions& o) {
     searcher_options.allow_partial = o.allow_partial;
     Searcher searcher(databases, searcher_options);
     for (const MissingDatabase& m : searcher.missing_databases()) {
-      std::cerr << "searcher: warning: left out " << m.database << " (" << m.reason
+      std::cerr << o.names.searcher << ": warning: left out " << m.database << " (" << m.reason
                 << "); results are partial\n";
     }
     const SearchRequest request = request_from(o);
@@ -201,7 +206,7 @@ int run_search_command(const SearchOptions& o) {
     return summary.returned > 0 ? 0 : 1;
   } catch (const Error& e) {
     std::cout.flush();
-    std::cerr << "searcher: " << e.what() << '\n';
+    std::cerr << o.names.searcher << ": " << e.what() << '\n';
     return 2;
   }
 }

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "longjing/program_names.h"
+
 namespace longjing::cli {
 
 // Output shapes the searcher can print.
@@ -17,6 +19,7 @@ enum class ColorChoice { kAuto, kAlways, kNever };
 
 // Every flag of the searcher, as plain values.
 struct SearchOptions {
+  ProgramNames names;                    // what to call this program and the indexer
   std::vector<std::string> query_words;  // joined with spaces into the query
   std::vector<std::string> databases;    // --db, repeatable; empty → the default database
   std::size_t limit = 10;            // -n; with -l or --format paths, all unless given
@@ -45,7 +48,7 @@ struct SearchOptions {
 void setup_search_command(CLI::App& app, SearchOptions& options);
 
 // Runs the search and prints the hits to stdout. Returns the exit code: 0 with hits, 1
-// without, 2 on error (after printing "searcher: <message>" to stderr).
+// without, 2 on error (after printing "<names.searcher>: <message>" to stderr).
 int run_search_command(const SearchOptions& options);
 
 }  // namespace longjing::cli

@@ -350,6 +350,24 @@ struct Highlighter::Wanted {
   }
 };
 
+std::vector<HighlightOffsets> highlight_offsets(const Snippet& snippet) {
+  std::vector<HighlightOffsets> out;
+  out.reserve(snippet.spans.size());
+  const std::string_view text = snippet.text;
+  std::size_t chars = 0;
+  std::size_t at = 0;
+  for (const Span& span : snippet.spans) {
+    HighlightOffsets h{span.begin, span.end, 0, 0};
+    chars += count_code_points(text.substr(at, span.begin - at));
+    h.char_start = chars;
+    chars += count_code_points(text.substr(span.begin, span.end - span.begin));
+    h.char_end = chars;
+    at = span.end;
+    out.push_back(h);
+  }
+  return out;
+}
+
 Highlighter::Highlighter(const Analyzer& analyzer, std::vector<HighlightPattern> patterns)
     : analyzer_(analyzer), patterns_(std::move(patterns)) {
   auto wanted = std::make_shared<Wanted>();

@@ -17,16 +17,9 @@ using json = nlohmann::ordered_json;
 // Highlights with byte offsets and character offsets into `s.text`.
 json highlights(const Snippet& s) {
   json out = json::array();
-  std::size_t chars = 0;
-  std::size_t at = 0;
-  const std::string_view text = s.text;
-  for (const Span& span : s.spans) {
-    chars += count_code_points(text.substr(at, span.begin - at));
-    const std::size_t char_start = chars;
-    chars += count_code_points(text.substr(span.begin, span.end - span.begin));
-    at = span.end;
-    out.push_back({{"start", span.begin}, {"end", span.end},
-                   {"char_start", char_start}, {"char_end", chars}});
+  for (const HighlightOffsets& h : highlight_offsets(s)) {
+    out.push_back({{"start", h.start}, {"end", h.end},
+                   {"char_start", h.char_start}, {"char_end", h.char_end}});
   }
   return out;
 }
@@ -125,6 +118,7 @@ class JsonPrinter : public Printer {
         {"query", summary.query},
         {"parsed", summary.parsed},
         {"estimated_matches", summary.estimated_matches},
+        {"matches_exact", summary.matches_exact},
         {"returned", summary.returned},
         {"suggestion", or_null(summary.suggestion)},
         {"elapsed_seconds", summary.elapsed_seconds},

@@ -42,18 +42,36 @@ std::optional<std::pair<std::string, unsigned>> tcp_address(const std::string& s
   return std::make_pair(host, port);
 }
 
-// True when `dir` is a directory holding a Glass table (*.glass), or a shard directory of
-// them: what Longjing's indexer leaves.
+// True when `dir` holds a Glass table (*.glass) itself.
+bool holds_glass_table(const std::filesystem::path& dir) {
+  std::error_code ec;
+  for (auto it = std::filesystem::directory_iterator(dir, ec);
+       !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+    if (it->path().extension() == ".glass") return true;
+  }
+  return false;
+}
+
+// The first subdirectory of `dir`, in name order, that holds a Glass table, or "".
+std::string database_below(const std::string& dir) {
+  std::error_code ec;
+  std::vector<std::filesystem::path> below;
+  for (auto it = std::filesystem::directory_iterator(dir, ec);
+       !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+    if (it->is_directory(ec) && holds_glass_table(it->path())) below.push_back(it->path());
+  }
+  std::sort(below.begin(), below.end());
+  return below.empty() ? "" : below.front().string();
+}
+
+// True when `dir` is what Longjing's indexer leaves: a directory holding Glass tables, or a
+// directory of shards (a XAPIANDB stub beside shard-N databases).
 bool holds_glass_tables(const std::string& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) return false;
-  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
-       it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) return false;
-    if (it->path().extension() == ".glass") return true;
-    if (it.depth() >= 1) it.disable_recursion_pending();  // shards are one level down
-  }
-  return false;
+  if (holds_glass_table(dir)) return true;
+  return std::filesystem::exists(std::filesystem::path(dir) / "XAPIANDB", ec) &&
+         !database_below(dir).empty();
 }
 
 // Opens one database: a local path (a database, a directory of shards, or a Xapian stub
@@ -84,6 +102,11 @@ Xapian::Database open_one(const std::string& spec, std::chrono::milliseconds tim
       throw DatabaseError("database " + spec + " is damaged (" + e.get_msg() +
                           "): rebuild it with indexer --rebuild --db " + spec +
                           " PATH... (the articles themselves are not touched)");
+    }
+    // A folder above the database (--db ~/index where the index is ~/index/db).
+    if (const std::string below = remote ? "" : database_below(spec); !below.empty()) {
+      throw DatabaseError("cannot open database " + spec + ": it is not a database, but " +
+                          below + " is one (--db " + below + ")");
     }
     throw DatabaseError(describe_xapian_error("cannot open database " + spec, e));
   }
@@ -332,6 +355,16 @@ std::uint64_t Searcher::count(const SearchRequest& request) {
 
 SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
   const auto started = std::chrono::steady_clock::now();
+  if (request.snippets && (request.snippet_count < 1 || request.snippet_count > kMaxSnippetCount)) {
+    throw QueryError("snippets must be a whole number from 1 to " +
+                     std::to_string(kMaxSnippetCount) + ", not " +
+                     std::to_string(request.snippet_count));
+  }
+  if (request.snippets && (request.snippet_width < kMinSnippetWidth || request.snippet_width > kMaxSnippetWidth)) {
+    throw QueryError("the passage length must be " + std::to_string(kMinSnippetWidth) + " to " +
+                     std::to_string(kMaxSnippetWidth) + " columns, not " +
+                     std::to_string(request.snippet_width));
+  }
   SearchSummary summary;
   summary.query = request.query;
   summary.missing = impl_->missing;
@@ -353,15 +386,22 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
         request.limit == 0 ? impl_->db.get_doccount()
                            : static_cast<Xapian::doccount>(request.limit);
     const auto offset = static_cast<Xapian::doccount>(request.offset);
+    // Up to kExactCountUpTo matches are all looked at, so the count is exact where a
+    // reader can check it; beyond, it is Xapian's estimate, and said to be one.
+    const Xapian::doccount check_at_least =
+        std::min<Xapian::doccount>(impl_->db.get_doccount(), kExactCountUpTo);
     const Xapian::MSet mset =
-        reorder ? enquire.get_mset(0, std::max<Xapian::doccount>(
-                                          request.limit == 0 ? limit : offset + limit,
-                                          kRanking.nearness_depth))
-                : enquire.get_mset(offset, limit);
-    // Xapian's estimate can exceed the documents there are (an OR of alternatives); the
-    // matches seen bound it from below.
+        reorder ? enquire.get_mset(0,
+                                   std::max<Xapian::doccount>(
+                                       request.limit == 0 ? limit : offset + limit,
+                                       kRanking.nearness_depth),
+                                   check_at_least)
+                : enquire.get_mset(offset, limit, check_at_least);
+    summary.matches_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    // The matches seen bound the estimate from below, the documents there are from above.
     summary.estimated_matches = std::clamp<std::uint64_t>(
-        mset.get_matches_estimated(), (reorder ? 0 : offset) + mset.size(), impl_->db.get_doccount());
+        summary.matches_exact ? mset.get_matches_lower_bound() : mset.get_matches_estimated(),
+        (reorder ? 0 : offset) + mset.size(), impl_->db.get_doccount());
     const std::vector<RankedMatch> order =
         reorder ? order_by_nearness(impl_->db, mset, ranking.near_words, ranking.title_terms,
                                     request.limit == 0 ? 0 : offset + limit)

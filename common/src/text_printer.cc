@@ -65,7 +65,8 @@ class TextPrinter : public Printer {
       const std::string shown = first_rank_ == 1 ? std::to_string(last_rank_)
                                                  : std::to_string(first_rank_) + "–" +
                                                        std::to_string(last_rank_);
-      out_ << '\n' << paint(kDim, shown + " of " + std::to_string(summary.estimated_matches) +
+      out_ << '\n' << paint(kDim, shown + " of " + (summary.matches_exact ? "" : "about ") +
+                                      std::to_string(summary.estimated_matches) +
                                       " matches (-n for more, --offset to page)")
            << '\n';
     }

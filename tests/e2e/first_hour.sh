@@ -33,6 +33,20 @@ if [ "$limited" -eq 3 ]; then pass; else fail "l-with-n-stops-at-n: $limited lin
 nul=$("$searcher" -l -0 "$word" | tr -cd '\0' | wc -c)
 if [ "$nul" -eq "$count" ]; then pass; else fail "l-0-ends-every-path-with-nul: $nul of $count"; fi
 
+# honest-numbers: the summary's count with -n 1 is the count -c gives (Xapian's estimate
+# from the first hits read was above or below it), and says it is exact.
+ranked=$(cat "$work/corpus"/*.txt | tr ' .' '\n\n' | tr 'A-Z' 'a-z' | grep -E '^[a-z]{4,}$' \
+  | sort | uniq -c | sort -rn | awk 'NR == 121 || NR == 151 { print $2 }')
+second=${ranked%%$'\n'*} third=${ranked##*$'\n'}
+for q in "$word" "$second OR $third" "${second:0:4}*" "${third:0:4}*" "$word $second" \
+    "$word -$third"; do
+  exact=$("$searcher" -c "$q")
+  summary=$("$searcher" --json -n 1 "$q" | tail -1 | python3 -c '
+import json, sys; s = json.load(sys.stdin); print(s["estimated_matches"], s["matches_exact"])')
+  if [ "$summary" = "$exact True" ]; then pass; else
+    fail "honest-numbers: '$q' -c counts $exact, --json -n 1 says '$summary'"; fi
+done
+
 # null-without-l-is-an-error: -0 was silently ignored with text output.
 "$searcher" -0 "$word" >"$work/out" 2>"$work/err"
 status=$?
@@ -94,6 +108,20 @@ for damage in truncate-postlist delete-iamglass; do
     pass; else fail "damaged-database-names-the-way-out ($damage): exit $status, $(cat "$work/err")"; fi
   rm -rf "$work/damaged"
 done
+
+# folder-above-the-database-names-it: --db pointed one folder too high was called damaged.
+mkdir "$work/above" && cp -r "$work/db" "$work/above/index"
+"$searcher" --db "$work/above" "$word" >/dev/null 2>"$work/err"
+status=$?
+if [ "$status" -eq 2 ] && grep -qx "searcher: cannot open database $work/above: it is not a database, but $work/above/index is one (--db $work/above/index)" "$work/err"; then
+  pass; else fail "folder-above-the-database-names-it: exit $status, $(cat "$work/err")"; fi
+# ... while a directory of shards with one damaged shard is damaged.
+"$indexer" -q --shards 2 --db "$work/shards" "$work/corpus"
+rm "$work/shards/shard-1/iamglass"
+"$searcher" --db "$work/shards" "$word" >/dev/null 2>"$work/err"
+status=$?
+if [ "$status" -eq 2 ] && grep -q "^searcher: database $work/shards is damaged (.*): rebuild it with indexer --rebuild --db $work/shards" "$work/err"; then
+  pass; else fail "damaged-shard-names-the-way-out: exit $status, $(cat "$work/err")"; fi
 
 # help-reads-as-prose: no CLI11 type noise ("UINT:INT in [1 - 20]", "FLOAT:FLOAT in ...").
 for bin in "$indexer" "$searcher"; do

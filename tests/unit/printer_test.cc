@@ -30,6 +30,7 @@ SearchSummary sample_summary() {
   s.query = "宇树";
   s.parsed = "Query(宇树)";
   s.estimated_matches = 1;
+  s.matches_exact = true;
   s.returned = 1;
   return s;
 }
@@ -57,6 +58,29 @@ TEST_CASE("Text printer with colour uses ANSI escapes and no brackets", "[printe
   CHECK(s.find('[' + std::string("宇树")) == std::string::npos);
 }
 
+TEST_CASE("Count line says 'about' only when the count is an estimate", "[printer]") {
+  const struct {
+    bool exact;
+    const char* line;
+  } cases[] = {
+      {true, "1 of 1200 matches (-n for more, --offset to page)\n"},
+      {false, "1 of about 1200 matches (-n for more, --offset to page)\n"},
+  };
+  for (const auto& c : cases) {
+    std::ostringstream out;
+    TextStyle style{false};
+    style.count_line = true;
+    auto printer = make_text_printer(out, style);
+    printer->on_hit(sample_hit());
+    SearchSummary summary = sample_summary();
+    summary.estimated_matches = 1200;
+    summary.matches_exact = c.exact;
+    printer->finish(summary);
+    const std::string s = out.str();
+    CHECK(s.substr(s.rfind('\n', s.size() - 2) + 1) == c.line);
+  }
+}
+
 TEST_CASE("Hits are separated by a blank line", "[printer]") {
   std::ostringstream out;
   auto printer = make_text_printer(out, TextStyle{false});
@@ -80,7 +104,7 @@ TEST_CASE("JSON printer writes one versioned object per line", "[printer]") {
         "\"snippets\":[{\"text\":\"…推出宇树机器狗…\",\"highlights\":[{\"start\":9,\"end\":15,"
         "\"char_start\":3,\"char_end\":5}]}]}\n"
         "{\"type\":\"summary\",\"format_version\":2,\"query\":\"宇树\",\"parsed\":\"Query(宇树)\","
-        "\"estimated_matches\":1,\"returned\":1,\"suggestion\":null,\"elapsed_seconds\":0.0}\n");
+        "\"estimated_matches\":1,\"matches_exact\":true,\"returned\":1,\"suggestion\":null,\"elapsed_seconds\":0.0}\n");
 }
 
 TEST_CASE("JSON printer writes null for unknown metadata", "[printer]") {

@@ -14,6 +14,7 @@
 
 namespace longjing {
 
+// The alias groups, loaded from text (files or strings), looked up by name.
 class AliasTable {
  public:
   // Adds the groups of `text`. A name already in a group joins that group with the new

@@ -36,12 +36,26 @@ struct Snippet {
   std::vector<Span> spans;
 };
 
+// A highlight as scripts read it: bytes of the UTF-8 text and characters (code points,
+// Python's and JavaScript's string indices), both half-open.
+struct HighlightOffsets {
+  std::size_t start = 0;
+  std::size_t end = 0;
+  std::size_t char_start = 0;
+  std::size_t char_end = 0;
+};
+
+// Every span of `snippet`, in order, with its character offsets as well.
+std::vector<HighlightOffsets> highlight_offsets(const Snippet& snippet);
+
 // The passages of one text, and which patterns matched anywhere in it.
 struct Passages {
   std::vector<Snippet> snippets;             // in text order; never overlapping
   std::vector<std::size_t> matched_patterns;  // indices into the Highlighter's patterns
 };
 
+// Finds a query's matches in a document's text and cuts passages around them; built once
+// per search from the query's patterns, used for every hit (read-only, so shareable).
 class Highlighter {
  public:
   // `analyzer` must outlive the Highlighter.

@@ -29,6 +29,8 @@ enum class OpenMode {
              // database must exist
 };
 
+// Writes documents into one database (or its shards) under the database's lock; see
+// the file comment. Not thread-safe: one thread writes.
 class IndexWriter {
  public:
   // Opens the database at `db_path` for writing, creating it (and its parent directories)

@@ -9,6 +9,7 @@
 
 namespace longjing {
 
+// A HitSink that writes one output shape; finish() ends the answer with its summary.
 class Printer : public HitSink {
  public:
   // Called once after the last hit.

@@ -61,6 +61,7 @@ class ParsedQuery {
 inline constexpr std::size_t kMaxQueryBytes = 65536;  // longer queries are a QueryError
 inline constexpr unsigned kMaxWildcardTerms = 1000;   // a prefix* expands to the most frequent
 
+// Parses query strings with one alias table; see the file comment.
 class QueryBuilder {
  public:
   // `aliases` expands names at query time; an empty table expands nothing.

@@ -23,6 +23,14 @@ enum class SortOrder {
 // "snippets" of a --stdin request).
 inline constexpr std::size_t kMaxSnippetCount = 20;
 
+// The shortest and longest passage (SearchRequest::snippet_width, --snippet-chars).
+inline constexpr std::size_t kMinSnippetWidth = 20;
+inline constexpr std::size_t kMaxSnippetWidth = 10000;
+
+// Searches with at most this many matches count them exactly (SearchSummary::matches_exact);
+// beyond it the count is Xapian's estimate, as the rest of the match list is not read.
+inline constexpr std::uint32_t kExactCountUpTo = 1000;
+
 // One search, as plain values (the searcher binary fills it from its flags).
 struct SearchRequest {
   std::string query;
@@ -87,7 +95,11 @@ struct MissingDatabase {
 struct SearchSummary {
   std::string query;                  // as the user typed it
   std::string parsed;                 // Xapian's description of the parsed query
+  // All matching documents: exact when matches_exact (always so up to kExactCountUpTo),
+  // else an estimate from the part of the match list read, never more than the documents
+  // searched nor fewer than the hits seen.
   std::uint64_t estimated_matches = 0;
+  bool matches_exact = false;
   std::size_t returned = 0;
   std::string suggestion;             // a corrected query that finds more, or ""
   std::uint64_t suggestion_matches = 0;
@@ -114,6 +126,8 @@ class HitSink {
   virtual void on_hit(const Hit& hit) = 0;
 };
 
+// Searches one or many databases as one (see the file comment). One search at a time per
+// Searcher: callers that share one between threads take turns.
 class Searcher {
  public:
   // Opens every database (read-only) and searches them as one, with global statistics.
@@ -138,7 +152,9 @@ class Searcher {
   Searcher& operator=(const Searcher&) = delete;
 
   // Runs `request`, feeding `sink`. Throws QueryError for a query that cannot be read or
-  // holds no words (empty, punctuation only), DatabaseError when reading fails.
+  // holds no words (empty, punctuation only), or a request out of range (snippet_count 1 to
+  // kMaxSnippetCount, snippet_width kMinSnippetWidth to kMaxSnippetWidth, a since or until
+  // that is not YYYY-MM-DD), DatabaseError when reading fails.
   SearchSummary search(const SearchRequest& request, HitSink& sink);
 
  private:
