@@ -7,6 +7,7 @@
 
 #include "interrupt.h"
 #include "longjing/database_path.h"
+#include "longjing/documents.h"
 #include "longjing/error.h"
 #include "longjing/indexing.h"
 #include "longjing/progress.h"
@@ -39,13 +40,23 @@ double seconds_now() {
 
 void setup_index_command(CLI::App& app, IndexCommandOptions& o) {
   app.description(with_program_names(
-      "Index articles (.txt, .md, .html; English and Chinese) for `{searcher}`. Re-running it "
-      "updates the index: new and changed files are (re)indexed, deleted ones removed.",
+      "Index articles (.txt, .md, .html, .pdf, .epub, .docx, .odt, .eml; English and Chinese) "
+      "for `{searcher}`. Re-running it updates the index: new and changed files are "
+      "(re)indexed, deleted ones removed.",
       o.names));
+  const ReadLimits defaults;  // the limits IndexOptions reads documents within
   app.footer(
       "\nFiles are read as UTF-8 (a BOM marks UTF-8 or UTF-16); other bytes are recognised\n"
       "as GB18030/GBK, Big5, UTF-16 or Latin-1 when the guess is confident (reported as a\n"
-      "warning), else read as UTF-8 with bad bytes replaced by U+FFFD.\n"
+      "warning), else read as UTF-8 with bad bytes replaced by U+FFFD; HTML in the charset\n"
+      "its <meta> declares. PDF, EPUB, DOCX, ODT and e-mail are recognised by content\n"
+      "(a PDF named .txt is read as a PDF) and give title, author or sender, and date.\n"
+      "Limits per document (docs/limits.md): " + std::to_string(defaults.max_unpacked_bytes >> 20) +
+      " MiB unpacked from an archive, " + std::to_string(defaults.max_entries) + "\n"
+      "entries, " + std::to_string(defaults.max_pdf_pages) + " PDF pages, " +
+      std::to_string(static_cast<int>(defaults.max_pdf_seconds)) + " s per PDF, " +
+      std::to_string(defaults.max_text_bytes >> 20) + " MiB of text; a file past one, an\n"
+      "encrypted or a damaged one is skipped, named on stderr.\n"
       "Database: --db PATH, else $LONGJING_DB, else $XDG_DATA_HOME/longjing/db\n"
       "(~/.local/share/longjing/db). One indexer writes at a time; another waits\n"
       "--lock-timeout seconds for the lock (<db>/flintlock).\n"

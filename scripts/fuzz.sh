@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${FUZZ_SECONDS:-60}
-targets=(analyzer_fuzz formats_fuzz query_fuzz source_fuzz)
+targets=(analyzer_fuzz formats_fuzz query_fuzz source_fuzz pdf_fuzz epub_fuzz docx_fuzz odt_fuzz email_fuzz)
 [ $# -eq 0 ] || targets=("$@")
 
 cmake --workflow --preset fuzz

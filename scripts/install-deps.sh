@@ -10,6 +10,9 @@ packages=(
   libcli11-dev catch2 nlohmann-json3-dev
   libmd4c-dev libgumbo-dev            # Markdown and HTML readers
   libcpp-httplib-dev                  # searcher --serve
+  libpoppler-cpp-dev                  # PDF reader
+  libzip-dev libpugixml-dev           # EPUB, DOCX, ODT: zip entries by name, their XML
+  libgmime-3.0-dev                    # e-mail reader (MIME, RFC 2047 encoded words)
   python3                             # test scripts that read JSON output
   python3-dev pybind11-dev python3-pytest  # the Python module (python/) and its tests
   jq                                  # the README's JSON example, run by a test

@@ -85,6 +85,38 @@ std::optional<std::string> convert_strict(std::string_view bytes, std::string_vi
 
 }  // namespace
 
+std::optional<std::string> convert_declared(std::string_view bytes, std::string_view encoding) {
+  if (bytes.size() > static_cast<std::size_t>(INT32_MAX / 2)) return std::nullopt;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(
+      ucnv_open(std::string(encoding).c_str(), &status), &ucnv_close);
+  if (U_FAILURE(status) || conv == nullptr) return std::nullopt;
+  // Illegal bytes become U+FFFD (ICU's default substitutes U+001A for some converters).
+  static const UChar kReplacement[] = {0xFFFD};
+  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_SUBSTITUTE, nullptr, nullptr, nullptr,
+                      &status);
+  ucnv_setSubstString(conv.get(), kReplacement, 1, &status);
+  status = U_ZERO_ERROR;
+  std::vector<UChar> utf16(bytes.size() + 1);
+  const int32_t units =
+      ucnv_toUChars(conv.get(), utf16.data(), static_cast<int32_t>(utf16.size()), bytes.data(),
+                    static_cast<int32_t>(bytes.size()), &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  int32_t length = 0;
+  status = U_ZERO_ERROR;
+  u_strToUTF8WithSub(nullptr, 0, &length, utf16.data(), units, 0xFFFD, nullptr, &status);
+  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) return std::nullopt;
+  std::string out(static_cast<std::size_t>(length), '\0');
+  status = U_ZERO_ERROR;
+  u_strToUTF8WithSub(out.data(), length, nullptr, utf16.data(), units, 0xFFFD, nullptr, &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  if (!is_valid_utf8(out)) {
+    std::size_t repaired = 0;
+    out = repair_utf8(out, repaired);
+  }
+  return out;
+}
+
 std::optional<DetectedText> detect_and_convert(std::string_view bytes, bool allow_utf16_only) {
   if (bytes.empty() || bytes.size() > static_cast<std::size_t>(INT32_MAX)) return std::nullopt;
   if (!allow_utf16_only && mostly_utf8(bytes)) return std::nullopt;

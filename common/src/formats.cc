@@ -374,6 +374,18 @@ std::optional<FrontMatter> split_front_matter(std::string_view content) {
   return std::nullopt;  // never closed
 }
 
+void drop_title_line(Article& article) {
+  if (article.title.empty()) return;
+  const std::size_t start = article.body.find_first_not_of(" \t\r\n");
+  if (start == std::string::npos || article.body.compare(start, article.title.size(), article.title) != 0) {
+    return;
+  }
+  const std::size_t after = start + article.title.size();
+  if (after < article.body.size() && article.body[after] != '\n' && article.body[after] != '\r') return;
+  const std::size_t next = article.body.find_first_not_of(" \t\r\n", after);
+  article.body.erase(0, next == std::string::npos ? article.body.size() : next);
+}
+
 }  // namespace format_detail
 
 std::optional<Format> format_for_path(std::string_view path) {
@@ -384,7 +396,12 @@ std::optional<Format> format_for_path(std::string_view path) {
   const std::string extension = format_detail::ascii_lowercase(name.substr(dot + 1));
   if (extension == "txt" || extension == "text") return Format::kText;
   if (extension == "md" || extension == "markdown") return Format::kMarkdown;
-  if (extension == "html" || extension == "htm") return Format::kHtml;
+  if (extension == "html" || extension == "htm" || extension == "xhtml") return Format::kHtml;
+  if (extension == "pdf") return Format::kPdf;
+  if (extension == "epub") return Format::kEpub;
+  if (extension == "docx") return Format::kDocx;
+  if (extension == "odt") return Format::kOdt;
+  if (extension == "eml") return Format::kEmail;
   return std::nullopt;
 }
 
@@ -398,29 +415,21 @@ Article parse_by_format(Format format, std::string_view content) {
       return parse_markdown(content);
     case Format::kHtml:
       return parse_html(content);
+    case Format::kPdf:
+    case Format::kEpub:
+    case Format::kDocx:
+    case Format::kOdt:
+    case Format::kEmail:
+      break;  // documents.h reads these from their bytes, not from decoded text
   }
   return parse_text(content);
-}
-
-// Removes a first body line that only repeats the title (a Markdown "# Title", an HTML
-// <h1>, a text file's title line): the title is indexed and shown on its own.
-void drop_title_line(Article& article) {
-  if (article.title.empty()) return;
-  const std::size_t start = article.body.find_first_not_of(" \t\r\n");
-  if (start == std::string::npos || article.body.compare(start, article.title.size(), article.title) != 0) {
-    return;
-  }
-  const std::size_t after = start + article.title.size();
-  if (after < article.body.size() && article.body[after] != '\n' && article.body[after] != '\r') return;
-  const std::size_t next = article.body.find_first_not_of(" \t\r\n", after);
-  article.body.erase(0, next == std::string::npos ? article.body.size() : next);
 }
 
 }  // namespace
 
 Article parse_article(Format format, std::string_view content) {
   Article article = parse_by_format(format, content);
-  drop_title_line(article);
+  format_detail::drop_title_line(article);
   return article;
 }
 

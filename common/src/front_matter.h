@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "longjing/article.h"
+
 namespace longjing::format_detail {
 
 // `text` with the ASCII letters A-Z lowered (other bytes as they are).
@@ -63,5 +65,10 @@ struct FrontMatter {
 // not start with such a block, when the block never closes, or when a line inside it is
 // not YAML-like (then the caller treats everything as body).
 std::optional<FrontMatter> split_front_matter(std::string_view content);
+
+// Removes from article.body a first line that only repeats article.title (a Markdown
+// "# Title", an HTML <h1>, a text file's or a PDF's title line): the title is indexed
+// and shown on its own. Nothing changes when the title is empty or the first line differs.
+void drop_title_line(Article& article);
 
 }  // namespace longjing::format_detail

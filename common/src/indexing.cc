@@ -17,6 +17,7 @@
 
 #include "longjing/alias_table.h"
 #include "longjing/analyzer.h"
+#include "longjing/documents.h"
 #include "longjing/error.h"
 #include "longjing/formats.h"
 #include "longjing/index_writer.h"
@@ -145,48 +146,76 @@ std::string title_from_file_name(const std::string& path) {
   return fs::path(path).stem().string();
 }
 
-// A file read for the index, or why it is skipped.
-struct FileRead {
-  std::optional<SourceText> source;  // none: skipped for `problem`
-  std::string problem;
-  bool empty = false;  // read fine, but there is nothing to find in it
-};
-
-FileRead read_for_index(const std::string& path, std::uint64_t max_file_size) {
-  LoadResult loaded = load_source_text(path, max_file_size);
-  if (!loaded.source) return {std::nullopt, loaded.problem};
-  if (loaded.source->text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
-    return {std::nullopt, "empty file", true};
-  }
-  return {std::move(loaded.source), {}};
-}
-
-// What was guessed, repaired or dropped while reading the file (reported; the file is
-// indexed): from decoding `source`, and the metadata of `article` read from it.
-std::vector<std::string> caveats_of(const SourceText& source, const Article& article) {
+// What was guessed or repaired while decoding a text file (reported; the file is indexed).
+std::vector<std::string> caveats_of(const SourceText& source) {
   std::vector<std::string> caveats;
   if (source.encoding_guessed) caveats.push_back("decoded as " + source.encoding);
   if (source.repaired_sequences > 0) {
     caveats.push_back(std::to_string(source.repaired_sequences) +
                       " invalid UTF-8 sequence(s) replaced by U+FFFD");
   }
+  return caveats;
+}
+
+// The caveat of a date the file gives that names no calendar day, if it does.
+void add_dropped_date(const Article& article, std::vector<std::string>& caveats) {
   if (!article.dropped_date.empty()) {
     caveats.push_back("date '" + article.dropped_date +
                       "' is no calendar day (write 2024-04-05 or April 5, 2024): left out");
   }
-  return caveats;
 }
 
-// The document to store for a file read as `format`.
-schema::StoredDocument document_of(const std::string& path, Format format, const SourceText& source,
-                                   std::int64_t mtime, std::uint64_t size) {
+// A file's Article, with what was guessed or repaired on the way, or why it is skipped.
+struct ParsedFile {
+  std::optional<Article> article;     // none: skipped for `problem`
+  std::vector<std::string> caveats;
+  std::string problem;
+  bool empty = false;  // read fine, but there is nothing to find in it
+};
+
+// Reads a file's bytes as the format its content says (sniff_format), else as the one
+// its name gave: documents through their reader, text decoded, then parsed.
+ParsedFile parse_file(const FileBytes& file, Format by_name, const ReadLimits& limits) {
+  ParsedFile parsed;
+  if (file.bytes.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
+    parsed.problem = "empty file";
+    parsed.empty = true;
+    return parsed;
+  }
+  const Format format = sniff_format(file.bytes, by_name);
+  if (is_document_format(format)) {
+    DocumentRead read = read_document(format, file.bytes, limits);
+    parsed.article = std::move(read.article);
+    parsed.problem = std::move(read.problem);
+    parsed.caveats = std::move(read.caveats);
+  } else {
+    LoadResult decoded = decode_source_text(file.bytes, format);
+    if (!decoded.source) {
+      parsed.problem = std::move(decoded.problem);
+      return parsed;
+    }
+    if (decoded.source->text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
+      parsed.problem = "empty file";
+      parsed.empty = true;
+      return parsed;
+    }
+    parsed.article = parse_article(format, decoded.source->text);
+    parsed.caveats = caveats_of(*decoded.source);
+  }
+  if (parsed.article) add_dropped_date(*parsed.article, parsed.caveats);
+  return parsed;
+}
+
+// The document to store for a file's article.
+schema::StoredDocument document_of(const std::string& path, Article article,
+                                   const FileBytes& file, std::int64_t mtime, std::uint64_t size) {
   schema::StoredDocument doc;
-  doc.article = parse_article(format, source.text);
+  doc.article = std::move(article);
   doc.article.path = path;
   if (doc.article.title.empty()) doc.article.title = title_from_file_name(path);
   doc.mtime = mtime;
   doc.size = size;
-  doc.content_hash = source.content_hash;
+  doc.content_hash = file.content_hash;
   return doc;
 }
 
@@ -343,15 +372,20 @@ class Run {
         result.skip_reason = item.stat.error;
         return;
       }
-      FileRead read = read_for_index(item.path, options_.max_file_size);
-      if (!read.source) {
+      BytesResult read = load_file_bytes(item.path, options_.max_file_size);
+      if (!read.file) {
         result.skip_reason = read.problem;
         return;
       }
-      schema::StoredDocument doc =
-          document_of(item.path, item.format, *read.source, item.stat.mtime, item.stat.size);
-      result.caveats = caveats_of(*read.source, doc.article);
-      writers[part]->put(std::move(doc), /*is_new=*/true);
+      ParsedFile parsed = parse_file(*read.file, item.format, options_.read_limits);
+      if (!parsed.article) {
+        result.skip_reason = parsed.problem;
+        return;
+      }
+      result.caveats = std::move(parsed.caveats);
+      writers[part]->put(document_of(item.path, std::move(*parsed.article), *read.file,
+                                     item.stat.mtime, item.stat.size),
+                         /*is_new=*/true);
       if (++pending[part] >= std::max<std::size_t>(options_.batch_size, 1)) {
         writers[part]->commit();
         pending[part] = 0;
@@ -412,24 +446,28 @@ class Run {
       outcome(path, FileOutcome::kUnchanged);
       return;
     }
-    FileRead read = read_for_index(path, options_.max_file_size);
-    if (!read.source) {
-      // Nothing to find in an empty file; an older indexed version must not linger.
-      if (read.empty) remove(path);
+    BytesResult read = load_file_bytes(path, options_.max_file_size);
+    if (!read.file) {
       problem({path, read.problem, true});
       return;
     }
-    const SourceText& source = *read.source;
-    if (status == FileStatus::kChanged && writer_->stored_hash(path) == source.content_hash) {
+    const FileBytes& bytes = *read.file;
+    if (status == FileStatus::kChanged && writer_->stored_hash(path) == bytes.content_hash) {
       if (!options_.dry_run) writer_->touch(path, mtime, size);
       ++report_.unchanged;
       outcome(path, FileOutcome::kUnchanged);
       written();
       return;
     }
-    schema::StoredDocument doc = document_of(path, format, source, mtime, size);
-    const std::vector<std::string> caveats = caveats_of(source, doc.article);
-    if (!options_.dry_run) writer_->put(std::move(doc));
+    ParsedFile parsed = parse_file(bytes, format, options_.read_limits);
+    if (!parsed.article) {
+      // Nothing to find in an empty file; an older indexed version must not linger.
+      if (parsed.empty) remove(path);
+      problem({path, parsed.problem, true});
+      return;
+    }
+    const std::vector<std::string> caveats = std::move(parsed.caveats);
+    if (!options_.dry_run) writer_->put(document_of(path, std::move(*parsed.article), bytes, mtime, size));
     const bool added = status == FileStatus::kNew;
     ++(added ? report_.added : report_.updated);
     for (const std::string& caveat : caveats) problem({path, caveat, false});

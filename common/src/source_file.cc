@@ -30,7 +30,7 @@ std::string human_size(std::uint64_t bytes) {
 }
 
 // Decodes UTF-16 (after its BOM) to UTF-8; unpaired surrogates become U+FFFD.
-std::string utf16_to_utf8(const std::string& bytes, bool big_endian, std::size_t& repaired) {
+std::string utf16_to_utf8(std::string_view bytes, bool big_endian, std::size_t& repaired) {
   std::string out;
   out.reserve(bytes.size());
   auto unit = [&](std::size_t i) {
@@ -59,26 +59,29 @@ std::string utf16_to_utf8(const std::string& bytes, bool big_endian, std::size_t
 
 LoadResult problem(std::string message) { return LoadResult{std::nullopt, std::move(message)}; }
 
-}  // namespace
-
-std::string content_digest(const std::string& bytes) {
+std::string digest_of(std::string_view bytes) {
   std::array<char, 17> hex{};
   std::snprintf(hex.data(), hex.size(), "%016llx",
                 static_cast<unsigned long long>(fnv1a64(bytes)));
   return hex.data();
 }
 
-LoadResult load_source_text(const std::string& path, std::uint64_t max_bytes) {
+}  // namespace
+
+std::string content_digest(const std::string& bytes) { return digest_of(bytes); }
+
+BytesResult load_file_bytes(const std::string& path, std::uint64_t max_bytes) {
+  auto failed = [](std::string message) { return BytesResult{std::nullopt, std::move(message)}; };
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return problem(std::strerror(errno));
-  if (!S_ISREG(st.st_mode)) return problem("not a regular file");
+  if (::stat(path.c_str(), &st) != 0) return failed(std::strerror(errno));
+  if (!S_ISREG(st.st_mode)) return failed("not a regular file");
   if (static_cast<std::uint64_t>(st.st_size) > max_bytes) {
-    return problem("larger than the limit of " + human_size(max_bytes) + " (" +
-                   human_size(static_cast<std::uint64_t>(st.st_size)) + ")");
+    return failed("larger than the limit of " + human_size(max_bytes) + " (" +
+                  human_size(static_cast<std::uint64_t>(st.st_size)) + ")");
   }
   // O_NONBLOCK: should the file be swapped for a FIFO after stat, open must not hang.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return problem(std::strerror(errno));
+  if (fd < 0) return failed(std::strerror(errno));
   std::string bytes;
   bytes.reserve(static_cast<std::size_t>(st.st_size));
   std::array<char, 65536> buf{};
@@ -89,7 +92,7 @@ LoadResult load_source_text(const std::string& path, std::uint64_t max_bytes) {
     if (n < 0) {
       const int err = errno;
       ::close(fd);
-      return problem(std::strerror(err));
+      return failed(std::strerror(err));
     }
     if (n == 0) break;
     bytes.append(buf.data(), static_cast<std::size_t>(n));
@@ -99,10 +102,16 @@ LoadResult load_source_text(const std::string& path, std::uint64_t max_bytes) {
     }
   }
   ::close(fd);
-  if (too_large) return problem("larger than the limit of " + human_size(max_bytes));
+  if (too_large) return failed("larger than the limit of " + human_size(max_bytes));
+  FileBytes file;
+  file.content_hash = content_digest(bytes);
+  file.bytes = std::move(bytes);
+  return BytesResult{std::move(file), {}};
+}
 
+LoadResult decode_source_text(std::string_view bytes, Format format) {
   SourceText source;
-  source.content_hash = content_digest(bytes);
+  source.content_hash = digest_of(bytes);
   const bool utf16le = bytes.size() >= 2 && bytes[0] == '\xFF' && bytes[1] == '\xFE';
   const bool utf16be = bytes.size() >= 2 && bytes[0] == '\xFE' && bytes[1] == '\xFF';
   if (utf16le || utf16be) {
@@ -112,13 +121,23 @@ LoadResult load_source_text(const std::string& path, std::uint64_t max_bytes) {
   }
   std::string_view text = bytes;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  const bool had_bom = text.size() != bytes.size();
   const std::string_view probe = text.substr(0, kBinaryProbeBytes);
   const bool has_nul = probe.find('\0') != std::string_view::npos;
+  if (format == Format::kHtml && !had_bom && !has_nul) {
+    const auto declared = html_declared_charset(text);
+    if (declared && *declared != "UTF-8") {
+      if (auto converted = convert_declared(text, *declared)) {
+        source.text = std::move(*converted);
+        source.encoding = *declared;
+        return LoadResult{std::move(source), {}};
+      }
+    }
+  }
   if (!has_nul && is_valid_utf8(text)) {
     source.text = std::string(text);
     return LoadResult{std::move(source), {}};
   }
-  const bool had_bom = text.size() != bytes.size();
   if (auto detected = had_bom ? std::nullopt : detect_and_convert(text, has_nul)) {
     source.text = std::move(detected->text);
     source.encoding = std::move(detected->encoding);
@@ -128,6 +147,14 @@ LoadResult load_source_text(const std::string& path, std::uint64_t max_bytes) {
   if (has_nul) return problem("binary file (contains NUL bytes)");
   source.text = repair_utf8(text, source.repaired_sequences);
   return LoadResult{std::move(source), {}};
+}
+
+LoadResult load_source_text(const std::string& path, std::uint64_t max_bytes, Format format) {
+  BytesResult loaded = load_file_bytes(path, max_bytes);
+  if (!loaded.file) return problem(std::move(loaded.problem));
+  LoadResult decoded = decode_source_text(loaded.file->bytes, format);
+  if (decoded.source) decoded.source->content_hash = std::move(loaded.file->content_hash);
+  return decoded;
 }
 
 }  // namespace longjing

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Resource limits that are cheap to check (docs/limits.md has the full list, the numbers
 # and the manual checks): long queries, a deep directory tree, a path past PATH_MAX, a long
-# single-line file. Each run must end in time (timeout 60 s) with the expected status and
+# single-line file, a 2 GiB zip bomb. Each run must end in time (timeout 60 s) with the expected status and
 # output, never crash.
 #   limits.sh INDEXER SEARCHER
 set -uo pipefail
@@ -63,6 +63,17 @@ awk 'BEGIN { for (i = 0; i < 110000; i++) printf "word%d ", i % 5000; printf "la
   >"$work/docs/one-line.txt"
 check "1 MB single line: index" 0 "" "$indexer" -q --db "$work/db" "$work/docs"
 check "1 MB single line: search" 0 "$work/docs/one-line.txt" "$searcher" --db "$work/db" -l lastword
+
+# A 2 GiB zip bomb (a DOCX of 2 MB, written by make_documents.py): refused from its
+# declared size, never inflated, in little memory (docs/limits.md).
+mkdir -p "$work/bomb"
+python3 "$(dirname "$0")/../fixtures/make_documents.py" --bomb "$work/bomb/bomb.docx"
+check "2 GiB zip bomb: index" 0 "" /usr/bin/time -f %M -o "$work/rss" "$indexer" -q --db "$work/bomb-db" "$work/bomb"
+grep -qF "$work/bomb/bomb.docx: skipped: zip entry word/document.xml would unpack to 2048 MiB, past the limit of 256 MiB unpacked per archive" "$work/err" \
+  && passed=$((passed + 1)) || { echo "FAIL: zip bomb: not refused by name: $(cat "$work/err")"; failures=$((failures + 1)); }
+rss_kb=$(tail -n 1 "$work/rss")
+[ "$rss_kb" -lt 204800 ] && passed=$((passed + 1)) \
+  || { echo "FAIL: zip bomb: peak RSS ${rss_kb} KB, above 200 MB"; failures=$((failures + 1)); }
 
 echo "limits: $passed passed, $failures failed"
 [ "$failures" = 0 ]

@@ -49,6 +49,30 @@ check search-repaired-utf8 "$searcher" --db "$work/bad-db" --color=never unitree
 check search-gb18030 "$searcher" --db "$work/bad-db" -l '杭州宇 gb18030'
 check search-big5 "$searcher" --db "$work/bad-db" -l '杭州宇 big5'
 check search-latin1 "$searcher" --db "$work/bad-db" --color=never brûlée
+# A page in GB2312 that says so in <meta http-equiv>: read as declared, not as UTF-8.
+check search-html-declared-charset "$searcher" --db "$work/bad-db" --color=never 声明的字符集
+
+# Documents (tests/fixtures/documents/, written by make_documents.py), their own database:
+# PDF, EPUB 2 and 3, DOCX, ODT, e-mail; an encrypted and a truncated PDF skipped by name;
+# a PDF named .txt read as a PDF.
+docs_db=$work/docs-db
+check index-documents "$indexer" --db "$docs_db" "$fixtures/documents"
+check search-documents-chinese "$searcher" --db "$docs_db" --color=never 机器狗
+check search-documents-pdf-page-two "$searcher" --db "$docs_db" -l pdfmarkertwo
+check search-documents-pdf-title "$searcher" --db "$docs_db" -l 'title:报告'
+check search-documents-wrong-extension "$searcher" --db "$docs_db" --color=never wrongextensionmarker
+check search-documents-epub-chapters "$searcher" --db "$docs_db" -l '"epubchaptertwomarker comes second"'
+check search-documents-epub-nav-not-body "$searcher" --db "$docs_db" -l navonlymarker
+check search-documents-docx-table "$searcher" --db "$docs_db" --color=never docxtablemarker
+check search-documents-docx-deleted-text "$searcher" --db "$docs_db" -l deletedtextmarker
+check search-documents-odt "$searcher" --db "$docs_db" --color=never odtbodymarker
+check search-documents-mail-subject "$searcher" --db "$docs_db" --color=never 'title:周报'
+check search-documents-mail-source "$searcher" --db "$docs_db" -l 'source:huabo'
+check search-documents-mail-attachment-not-body "$searcher" --db "$docs_db" -l attachmentonlymarker
+check search-documents-mail-html-alternative-not-body "$searcher" --db "$docs_db" -l htmlalternativemarker
+check search-documents-mail-html-only "$searcher" --db "$docs_db" --color=never mailhtmlonlymarker
+check search-documents-json "$searcher" --db "$docs_db" --json 'title:六小龙'
+check search-documents-encrypted-not-indexed "$searcher" --db "$docs_db" -l encryptedpdfmarker
 
 # Searching: English, Chinese, mixed, phrases, exit statuses.
 check search-unitree "$searcher" --color=never Unitree

@@ -2,7 +2,9 @@
 // binary detection, BOMs, UTF-16, charset detection, UTF-8 repair). Contract checked
 // besides "no crash, no sanitizer report": either a source or a non-empty problem; a
 // source's text is valid UTF-8 and its hash is the bytes' digest; valid UTF-8 without NUL
-// bytes is taken as is, less a leading BOM; a file over the limit is refused.
+// bytes is taken as is, less a leading BOM; a file over the limit is refused. The bytes
+// are also decoded as HTML (decode_source_text with a <meta> charset declaration), whose
+// text must be valid UTF-8 too.
 #include <unistd.h>
 
 #include <cstddef>
@@ -73,5 +75,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   require(source.content_hash == longjing::content_digest(bytes), "hash not of the bytes",
           bytes);
+
+  // The same bytes as HTML, where a <meta> charset declaration may decide the encoding.
+  const longjing::LoadResult html = longjing::decode_source_text(bytes, longjing::Format::kHtml);
+  require(html.source.has_value() || !html.problem.empty(), "HTML: neither a source nor a problem",
+          bytes);
+  if (html.source) {
+    require(longjing::is_valid_utf8(html.source->text), "HTML text not valid UTF-8", bytes);
+  }
   return 0;
 }

@@ -39,7 +39,8 @@ holds "$python" "usr/lib/python3/dist-packages/$(dpkg-deb -c "$python" | grep -o
 
 # computed-depends: the libraries the programs link, with the versions their shlibs give.
 depends=$(dpkg-deb -f "$programs" Depends)
-for lib in 'libxapian30 (>= ' 'libicu72 (>= ' 'libc6 (>= ' 'libmd4c0' 'libgumbo1'; do
+for lib in 'libxapian30 (>= ' 'libicu72 (>= ' 'libc6 (>= ' 'libmd4c0' 'libgumbo1' \
+    'libpoppler-cpp0v5' 'libzip4' 'libpugixml1v5' 'libgmime-3.0-0'; do
   if grep -qF "$lib" <<<"$depends"; then pass; else fail "computed-depends: longjing lacks $lib in '$depends'"; fi
 done
 if grep -q "liblongjing0.1 (= " <<<"$(dpkg-deb -f "$python" Depends)" && \

@@ -497,6 +497,45 @@ TEST_CASE("A full build on several threads writes the same index as one thread",
   CHECK(dump(dir.str("sharded/shard-1")).size() > 0);
 }
 
+TEST_CASE("A full build on several threads reads documents as one thread does", "[index_search]") {
+  // Six copies of every document fixture (PDF, EPUB, DOCX, ODT, e-mail; two skipped):
+  // poppler and GMime run on three threads at once, and the index must not differ.
+  TempDir dir;
+  namespace fs = std::filesystem;
+  const fs::path fixtures = fs::path(LONGJING_FIXTURES) / "documents";
+  std::size_t readable = 0;
+  for (int copy = 0; copy < 6; ++copy) {
+    for (const auto& entry : fs::directory_iterator(fixtures)) {
+      const fs::path to = dir.path() / "docs" / std::to_string(copy) / entry.path().filename();
+      fs::create_directories(to.parent_path());
+      fs::copy_file(entry.path(), to);
+      const std::string name = entry.path().filename().string();
+      if (name != "encrypted.pdf" && name != "truncated.pdf") ++readable;
+    }
+  }
+  auto build = [&](const std::string& db, unsigned jobs) {
+    IndexOptions options;
+    options.database = db;
+    options.paths = {dir.str("docs")};
+    options.jobs = jobs;
+    options.batch_size = 8;
+    std::vector<std::string> events;
+    options.on_file = [&](const FileEvent& e) {
+      events.push_back(std::string(outcome_name(e.outcome)) + " " + e.path + " " + e.reason);
+    };
+    const IndexReport r = index_paths(options, [](const FileProblem&) {});
+    CHECK(r.added == readable);
+    CHECK(r.skipped == 12);
+    return events;
+  };
+  const auto one = build(dir.str("one"), 1);
+  const auto three = build(dir.str("three"), 3);
+  CHECK(three == one);
+  CHECK(dump(dir.str("three")) == dump(dir.str("one")));
+  CHECK(paths_for(dir.str("three"), "pdfmarkertwo").size() == 6);
+  CHECK(paths_for(dir.str("three"), "mailplainmarker").size() == 6);
+}
+
 TEST_CASE("The committed batches of a killed full build are installed by the next run", "[index_search]") {
   TempDir dir;
   for (int i = 0; i < 20; ++i) dir.write("docs/" + std::to_string(i) + ".txt", "T\n\nUnitree " + std::to_string(i));

@@ -243,5 +243,86 @@ TEST_CASE("content_digest matches the FNV-1a 64 test vectors", "[source_file]") 
   CHECK(content_digest("foobar") == "85944171f73967e8");
 }
 
+// An HTML page around `head` (the declaration) and a body of `body`.
+std::string html_page(std::string_view head, std::string_view body) {
+  return "<!DOCTYPE html><html><head>" + std::string(head) + "<title>t</title></head><body><p>" +
+         std::string(body) + "</p></body></html>";
+}
+
+TEST_CASE("decode_source_text reads HTML in the charset its <meta> declares", "[source_file]") {
+  const std::string zh = "杭州宇树科技发布了新的机器狗，售价九万九千元。";
+  const std::string ja = "東京の天気は晴れです。";
+  struct Case {
+    const char* what;
+    std::string head;
+    std::string body;     // in the declared encoding
+    std::string decoded;  // what the page's body must read as
+    const char* encoding;
+  };
+  const Case cases[] = {
+      {"meta charset=gbk", "<meta charset=\"gbk\">", encode(zh, "GBK"), zh, "GB18030"},
+      {"meta charset=GB2312, unquoted", "<META CHARSET=GB2312>", encode(zh, "GB2312"), zh,
+       "GB18030"},
+      {"http-equiv Content-Type big5",
+       "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=big5\">",
+       encode("杭州宇樹科技發布了新的機器狗。", "BIG5"), "杭州宇樹科技發布了新的機器狗。", "Big5"},
+      {"meta charset='shift_jis'", "<meta charset='shift_jis'>", encode(ja, "SHIFT_JIS"), ja,
+       "Shift_JIS"},
+      {"http-equiv before content, latin1",
+       "<meta content='text/html;charset=ISO-8859-1' http-equiv=content-type>",
+       encode("crème brûlée à la carte", "ISO-8859-1"), "crème brûlée à la carte",
+       "windows-1252"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.what);
+    const LoadResult result = decode_source_text(html_page(c.head, c.body), Format::kHtml);
+    REQUIRE(result.source.has_value());
+    CHECK(result.source->text.find(c.decoded) != std::string::npos);
+    CHECK(result.source->encoding == c.encoding);
+    CHECK_FALSE(result.source->encoding_guessed);
+  }
+}
+
+TEST_CASE("decode_source_text follows HTML5's order: BOM, declaration, detection",
+          "[source_file]") {
+  const std::string zh = "杭州宇树科技发布了新的机器狗";
+  SECTION("a BOM beats the declaration") {
+    const LoadResult r =
+        decode_source_text("\xEF\xBB\xBF" + html_page("<meta charset=gbk>", zh), Format::kHtml);
+    REQUIRE(r.source.has_value());
+    CHECK(r.source->text.find(zh) != std::string::npos);
+    CHECK(r.source->encoding == "UTF-8");
+  }
+  SECTION("a declaration after the first 1,024 bytes is not read") {
+    const std::string padding = "<!-- " + std::string(1100, 'x') + " -->";
+    const LoadResult r =
+        decode_source_text(padding + html_page("<meta charset=gbk>", encode(zh, "GBK")), Format::kHtml);
+    REQUIRE(r.source.has_value());
+    CHECK(r.source->encoding == "GB18030");
+    CHECK(r.source->encoding_guessed);  // found by detection, not by the declaration
+  }
+  SECTION("a declaration inside a comment is not one") {
+    const LoadResult r = decode_source_text(
+        html_page("<!-- <meta charset=gbk> -->", "crème brûlée"), Format::kHtml);
+    REQUIRE(r.source.has_value());
+    CHECK(r.source->text.find("crème brûlée") != std::string::npos);
+    CHECK(r.source->encoding == "UTF-8");
+  }
+  SECTION("utf-16 declared in ASCII means UTF-8; an unknown label is ignored") {
+    for (const char* head : {"<meta charset=utf-16>", "<meta charset=x-no-such-charset>"}) {
+      const LoadResult r = decode_source_text(html_page(head, zh), Format::kHtml);
+      REQUIRE(r.source.has_value());
+      CHECK(r.source->text.find(zh) != std::string::npos);
+      CHECK(r.source->encoding == "UTF-8");
+    }
+  }
+  SECTION("plain text ignores what looks like a declaration") {
+    const std::string page = html_page("<meta charset=gbk>", zh);
+    const LoadResult r = decode_source_text(page, Format::kText);
+    REQUIRE(r.source.has_value());
+    CHECK(r.source->text == page);
+  }
+}
+
 }  // namespace
 }  // namespace longjing

@@ -5,8 +5,11 @@
 
 namespace longjing {
 
-// The formats Longjing reads. Chosen from the file name's extension.
-enum class Format { kText, kMarkdown, kHtml };
+// The formats Longjing reads. Text formats (text, Markdown, HTML) are decoded to UTF-8
+// before they are parsed (formats.h); documents (PDF, EPUB, DOCX, ODT, e-mail) are read
+// from their bytes (documents.h). Chosen by the file's content where the format has a
+// signature, else by its name's extension.
+enum class Format { kText, kMarkdown, kHtml, kPdf, kEpub, kDocx, kOdt, kEmail };
 
 // An article as the readers produce it and the index stores it. All strings are valid UTF-8.
 struct Article {

@@ -10,8 +10,10 @@
 
 namespace longjing {
 
-// The format a file name implies: .txt/.text → text, .md/.markdown → Markdown,
-// .html/.htm → HTML (case-insensitive); nullopt for anything else.
+// The format a file name implies (case-insensitive): .txt/.text → text, .md/.markdown →
+// Markdown, .html/.htm/.xhtml → HTML, .pdf → PDF, .epub → EPUB, .docx → DOCX, .odt →
+// ODT, .eml → e-mail; nullopt for anything else. The content may overrule it
+// (sniff_format in documents.h).
 std::optional<Format> format_for_path(std::string_view path);
 
 // Plain text. The first non-empty line that is not a date, a bare number or a
@@ -29,7 +31,8 @@ Article parse_markdown(std::string_view content);
 // <html lang>, and the visible body text without script, style, nav, header, footer.
 Article parse_html(std::string_view content);
 
-// Dispatches to the parser of `format`, then drops a first body line that only repeats
+// Dispatches to the parser of `format` (a text format: a document format is read as
+// text), then drops a first body line that only repeats
 // the title (the title is indexed and shown on its own).
 Article parse_article(Format format, std::string_view content);
 

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "longjing/documents.h"
+
 namespace longjing {
 
 // What happened to one file in a run.
@@ -39,6 +41,9 @@ struct IndexOptions {
   std::vector<std::string> paths;   // files and directories to index
   bool rebuild = false;             // start from an empty database
   std::uint64_t max_file_size = 64ull << 20;  // larger files are skipped with a reason
+  // What the document readers (PDF, EPUB, DOCX, ODT, e-mail) unpack at most from one
+  // file; a file that would take more is skipped with a reason (documents.h).
+  ReadLimits read_limits;
   std::size_t batch_size = 1000;    // documents per commit
   // Change nothing: open the database read-only (not at all when it does not exist, or
   // with `rebuild`) and report what would be added, updated and deleted.
