@@ -299,7 +299,11 @@ class MetadataReader {
   }
 
   void read_link(const GumboNode* node) {
-    const std::string rel = " " + ascii_lowercase(attribute(node, "rel")) + " ";
+    // Appended, not `" " + x + " "`: g++ 12's -O3 reads that as an overlapping memcpy
+    // (a -Wrestrict false positive, GCC bug 105329).
+    std::string rel = " ";
+    rel += ascii_lowercase(attribute(node, "rel"));
+    rel += ' ';
     if (canonical.empty() && rel.find(" canonical ") != std::string::npos) {
       canonical = format_detail::collapse_whitespace(attribute(node, "href"));
     }

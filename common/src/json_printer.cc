@@ -92,6 +92,7 @@ class JsonPrinter : public Printer {
         {"language", or_null(hit.language)},
         {"snippets", json::array()},
     };
+    if (hit.pages > 0) j["pages"] = hit.pages;
     for (const Snippet& snippet : hit.snippets) {
       j["snippets"].push_back({{"text", snippet.text}, {"highlights", highlights(snippet)}});
     }
@@ -158,7 +159,7 @@ void write_json_error(std::ostream& out, const std::string& message, const std::
 }
 
 std::string json_document(std::uint32_t docid, const Article& article) {
-  const json j = {
+  json j = {
       {"format_version", kJsonFormatVersion},
       {"docid", docid},
       {"path", path_value(article.path)},
@@ -169,6 +170,7 @@ std::string json_document(std::uint32_t docid, const Article& article) {
       {"url", or_null(article.url)},
       {"text", article.body},
   };
+  if (article.pages > 0) j["pages"] = article.pages;
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -81,6 +81,7 @@ DocumentRead read_pdf(std::string_view bytes, const ReadLimits& limits) {
   std::vector<std::string> caveats;
   const int pages = doc->pages();
   if (pages <= 0) return refused("damaged PDF (no pages)");
+  article.pages = static_cast<std::uint32_t>(pages);
   const int readable = std::min(pages, limits.max_pdf_pages);
   if (readable < pages) {
     caveats.push_back("read the first " + std::to_string(readable) + " of " +

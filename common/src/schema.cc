@@ -70,6 +70,8 @@ std::string encode_document(const StoredDocument& doc) {
   }
   put_varint(out, static_cast<std::uint64_t>(doc.mtime));
   put_varint(out, doc.size);
+  // Added after the first release: absent (data written before it, or 0) means no pages.
+  if (a.pages > 0) put_varint(out, a.pages);
   return out;
 }
 
@@ -82,8 +84,11 @@ std::optional<StoredDocument> decode_document(std::string_view data) {
                              &doc.content_hash, &a.body}) {
     if (!get_string(data, *field)) return std::nullopt;
   }
-  std::uint64_t mtime, size;
-  if (!get_varint(data, mtime) || !get_varint(data, size) || !data.empty()) return std::nullopt;
+  std::uint64_t mtime, size, pages = 0;
+  if (!get_varint(data, mtime) || !get_varint(data, size)) return std::nullopt;
+  if (!data.empty() && (!get_varint(data, pages) || pages == 0 || pages > UINT32_MAX)) return std::nullopt;
+  if (!data.empty()) return std::nullopt;
+  a.pages = static_cast<std::uint32_t>(pages);
   doc.mtime = static_cast<std::int64_t>(mtime);
   doc.size = size;
   return doc;

@@ -449,6 +449,7 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
         hit.date = std::move(a.date);
         hit.source = std::move(a.source);
         hit.language = std::move(a.language);
+        hit.pages = a.pages;
         if (request.snippets) {
           std::vector<std::size_t> matched;
           hit.title_snippet = highlighter.highlight(hit.title, &matched);

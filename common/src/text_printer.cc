@@ -30,6 +30,9 @@ class TextPrinter : public Printer {
     for (const std::string* meta : {&hit.date, &hit.source}) {
       if (!meta->empty()) out_ << paint(kDim, " · " + *meta);
     }
+    if (hit.pages > 0) {
+      out_ << paint(kDim, " · " + std::to_string(hit.pages) + (hit.pages == 1 ? " page" : " pages"));
+    }
     out_ << '\n';
     for (const Snippet& snippet : hit.snippets) {
       if (snippet.text.empty()) continue;

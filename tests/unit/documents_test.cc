@@ -132,6 +132,7 @@ TEST_CASE("read_pdf keeps the pages in order", "[documents]") {
   const std::string& body = read.article->body;
   CHECK(body.find("pdfmarkerone") < body.find("pdfmarkertwo"));
   CHECK(contains(body, "售价九万九千元。\n\nPage two"));  // a blank line between pages
+  CHECK(read.article->pages == 2);
 }
 
 TEST_CASE("a document's first line that repeats its title leaves the body", "[documents]") {

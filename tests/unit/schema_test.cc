@@ -24,6 +24,7 @@ StoredDocument sample_document() {
   doc.mtime = 4'102'444'800;  // 2100-01-01, beyond 32 bits
   doc.size = 5'000'000'000ull;
   doc.content_hash = "cbf29ce484222325";
+  doc.article.pages = 300;
   return doc;
 }
 
@@ -38,6 +39,7 @@ void check_same(const StoredDocument& a, const StoredDocument& b) {
   CHECK(a.mtime == b.mtime);
   CHECK(a.size == b.size);
   CHECK(a.content_hash == b.content_hash);
+  CHECK(a.article.pages == b.article.pages);
 }
 
 TEST_CASE("encode_document and decode_document round-trip every field", "[schema]") {
@@ -82,9 +84,26 @@ TEST_CASE("decode_document refuses data that is not ours or is damaged", "[schem
   }
 }
 
+TEST_CASE("decode_document reads data written before page counts as no pages", "[schema]") {
+  StoredDocument doc = sample_document();
+  doc.article.pages = 0;  // what every document was before: no trailing count
+  const std::string old_data = encode_document(doc);
+  doc.article.pages = 300;
+  const std::string new_data = encode_document(doc);
+  REQUIRE(new_data.size() == old_data.size() + 2);  // one varint more, nothing else moved
+  CHECK(new_data.compare(0, old_data.size(), old_data) == 0);
+  const auto decoded = decode_document(old_data);
+  REQUIRE(decoded.has_value());
+  CHECK(decoded->article.pages == 0);
+  CHECK(decode_document(new_data)->article.pages == 300);
+  CHECK_FALSE(decode_document(new_data.substr(0, new_data.size() - 1)).has_value());  // cut varint
+  CHECK_FALSE(decode_document(old_data + '\0').has_value());  // a count of 0 is never written
+}
+
 TEST_CASE("decode_document refuses every truncation of a good record", "[schema]") {
   StoredDocument doc = sample_document();
   doc.article.body = "宇树 Unitree";  // keep the loop short
+  doc.article.pages = 0;  // a page count is optional at the end: see the test above
   const std::string good = encode_document(doc);
   for (std::size_t n = 0; n < good.size(); ++n) {
     INFO("first " << n << " of " << good.size() << " bytes");

@@ -1,6 +1,7 @@
 // The Article: one input file after its format was parsed, before analysis.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace longjing {
@@ -20,6 +21,7 @@ struct Article {
   std::string language;  // BCP 47 tag as given ("en", "zh-Hans", "zh-Hant", "mixed"), or empty
   std::string url;       // canonical address when the article names one, or empty
   std::string body;      // the readable text: what is indexed and what snippets quote
+  std::uint32_t pages = 0;  // pages of a paged document (PDF); 0 for the others
   // A date the file gives that names no calendar day ("2024-02-30", "someday"): left out
   // of `date` and reported with the file's name; never stored.
   std::string dropped_date;

@@ -79,6 +79,7 @@ struct Hit {
   std::string date;          // "YYYY-MM-DD" or ""
   std::string source;
   std::string language;
+  std::uint32_t pages = 0;   // pages of a paged document (PDF), 0 for the others
   Snippet title_snippet;     // the title with matches marked
   std::vector<Snippet> snippets;  // best passages, in text order (none if !request.snippets)
   std::vector<AliasMatch> aliases;  // aliases that matched, other than what was typed
