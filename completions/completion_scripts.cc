@@ -132,13 +132,19 @@ std::string zsh_script(const std::string& program, const std::vector<OptionSpec>
         case ValueKind::kNone: action = " "; break;
       }
     }
-    const std::string value = ":" + zsh_escaped(o.value_name) + ":" + action;
+    std::string value = ":";  // appended: g++ 12 -O3 misreads ":" + std::string as overlapping
+    value += zsh_escaped(o.value_name);
+    value += ":";
+    value += action;
     if (o.positional) {
       specs += "  " + single_quoted("*" + value) + " \\\n";
       continue;
     }
     const auto names = spellings(o);
-    const std::string text = "[" + zsh_escaped(summary(o.description)) + "]" + (o.takes_value ? value : "");
+    std::string text = "[";
+    text += zsh_escaped(summary(o.description));
+    text += "]";
+    if (o.takes_value) text += value;
     // Spellings of one option exclude each other unless it repeats.
     const std::string exclusion = o.repeatable || names.size() < 2 ? "" : "(" + joined(names, " ") + ")";
     const std::string star = o.repeatable ? "*" : "";

@@ -64,7 +64,9 @@ std::uint32_t add_text(Xapian::Document& doc, const Analyzer& analyzer, std::str
 void add_language_terms(Xapian::Document& doc, const std::string& language) {
   const std::string tag = normalize_string(language);
   for (std::size_t dash = tag.find('-'); dash != std::string::npos; dash = tag.find('-', dash + 1)) {
-    doc.add_boolean_term(std::string(schema::kLanguagePrefix) + tag.substr(0, dash));
+    std::string term(schema::kLanguagePrefix);  // appended: see html_format.cc on -Wrestrict
+    term.append(tag, 0, dash);
+    doc.add_boolean_term(term);
   }
   doc.add_boolean_term(std::string(schema::kLanguagePrefix) + tag);
 }

@@ -9,7 +9,11 @@ namespace {
 std::string format_duration(double seconds) {
   const auto s = static_cast<long long>(std::ceil(seconds));
   if (s < 60) return std::to_string(s) + "s";
-  const auto two = [](long long v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+  const auto two = [](long long v) {
+    std::string digits = v < 10 ? "0" : "";  // appended: see html_format.cc on -Wrestrict
+    digits += std::to_string(v);
+    return digits;
+  };
   if (s < 3600) return std::to_string(s / 60) + "m" + two(s % 60) + "s";
   return std::to_string(s / 3600) + "h" + two(s / 60 % 60) + "m";
 }

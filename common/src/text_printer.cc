@@ -25,7 +25,10 @@ class TextPrinter : public Printer {
     last_rank_ = hit.rank;
     out_ << paint(kBold, std::to_string(hit.rank) + ". ");
     write_highlighted(hit.title_snippet, kBold);
-    out_ << ' ' << paint(kDim, "(" + std::to_string(hit.percent) + "%)") << '\n';
+    std::string percent = "(";  // appended: see html_format.cc on -Wrestrict
+    percent += std::to_string(hit.percent);
+    percent += "%)";
+    out_ << ' ' << paint(kDim, percent) << '\n';
     out_ << "   " << paint(kPath, hit.path);
     for (const std::string* meta : {&hit.date, &hit.source}) {
       if (!meta->empty()) out_ << paint(kDim, " · " + *meta);
