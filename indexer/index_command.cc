@@ -1,6 +1,9 @@
 #include "index_command.h"
 
+#include <unistd.h>
+
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -15,6 +18,21 @@
 
 namespace longjing::cli {
 namespace {
+
+// The PDF reader process beside this program: in the same folder (the build tree), else
+// where the install puts it relative to bin/; "" when neither exists (PDFs are then read
+// in this process).
+std::string pdf_reader_beside_this_program() {
+  std::error_code ec;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return "";
+  for (const std::filesystem::path& candidate :
+       {self.parent_path() / "longjing-read-pdf",
+        self.parent_path() / LONGJING_PDF_READER_FROM_BIN / "longjing-read-pdf"}) {
+    if (::access(candidate.c_str(), X_OK) == 0) return candidate.lexically_normal().string();
+  }
+  return "";
+}
 
 // A TSV field: backslash, tab, newline and carriage return escaped as \\ \t \n \r.
 std::string tsv_field(std::string_view text) {
@@ -124,6 +142,7 @@ int run_index_command(const IndexCommandOptions& o, const std::atomic<bool>* can
   options.cancel = cancel;
   options.shards = o.shards;
   options.jobs = o.jobs;
+  options.read_limits.pdf_reader = pdf_reader_beside_this_program();
 
   std::optional<ProgressLine> progress;
   if (o.progress && !o.quiet) {

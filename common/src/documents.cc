@@ -120,7 +120,7 @@ bool is_document_format(Format format) {
 DocumentRead read_document(Format format, std::string_view bytes, const ReadLimits& limits) {
   switch (format) {
     case Format::kPdf:
-      return read_pdf(bytes, limits);
+      return limits.pdf_reader.empty() ? read_pdf(bytes, limits) : read_pdf_in_reader_process(bytes, limits);
     case Format::kEpub:
       return read_epub(bytes, limits);
     case Format::kDocx:

@@ -19,7 +19,7 @@ libdir=$(cd "$prefix" && ls -d lib*/ lib/*-linux-gnu 2>/dev/null | grep -m1 -E '
 [ -e "$prefix/$libdir/liblongjing.so" ] || libdir=lib
 
 # installed-files: each in the place its tool looks.
-for f in bin/longjing-indexer bin/longjing-searcher \
+for f in bin/longjing-indexer bin/longjing-searcher libexec/longjing/longjing-read-pdf \
     share/man/man1/longjing-indexer.1.gz share/man/man1/longjing-searcher.1.gz \
     share/bash-completion/completions/longjing-searcher share/zsh/vendor-completions/_longjing-searcher \
     share/fish/vendor_completions.d/longjing-indexer.fish \
@@ -48,6 +48,11 @@ printf '# 宇树科技\n\n杭州宇树科技发布机器狗。Unitree again.\n' 
 printf 'Nothing about robots here.\n' >"$work/articles/other.txt"
 "$prefix/bin/longjing-indexer" -q --db "$work/db" "$work/articles" || fail "installed-indexer-indexes"
 expected=$("$prefix/bin/longjing-searcher" --db "$work/db" -l Unitree)
+# A PDF, read by the installed reader process the indexer finds in libexec.
+cp "$source/tests/fixtures/documents/report.pdf" "$work/articles/"
+"$prefix/bin/longjing-indexer" -q --db "$work/db" "$work/articles"
+if [ "$("$prefix/bin/longjing-searcher" --db "$work/db" -l pdfmarkerone)" = "$work/articles/report.pdf" ]; then pass; else
+  fail "installed-indexer-reads-a-pdf"; fi
 
 # examples/embed-cpp: find_package(Longjing) against the prefix.
 if cmake -S "$source/examples/embed-cpp" -B "$work/embed" -DCMAKE_PREFIX_PATH="$prefix" >"$work/embed.log" 2>&1 &&

@@ -29,9 +29,17 @@ struct ReadLimits {
   std::uint64_t max_text_bytes = 64ull << 20;
   // Pages read from one PDF.
   int max_pdf_pages = 5000;
-  // Wall-clock seconds one PDF may take; checked between pages (see docs/limits.md: one
-  // page that poppler never finishes is not bounded).
+  // Wall-clock seconds one PDF may take: checked between pages, and, with `pdf_reader`,
+  // enforced by killing the reader process (a page poppler never finishes).
   double max_pdf_seconds = 60;
+  // The program that reads one PDF in a process of its own (longjing-read-pdf, built and
+  // installed with the indexer; indexer finds it), so that a PDF poppler never finishes,
+  // crashes on or exhausts memory with costs only that file: the process is killed after
+  // max_pdf_seconds and held to max_pdf_memory bytes of address space. Empty: PDFs are
+  // read in this process, their time bounded between pages only.
+  std::string pdf_reader;
+  // Address space the PDF reader process may take (RLIMIT_AS).
+  std::uint64_t max_pdf_memory = 1ull << 30;
 };
 
 // The outcome of reading one document.
@@ -65,6 +73,15 @@ DocumentRead read_document(Format format, std::string_view bytes, const ReadLimi
 // page). Encrypted PDFs that need a user password and files poppler cannot load are
 // refused.
 DocumentRead read_pdf(std::string_view bytes, const ReadLimits& limits);
+// read_pdf in the process limits.pdf_reader names (see ReadLimits), with the same result;
+// a reader that runs past max_pdf_seconds is killed and the PDF refused, as is one that
+// dies or answers nonsense. What read_document calls for a PDF when pdf_reader is set.
+DocumentRead read_pdf_in_reader_process(std::string_view bytes, const ReadLimits& limits);
+
+// The reader process's side of read_pdf_in_reader_process: its answer for a DocumentRead,
+// written to its standard output, and the parent's reading of it (nullopt: not an answer).
+std::string encode_pdf_answer(const DocumentRead& read);
+std::optional<DocumentRead> decode_pdf_answer(std::string_view answer);
 // EPUB 2 and 3: dc:title, dc:creator, dc:date, dc:language of the OPF package; the body
 // is the text of the spine's XHTML documents in spine order, through parse_html.
 DocumentRead read_epub(std::string_view bytes, const ReadLimits& limits);
