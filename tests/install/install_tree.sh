@@ -49,9 +49,9 @@ printf 'Nothing about robots here.\n' >"$work/articles/other.txt"
 "$prefix/bin/longjing-indexer" -q --db "$work/db" "$work/articles" || fail "installed-indexer-indexes"
 expected=$("$prefix/bin/longjing-searcher" --db "$work/db" -l Unitree)
 # A PDF, read by the installed reader process the indexer finds in libexec.
-cp "$source/tests/fixtures/documents/report.pdf" "$work/articles/"
-"$prefix/bin/longjing-indexer" -q --db "$work/db" "$work/articles"
-if [ "$("$prefix/bin/longjing-searcher" --db "$work/db" -l pdfmarkerone)" = "$work/articles/report.pdf" ]; then pass; else
+mkdir "$work/pdfs" && cp "$source/tests/fixtures/documents/report.pdf" "$work/pdfs/"
+"$prefix/bin/longjing-indexer" -q --db "$work/pdf-db" "$work/pdfs"
+if [ "$("$prefix/bin/longjing-searcher" --db "$work/pdf-db" -l pdfmarkerone)" = "$work/pdfs/report.pdf" ]; then pass; else
   fail "installed-indexer-reads-a-pdf"; fi
 
 # examples/embed-cpp: find_package(Longjing) against the prefix.
