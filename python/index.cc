@@ -1,11 +1,14 @@
 // longjing.index(): indexes files into a database as the indexer does, with the GIL
 // released; Ctrl-C (KeyboardInterrupt) commits what is done, as the indexer's SIGINT does.
+#include <unistd.h>
+
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include <atomic>
 #include <chrono>
 #include <exception>
+#include <filesystem>
 #include <future>
 #include <string>
 #include <thread>
@@ -50,6 +53,22 @@ IndexReport run_interruptible(IndexOptions options) {
   }
   py::gil_scoped_release release;
   return done.get();
+}
+
+// The PDF reader process of the install or build tree this module belongs to
+// (ReadLimits::pdf_reader): PREFIX/libexec/longjing from PREFIX/lib/python3.X/site-packages
+// (or Debian's lib/python3/dist-packages), bin/ beside the build tree's python/; "" when
+// neither exists, and PDFs are read in this process.
+std::string pdf_reader_beside_module() {
+  // Looked up on first use: while the module initializes, it has no __file__ yet.
+  const py::object module = py::module_::import("longjing");
+  if (!py::hasattr(module, "__file__")) return "";
+  const std::filesystem::path here = std::filesystem::path(module.attr("__file__").cast<std::string>()).parent_path();
+  for (const std::filesystem::path& candidate :
+       {here / "../../../libexec/longjing/longjing-read-pdf", here / "../bin/longjing-read-pdf"}) {
+    if (::access(candidate.c_str(), X_OK) == 0) return candidate.lexically_normal().string();
+  }
+  return "";
 }
 
 }  // namespace
@@ -98,6 +117,8 @@ void define_index(py::module_& m) {
         options.jobs = jobs;
         options.dry_run = dry_run;
         options.lock_timeout = std::chrono::milliseconds(static_cast<long long>(lock_timeout * 1000));
+        static const std::string pdf_reader = pdf_reader_beside_module();
+        options.read_limits.pdf_reader = pdf_reader;
         return run_interruptible(std::move(options));
       },
       "Indexes files and directories (a path or a list) into the database at db_path (None: the "

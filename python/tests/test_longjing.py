@@ -135,6 +135,18 @@ def test_errors_are_longjing_error_subclasses(cli_db, tmp_path):
         assert issubclass(cls, longjing.Error) and issubclass(cls, Exception)
 
 
+def test_a_pdf_is_read_and_its_pages_counted(tmp_path):
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    source = os.path.join(os.environ.get("LONGJING_FIXTURES", "tests/fixtures"), "documents", "report.pdf")
+    shutil.copy(source, folder / "report.pdf")
+    summary = longjing.index(tmp_path / "db", folder)
+    assert summary.added == 1, summary.problems
+    hit = longjing.Database(tmp_path / "db").search("pdfmarkerone")[0]
+    assert hit.pages == 2 and hit.path == str(folder / "report.pdf")
+    assert longjing.Database(tmp_path / "db").search("pdfmarkerone")[0].pages == 2
+
+
 def test_paths_that_are_not_utf8_come_back_exact(tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()
