@@ -19,7 +19,7 @@ docs=$root/docs-$count
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for tool in recollindex recollq pdftotext /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "formats: $tool is missing (apt install recollcmd poppler-utils time)" >&2; exit 2; }
+  command -v "$tool" >/dev/null || { echo "formats: $tool is missing (apt install recollcmd poppler-utils python3-lxml time)" >&2; exit 2; }
 done
 [ -x "$ENGINE_BIN/indexer" ] || { echo "formats: no indexer in $ENGINE_BIN (cmake --workflow --preset release)" >&2; exit 2; }
 [ -d "$docs" ] || python3 "$(dirname "$0")/../tests/fixtures/make_documents.py" --bench "$docs" "$count"
