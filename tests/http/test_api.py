@@ -143,6 +143,23 @@ def test_a_query_over_the_limit_is_413(server):
     assert status == 413 and answer["error"]["status"] == 413
 
 
+def test_a_request_line_over_8_kb_is_414(server):
+    status, answer = server.json("/api/search?q=" + "a+" * 6000)
+    assert status == 414 and "POST" in answer["error"]["message"]
+
+
+def test_a_damaged_database_is_503(start_server, db, tmp_path):
+    import shutil
+    copy = tmp_path / "db"
+    shutil.copytree(db, copy)
+    s = start_server(copy)
+    assert s.json("/api/search?q=Unitree")[0] == 200
+    (copy / "iamglass").write_bytes(b"\0" * 64)  # the version file overwritten: a damaged disk
+    status, answer = s.json("/api/search?q=" + q("宇树"))
+    assert status == 503 and conforms(answer, "http_error") == []
+    assert "database" in answer["error"]["message"]
+
+
 def test_malformed_http_gets_a_json_400(server):
     host, port = server.url[len("http://"):].rstrip("/").split(":")
     with socket.create_connection((host, int(port)), timeout=5) as s:
