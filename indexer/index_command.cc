@@ -83,7 +83,16 @@ void setup_index_command(CLI::App& app, IndexCommandOptions& o) {
       "Exit status: 0 done (skipped files are reported on stderr), 2 error,\n"
       "130 interrupted by SIGINT, 143 by SIGTERM.");
   app.set_version_flag("--version", o.names.indexer + " (Longjing) " + version());
-  app.add_option("path", o.paths, "Files and directories to index")->required()->type_name("PATH");
+  app.add_option("path", o.paths,
+                 "Files and directories to index; the index keeps them as its roots (none: every "
+                 "root it knows)")
+      ->type_name("PATH");
+  app.add_option("--forget", o.forget,
+                 "Remove ROOT from the index's roots, with its documents (a root that has vanished "
+                 "keeps them until then)")
+      ->type_name("ROOT");
+  app.add_flag("--list-roots", o.list_roots,
+               "Print the index's roots, one per line; a vanished one ends with ' (missing)'");
   app.add_option("--db", o.database, "Database directory (created if missing)")->type_name("DB");
   app.add_flag("--rebuild", o.rebuild, "Start from an empty database");
   app.add_flag("-n,--dry-run", o.dry_run,
@@ -174,7 +183,27 @@ int run_index_command(const IndexCommandOptions& o, const std::atomic<bool>* can
     std::cerr << o.names.indexer << ": " << p.path << ": " << (p.skipped ? "skipped: " : "warning: ")
               << p.reason << '\n';
   };
+  if ((!o.forget.empty() || o.list_roots) && !o.paths.empty()) {
+    std::cerr << o.names.indexer << ": --forget and --list-roots take no paths\n";
+    return 2;
+  }
   try {
+    if (o.list_roots) {
+      const std::vector<std::string> roots = known_roots(options.database);
+      for (const std::string& root : roots) {
+        std::error_code ec;
+        std::cout << root << (std::filesystem::exists(root, ec) ? "" : " (missing)") << '\n';
+      }
+      return roots.empty() ? 1 : 0;
+    }
+    if (!o.forget.empty()) {
+      const IndexReport r = forget_root(options, o.forget);
+      if (!o.quiet) {
+        std::cout << r.deleted << " deleted; " << r.documents << " documents in " << options.database << '\n';
+      }
+      if (o.dry_run) std::cerr << o.names.indexer << ": dry run: the database was not changed\n";
+      return 0;
+    }
     const IndexReport r = index_paths(options, report_problem);
     if (progress) progress->clear();
     if (!o.quiet) {

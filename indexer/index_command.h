@@ -29,6 +29,8 @@ struct IndexCommandOptions {
   unsigned jobs = 0;                  // threads for a full build (0: one per core)
   std::string report;                 // TSV file of every outcome; empty: none
   bool progress = false;              // draw a progress line on stderr (set by main: tty)
+  std::string forget;                 // --forget ROOT: remove a root and its documents
+  bool list_roots = false;            // --list-roots: print the roots the index knows
 };
 
 // Declares the flags of `options` on `app`.

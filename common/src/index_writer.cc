@@ -485,6 +485,35 @@ void IndexWriter::set_aliases(const std::string& root, const std::string& alias_
   }
 }
 
+std::vector<std::string> IndexWriter::roots() const {
+  std::vector<std::string> out;
+  try {
+    const std::string text = impl_->shards.front().reader().get_metadata(std::string(schema::kRootsKey));
+    std::size_t start = 0;
+    while (start < text.size()) {
+      const std::size_t end = std::min(text.find('\n', start), text.size());
+      if (end > start) out.push_back(text.substr(start, end - start));
+      start = end + 1;
+    }
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(describe_xapian_error("cannot read database " + impl_->shards.front().path, e));
+  }
+  return out;
+}
+
+void IndexWriter::set_roots(const std::vector<std::string>& roots) {
+  std::string text;
+  for (const std::string& root : roots) text += root + "\n";
+  const std::string key(schema::kRootsKey);
+  for (Shard& shard : impl_->shards) {
+    try {
+      if (shard.writer().get_metadata(key) != text) shard.writer().set_metadata(key, text);
+    } catch (const Xapian::Error& e) {
+      throw DatabaseError(describe_xapian_error("cannot store the roots in database " + shard.path, e));
+    }
+  }
+}
+
 void IndexWriter::commit() {
   for (Shard& shard : impl_->shards) {
     try {

@@ -258,7 +258,21 @@ class Run {
     initial_documents_ = writer_ ? writer_->document_count() : 0;
   }
 
+  // The roots this index is built from once this run is done: those it knew, then this
+  // run's new ones, each once.
+  void remember_roots(const std::vector<Root>& roots) {
+    roots_ = writer_ ? writer_->roots() : std::vector<std::string>{};
+    if (options_.rebuild) roots_.clear();
+    for (const Root& root : roots) {
+      if (std::find(roots_.begin(), roots_.end(), root.path) == roots_.end()) roots_.push_back(root.path);
+    }
+    for (const std::string& kept : options_.keep_roots) {
+      if (std::find(roots_.begin(), roots_.end(), kept) == roots_.end()) roots_.push_back(kept);
+    }
+  }
+
   void index_roots(std::vector<Root>& roots) {
+    remember_roots(roots);
     // An update run over directories of a large index reads every indexed file's stat
     // values in one sweep (a lookup per file costs more), on a second thread while this
     // one walks the directories; the writer is not used by the walk.
@@ -298,6 +312,7 @@ class Run {
                              read_aliases(root, [this](const FileProblem& p) { problem(p); }).to_text());
       }
     }
+    if (writer_ && !options_.dry_run) writer_->set_roots(roots_);
   }
 
   IndexReport finish() {
@@ -394,6 +409,7 @@ class Run {
     work.end = [&](unsigned part) {
       if (part == 0) {
         for (const auto& [root, text] : aliases) writers[part]->set_aliases(root, text);
+        writers[part]->set_roots(roots_);
       }
       writers[part]->commit();
       writers[part].reset();
@@ -513,6 +529,7 @@ class Run {
 
   const IndexOptions& options_;
   const ProblemSink& on_problem_;
+  std::vector<std::string> roots_;  // the index's roots after this run
   std::optional<IndexWriter> writer_;  // none in a dry run without a database
   std::uint64_t initial_documents_ = 0;
   IndexReport report_;
@@ -535,22 +552,101 @@ std::string_view outcome_name(FileOutcome outcome) {
   return "?";
 }
 
+namespace {
+
+// A root's identity. A directory's is its canonical absolute path (symbolic links and ".."
+// resolved), so that DIR, DIR/../DIR and a link to DIR are one root and its files one set
+// of documents. A file named alone keeps the name it was given (absolute, lexically normal:
+// /proc/self/mem stays that). nullopt when it does not exist.
+std::optional<Root> root_at(const std::string& path) {
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(path, ec).lexically_normal();
+  if (ec || !fs::exists(absolute, ec)) return std::nullopt;
+  Root root;
+  root.is_directory = fs::is_directory(absolute, ec);
+  const fs::path canonical = root.is_directory ? fs::canonical(absolute, ec) : absolute;
+  root.path = (ec ? absolute : canonical).string();
+  while (root.path.size() > 1 && root.path.back() == '/') root.path.pop_back();
+  return root;
+}
+
+}  // namespace
+
+std::vector<std::string> known_roots(const std::string& database) {
+  std::error_code ec;
+  if (!fs::exists(database, ec)) return {};
+  return IndexWriter(database, OpenMode::kReadOnly).roots();
+}
+
 IndexReport index_paths(const IndexOptions& options, const ProblemSink& on_problem) {
   std::vector<Root> roots;
-  for (const std::string& p : options.paths) {
-    std::error_code ec;
-    const fs::path absolute = fs::absolute(p, ec).lexically_normal();
-    if (ec || !fs::exists(absolute, ec)) throw IoError(p + ": no such file or directory");
-    std::string s = absolute.string();
-    while (s.size() > 1 && s.back() == '/') s.pop_back();
-    Root root;
-    root.is_directory = fs::is_directory(s, ec);
-    root.path = std::move(s);
-    roots.push_back(std::move(root));
+  IndexOptions effective = options;
+  if (options.paths.empty()) {
+    // Every known root; one that has vanished (an unmounted disk) keeps its documents.
+    for (const std::string& known : known_roots(options.database)) {
+      if (auto root = root_at(known)) {
+        roots.push_back(std::move(*root));
+      } else {
+        effective.keep_roots.push_back(known);
+        on_problem({known, "this root has vanished (unmounted, moved or deleted?): its documents are kept; "
+                           "indexer --forget " + known + " removes them",
+                    false});
+      }
+    }
+    if (roots.empty() && effective.keep_roots.empty()) {
+      throw IoError("no path given, and the database " + options.database +
+                    " knows no roots yet: name the files and directories to index");
+    }
   }
-  Run run(options, on_problem);
+  for (const std::string& p : options.paths) {
+    auto root = root_at(p);
+    if (!root) throw IoError(p + ": no such file or directory");
+    const bool given_twice = std::any_of(roots.begin(), roots.end(), [&](const Root& r) { return r.path == root->path; });
+    if (!given_twice) roots.push_back(std::move(*root));
+  }
+  Run run(effective, on_problem);
   run.index_roots(roots);
   return run.finish();
+}
+
+IndexReport forget_root(const IndexOptions& options, const std::string& path) {
+  std::error_code ec;
+  // A root that has vanished is named as it was stored: canonical if it still resolves.
+  const auto resolved = root_at(path);
+  std::string root = resolved ? resolved->path : fs::absolute(path, ec).lexically_normal().string();
+  while (root.size() > 1 && root.back() == '/') root.pop_back();
+  if (!fs::exists(options.database, ec)) throw DatabaseError("no database at " + options.database);
+  IndexWriter writer(options.database, options.dry_run ? OpenMode::kReadOnly : OpenMode::kUpdate,
+                     options.lock_timeout);
+  std::vector<std::string> roots = writer.roots();
+  const auto it = std::find(roots.begin(), roots.end(), root);
+  if (it == roots.end()) {
+    std::string known;
+    for (const std::string& r : roots) known += (known.empty() ? "" : ", ") + r;
+    throw IoError(root + " is not a root of " + options.database + " (its roots: " +
+                  (known.empty() ? "none" : known) + ")");
+  }
+  roots.erase(it);
+  IndexReport report;
+  std::vector<std::string> documents = writer.paths_under(root);
+  if (!writer.stored_hash(root).empty()) documents.push_back(root);  // a file given as a root
+  for (const std::string& doc : documents) {
+    // A document that another root also holds stays.
+    const bool kept = std::any_of(roots.begin(), roots.end(), [&](const std::string& r) {
+      return doc == r || (doc.size() > r.size() && doc.compare(0, r.size(), r) == 0 && doc[r.size()] == '/');
+    });
+    if (kept) continue;
+    if (!options.dry_run) writer.remove(doc);
+    ++report.deleted;
+    if (options.on_file) options.on_file({doc, FileOutcome::kDeleted, {}});
+  }
+  if (!options.dry_run) {
+    writer.set_aliases(root, "");
+    writer.set_roots(roots);
+    writer.commit();
+  }
+  report.documents = writer.document_count() - (options.dry_run ? report.deleted : 0);
+  return report;
 }
 
 }  // namespace longjing

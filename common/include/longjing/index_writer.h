@@ -85,6 +85,12 @@ class IndexWriter {
   // form); an empty text removes it. The searcher merges the tables of every root.
   void set_aliases(const std::string& root, const std::string& alias_text);
 
+  // The roots stored by set_roots (none for an index made before roots were kept).
+  std::vector<std::string> roots() const;
+
+  // Stores the roots the index is built from (schema::kRootsKey), replacing the list.
+  void set_roots(const std::vector<std::string>& roots);
+
   // Makes every change so far durable and visible to readers. Throws DatabaseError.
   void commit();
 

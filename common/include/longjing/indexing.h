@@ -38,7 +38,12 @@ struct IndexProgress {
 // What to index and where. Plain values; the indexer binary fills it from its flags.
 struct IndexOptions {
   std::string database;             // database directory (created when missing)
-  std::vector<std::string> paths;   // files and directories to index
+  // Files and directories to index; each becomes a root of the index (kept by it, as its
+  // canonical path). Empty: every root the index knows (see known_roots).
+  std::vector<std::string> paths;
+  // Roots to keep in the index's list though this run does not index them (a known root
+  // that has vanished). index_paths fills it; callers leave it empty.
+  std::vector<std::string> keep_roots;
   bool rebuild = false;             // start from an empty database
   std::uint64_t max_file_size = 64ull << 20;  // larger files are skipped with a reason
   // What the document readers (PDF, EPUB, DOCX, ODT, e-mail) unpack at most from one
@@ -101,5 +106,17 @@ using ProblemSink = std::function<void(const FileProblem&)>;
 // report. Files with an unknown extension inside directories are ignored silently; a file
 // named explicitly is read as plain text whatever its extension.
 IndexReport index_paths(const IndexOptions& options, const ProblemSink& on_problem);
+
+// The roots the index at `database` was built from (canonical absolute paths, in the order
+// first given); none when there is no database or it predates the list. Throws
+// DatabaseError.
+std::vector<std::string> known_roots(const std::string& database);
+
+// Removes root `path` (as given to the indexer, or as known_roots lists it: a vanished root
+// can be forgotten) from the index's list, with the documents under it that no other root
+// holds; options.database, lock_timeout, dry_run and on_file apply. Returns the count of
+// documents deleted and left. Throws IoError when `path` is not a root of the index,
+// DatabaseError when the database is missing, locked or damaged.
+IndexReport forget_root(const IndexOptions& options, const std::string& path);
 
 }  // namespace longjing

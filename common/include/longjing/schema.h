@@ -38,6 +38,9 @@ inline constexpr std::string_view kSchemaKey = "longjing:schema";
 // Metadata: "longjing:aliases:<root>" = the alias table of the *.aliases files found under
 // indexed directory <root> (alias_table.h's text form).
 inline constexpr std::string_view kAliasesKey = "longjing:aliases";
+// The roots the index was built from (the files and directories given to the indexer, as
+// canonical absolute paths), one per line, in the order first given; every shard keeps it.
+inline constexpr std::string_view kRootsKey = "longjing:roots";
 
 inline constexpr std::string_view kStemPrefix = "Z";
 inline constexpr std::string_view kTitlePrefix = "S";

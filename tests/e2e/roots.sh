@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Known roots: the index remembers the roots it was given (canonical paths); a bare
+# `indexer` updates them all; a root reached through a symbolic link or given twice is one
+# root, its files indexed once; a root that has vanished is reported by name and keeps its
+# documents until `indexer --forget` removes it; `--list-roots` shows them.
+#   roots.sh INDEXER SEARCHER
+set -uo pipefail
+indexer=$1 searcher=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export LONGJING_DB=$work/db
+failures=0 passed=0
+fail() { echo "FAIL: $1"; failures=$((failures + 1)); }
+pass() { passed=$((passed + 1)); }
+check() { if [ "$2" = "$3" ]; then pass; else fail "$1: expected '$2', got '$3'"; fi; }
+
+mkdir -p "$work/notes/sub" "$work/papers"
+printf 'Unitree note one.\n' >"$work/notes/one.txt"
+printf 'Unitree note two.\n' >"$work/notes/sub/two.md"
+printf 'Unitree paper.\n' >"$work/papers/paper.txt"
+ln -s "$work/notes" "$work/link-to-notes"
+notes=$(cd "$work/notes" && pwd -P) papers=$(cd "$work/papers" && pwd -P)
+
+# no-roots-yet: a bare indexer with nothing known says what to do.
+"$indexer" >/dev/null 2>"$work/err"; status=$?
+if [ "$status" -eq 2 ] && grep -q "knows no roots yet" "$work/err"; then pass; else fail "no-roots-yet: exit $status, $(cat "$work/err")"; fi
+
+# one-root-however-reached: DIR, DIR/../DIR and a link to DIR index the same files once.
+"$indexer" -q "$work/notes" "$work/notes/../notes" "$work/link-to-notes"
+check "one-root-however-reached" 2 "$("$searcher" -c Unitree)"
+"$indexer" -q "$work/link-to-notes"
+check "link-adds-nothing" 2 "$("$searcher" -c Unitree)"
+check "roots-are-canonical" "$notes" "$("$indexer" --list-roots)"
+
+# bare-run-updates-every-root: a second root, then a new file found without naming any.
+"$indexer" -q "$work/papers"
+check "roots-in-order" "$notes|$papers" "$("$indexer" --list-roots | paste -sd '|')"
+printf 'Unitree note three.\n' >"$work/notes/three.txt"
+rm "$work/papers/paper.txt" && printf 'Unitree paper zebrafish.\n' >"$work/papers/paper2.txt"
+summary=$("$indexer")
+check "bare-run-updates-every-root" "2 added, 0 updated, 1 deleted" "$(echo "$summary" | cut -d, -f1-3)"
+check "bare-run-finds-the-new-file" "$notes/three.txt" "$("$searcher" -l three)"
+check "bare-run-deletes-the-gone-file" "$papers/paper2.txt" "$("$searcher" -l paper)"
+
+# vanished-root-keeps-its-documents: a missing mount must not wipe an index.
+mv "$work/papers" "$work/papers-away"
+"$indexer" >"$work/out" 2>"$work/err"; status=$?
+if [ "$status" -eq 0 ] && grep -q "^indexer: $papers: warning: this root has vanished" "$work/err"; then pass; else
+  fail "vanished-root-is-reported: exit $status, $(cat "$work/err")"; fi
+check "vanished-root-keeps-its-documents" "$papers/paper2.txt" "$("$searcher" -l zebrafish)"
+check "vanished-root-is-listed-missing" "$papers (missing)" "$("$indexer" --list-roots | tail -1)"
+"$indexer" >/dev/null 2>&1
+check "vanished-root-stays-known" 2 "$("$indexer" --list-roots | wc -l)"
+
+# forget: the root and its documents go; the other root's stay.
+check "forget-says-what-it-deleted" "1 deleted; 3 documents in $work/db" "$("$indexer" --forget "$papers")"
+check "forget-removes-the-documents" "" "$("$searcher" -l zebrafish)"
+check "forget-removes-the-root" "$notes" "$("$indexer" --list-roots)"
+check "forget-keeps-the-rest" 3 "$("$searcher" -c Unitree)"
+"$indexer" --forget "$work/nowhere" >/dev/null 2>"$work/err"; status=$?
+if [ "$status" -eq 2 ] && grep -q "is not a root of $work/db (its roots: $notes)" "$work/err"; then pass; else
+  fail "forget-an-unknown-root-is-an-error: exit $status, $(cat "$work/err")"; fi
+
+# rebuild-keeps-the-roots: a bare --rebuild rebuilds every known root.
+"$indexer" -q --rebuild
+check "rebuild-keeps-the-roots" "$notes" "$("$indexer" --list-roots)"
+check "rebuild-keeps-the-documents" 3 "$("$searcher" -c Unitree)"
+
+echo "roots: $passed passed, $failures failed"
+[ "$failures" = 0 ]
