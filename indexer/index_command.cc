@@ -94,7 +94,9 @@ void setup_index_command(CLI::App& app, IndexCommandOptions& o) {
   app.add_flag("--list-roots", o.list_roots,
                "Print the index's roots, one per line; a vanished one ends with ' (missing)'");
   app.add_option("--db", o.database, "Database directory (created if missing)")->type_name("DB");
-  app.add_flag("--rebuild", o.rebuild, "Start from an empty database");
+  app.add_flag("--rebuild", o.rebuild,
+               "Index from scratch, beside the live index, swapped in when complete (searchers see "
+               "the old one until then)");
   app.add_flag("-n,--dry-run", o.dry_run,
                "Report what would be added, updated and deleted; change nothing");
   app.add_option("--exclude", o.exclude,

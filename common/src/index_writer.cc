@@ -294,13 +294,13 @@ IndexWriter::IndexWriter(const std::string& db_path, OpenMode mode,
       } catch (const DatabaseError&) {
         // Staging databases damaged (a power cut: they are not synced): the build starts
         // over, the index is as it was.
-        discard_staged_build(db_path);
+        longjing::discard_staged_build(db_path);
       }
       for (Shard& shard : impl_->shards) {
         if (!shard.writable) shard.open(mode);
       }
     } else {
-      discard_staged_build(db_path);
+      longjing::discard_staged_build(db_path);
     }
   }
 }
@@ -324,6 +324,8 @@ void IndexWriter::install_staged_build() {
     }
   }
 }
+
+void IndexWriter::discard_staged_build() { longjing::discard_staged_build(impl_->path); }
 
 unsigned IndexWriter::shard_count() const { return static_cast<unsigned>(impl_->shards.size()); }
 

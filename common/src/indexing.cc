@@ -243,14 +243,33 @@ constexpr std::uint64_t kPerFileWeight = 700;
 // values at once.
 constexpr std::size_t kPreloadFromFiles = 256;
 
+// True when a rebuild keeps the index's layout: there is an index, and the shard count
+// asked for (0: as it is) is the one it has.
+bool keeps_layout(const IndexOptions& options) {
+  std::error_code ec;
+  if (!fs::exists(options.database, ec)) return false;
+  try {
+    const IndexWriter current(options.database, OpenMode::kReadOnly);
+    return current.document_count() > 0 && (options.shards == 0 || options.shards == current.shard_count());
+  } catch (const DatabaseError&) {
+    return false;  // a damaged index is rebuilt from nothing
+  }
+}
+
 // Indexes the files of one run; owns the counts and the commit cadence. In a dry run
 // every change is counted and none is made.
 class Run {
  public:
   Run(const IndexOptions& options, const ProblemSink& on_problem)
       : options_(options), on_problem_(on_problem) {
+    // A rebuild of an index that holds documents builds beside it and swaps the new one in
+    // at the end, so that searchers see the old index until then, never an empty or
+    // half-built one; a killed rebuild leaves the old one serving. Only a change of the
+    // shard count, which changes the layout, starts from an empty database.
+    live_rebuild_ = options.rebuild && !options.dry_run && keeps_layout(options);
     if (!options.dry_run) {
-      writer_.emplace(options.database, options.rebuild ? OpenMode::kRebuild : OpenMode::kUpdate,
+      writer_.emplace(options.database,
+                      options.rebuild && !live_rebuild_ ? OpenMode::kRebuild : OpenMode::kUpdate,
                       options.lock_timeout, options.shards);
     } else if (!options.rebuild && fs::exists(options.database)) {
       writer_.emplace(options.database, OpenMode::kReadOnly);
@@ -288,7 +307,7 @@ class Run {
       total_ += root.is_directory ? root.files.size() : 1;
     }
     if (preloaded.valid()) preloaded.get();  // rethrows what the sweep threw
-    if (writer_ && !options_.dry_run && initial_documents_ == 0) {
+    if (writer_ && !options_.dry_run && (initial_documents_ == 0 || live_rebuild_)) {
       full_build(roots);
       return;
     }
@@ -432,7 +451,10 @@ class Run {
       }
       progress();
     }, options_.cancel != nullptr ? *options_.cancel : never);
-    cancelled();
+    if (cancelled() && live_rebuild_) {
+      writer_->discard_staged_build();  // the index as it was keeps serving
+      return;
+    }
     writer_->install_staged_build();
     installed_ = true;
   }
@@ -530,6 +552,7 @@ class Run {
   const IndexOptions& options_;
   const ProblemSink& on_problem_;
   std::vector<std::string> roots_;  // the index's roots after this run
+  bool live_rebuild_ = false;       // a rebuild built beside the index it replaces
   std::optional<IndexWriter> writer_;  // none in a dry run without a database
   std::uint64_t initial_documents_ = 0;
   IndexReport report_;

@@ -99,6 +99,10 @@ class IndexWriter {
   // afterwards this writer only reads (document_count, paths_under). Throws DatabaseError.
   void install_staged_build();
 
+  // Drops the staging databases of a full build that will not be installed (a rebuild
+  // that was interrupted): the index stays as it is.
+  void discard_staged_build();
+
   // Where worker `worker` of a full build of the index at `db_path` writes: open it with
   // an IndexWriter of its own (kStaging, the index's shard count).
   static std::string staging_database(const std::string& db_path, unsigned worker);
