@@ -91,6 +91,9 @@ void setup_index_command(CLI::App& app, IndexCommandOptions& o) {
                  "Remove ROOT from the index's roots, with its documents (a root that has vanished "
                  "keeps them until then)")
       ->type_name("ROOT");
+  app.add_flag("--watch", o.watch,
+               "Index, then keep following the roots (inotify) and index each batch of changes "
+               "until SIGINT/SIGTERM; each batch's summary goes to stderr");
   app.add_flag("--list-roots", o.list_roots,
                "Print the index's roots, one per line; a vanished one ends with ' (missing)'");
   app.add_option("--db", o.database, "Database directory (created if missing)")->type_name("DB");
@@ -204,6 +207,27 @@ int run_index_command(const IndexCommandOptions& o, const std::atomic<bool>* can
         std::cout << r.deleted << " deleted; " << r.documents << " documents in " << options.database << '\n';
       }
       if (o.dry_run) std::cerr << o.names.indexer << ": dry run: the database was not changed\n";
+      return 0;
+    }
+    if (o.watch) {
+      if (o.dry_run) {
+        std::cerr << o.names.indexer << ": --watch writes: it cannot be a dry run\n";
+        return 2;
+      }
+      watch_paths(options, report_problem, [&](const WatchBatch& b) {
+        if (progress) progress->clear();
+        const IndexReport& r = b.report;
+        if (o.quiet && !b.initial) return;
+        std::cerr << o.names.indexer << ": " << (b.initial ? "indexed: " : "changes: ") << r.added << " added, "
+                  << r.updated << " updated, " << r.deleted << " deleted, " << r.skipped << " skipped; "
+                  << r.documents << " documents";
+        if (b.initial) {
+          std::cerr << "; watching " << b.watched_directories << " folders (Ctrl-C to stop)\n";
+        } else {
+          std::cerr << " (" << b.events << " events, " << static_cast<int>(b.seconds * 1000) << " ms)\n";
+        }
+      });
+      std::cerr << o.names.indexer << ": stopped watching; every change seen is committed\n";
       return 0;
     }
     const IndexReport r = index_paths(options, report_problem);

@@ -31,6 +31,7 @@ struct IndexCommandOptions {
   bool progress = false;              // draw a progress line on stderr (set by main: tty)
   std::string forget;                 // --forget ROOT: remove a root and its documents
   bool list_roots = false;            // --list-roots: print the roots the index knows
+  bool watch = false;                 // --watch: index, then follow the roots for changes
 };
 
 // Declares the flags of `options` on `app`.

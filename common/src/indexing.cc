@@ -1,5 +1,7 @@
 #include "longjing/indexing.h"
 
+#include "inotify_watcher.h"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <fnmatch.h>
@@ -313,25 +315,96 @@ class Run {
     }
     for (const Root& root : roots) {
       if (cancelled()) return;
-      if (!root.is_directory) {
-        index_single_file(root.path);
-        continue;
-      }
-      std::unordered_set<std::string_view> seen;
-      seen.reserve(root.files.size());
-      for (const FoundFile& f : root.files) {
-        if (cancelled()) return;
-        seen.insert(f.path);
-        index_file(f);
-        progress();
-      }
-      remove_vanished(root.path, seen, root.unreadable_dirs);
-      if (writer_ && !options_.dry_run) {
-        writer_->set_aliases(root.path,
-                             read_aliases(root, [this](const FileProblem& p) { problem(p); }).to_text());
-      }
+      update_root(root);
     }
     if (writer_ && !options_.dry_run) writer_->set_roots(roots_);
+  }
+
+  // Brings one walked root up to date: its files indexed, its vanished files' documents
+  // deleted, its alias table stored.
+  void update_root(const Root& root) {
+    if (!root.is_directory) {
+      index_single_file(root.path);
+      return;
+    }
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(root.files.size());
+    for (const FoundFile& f : root.files) {
+      if (cancelled()) return;
+      seen.insert(f.path);
+      index_file(f);
+      progress();
+    }
+    remove_vanished(root.path, seen, root.unreadable_dirs);
+    if (writer_ && !options_.dry_run) {
+      writer_->set_aliases(root.path,
+                           read_aliases(root, [this](const FileProblem& p) { problem(p); }).to_text());
+    }
+  }
+
+  // Watch mode: brings `path` (a file or directory under `root`, as an inotify event named
+  // it) up to date: a directory is walked and its vanished files' documents deleted, a file
+  // of a known format indexed, a path that is gone (or now excluded) loses its document and
+  // those under it. An alias file's change rescans the whole root.
+  void update_path(const Root& root, const std::string& path) {
+    const std::string relative = path.size() > root.path.size() ? path.substr(root.path.size() + 1) : "";
+    const std::string base = fs::path(path).filename().string();
+    struct stat st {};
+    const bool exists = ::lstat(path.c_str(), &st) == 0 && !excluded(options_.exclude, relative, base);
+    if (exists && S_ISDIR(st.st_mode)) {
+      Root below;
+      below.path = path;
+      below.is_directory = true;
+      walk(path, relative, options_, below, [this](const FileProblem& p) { problem(p); });
+      std::unordered_set<std::string_view> seen;
+      for (const FoundFile& f : below.files) {
+        seen.insert(f.path);
+        index_file(f);
+      }
+      remove_vanished(path, seen, below.unreadable_dirs);
+      return;
+    }
+    if (exists && S_ISREG(st.st_mode)) {
+      if (base.size() > 8 && base.compare(base.size() - 8, 8, ".aliases") == 0) {
+        rescan(root);
+        return;
+      }
+      if (const auto format = format_for_path(base)) {
+        index_file({path, *format, stat_file(AT_FDCWD, path.c_str())}, /*just_written=*/true);
+      }
+      return;
+    }
+    remove(path);
+    if (writer_) {
+      for (const std::string& below : writer_->paths_under(path)) remove(below);
+    }
+  }
+
+  // Walks `root` again and brings it up to date (an overflowed event queue, a root the
+  // watch limit left unwatched, a changed alias file).
+  void rescan(const Root& root) {
+    Root walked;
+    walked.path = root.path;
+    walked.is_directory = root.is_directory;
+    if (walked.is_directory) walk(walked.path, "", options_, walked, [this](const FileProblem& p) { problem(p); });
+    update_root(walked);
+  }
+
+  // Ends one batch of a watch: commits it and returns what it did.
+  IndexReport end_batch() {
+    if (installed_) {
+      // A full build left a writer that only reads: the watch writes on.
+      writer_.reset();
+      writer_.emplace(options_.database, OpenMode::kUpdate, options_.lock_timeout);
+      installed_ = false;
+      live_rebuild_ = false;
+    }
+    if (writer_ && !options_.dry_run) writer_->commit();
+    pending_ = 0;
+    IndexReport batch = std::move(report_);
+    report_ = IndexReport{};
+    batch.documents = writer_ ? writer_->document_count() : 0;
+    return batch;
   }
 
   IndexReport finish() {
@@ -469,7 +542,9 @@ class Run {
     progress();
   }
 
-  void index_file(const FoundFile& file) {
+  // `just_written` says the file was just written (an inotify event): its content is
+  // compared even when its size and mtime are as indexed (a same-size save in the same second).
+  void index_file(const FoundFile& file, bool just_written = false) {
     const std::string& path = file.path;
     const Format format = file.format;
     if (!file.stat.error.empty()) {
@@ -478,7 +553,8 @@ class Run {
     }
     const std::int64_t mtime = file.stat.mtime;
     const std::uint64_t size = file.stat.size;
-    const FileStatus status = writer_ ? writer_->status(path, mtime, size) : FileStatus::kNew;
+    FileStatus status = writer_ ? writer_->status(path, mtime, size) : FileStatus::kNew;
+    if (just_written && status == FileStatus::kUnchanged) status = FileStatus::kChanged;
     if (status == FileStatus::kUnchanged) {
       ++report_.unchanged;
       outcome(path, FileOutcome::kUnchanged);
@@ -601,9 +677,13 @@ std::vector<std::string> known_roots(const std::string& database) {
   return IndexWriter(database, OpenMode::kReadOnly).roots();
 }
 
-IndexReport index_paths(const IndexOptions& options, const ProblemSink& on_problem) {
+namespace {
+
+// The roots a run indexes: options.paths, or every known root when there are none (one
+// that has vanished is reported, and kept in `effective`'s keep_roots).
+std::vector<Root> roots_of_run(const IndexOptions& options, IndexOptions& effective,
+                               const ProblemSink& on_problem) {
   std::vector<Root> roots;
-  IndexOptions effective = options;
   if (options.paths.empty()) {
     // Every known root; one that has vanished (an unmounted disk) keeps its documents.
     for (const std::string& known : known_roots(options.database)) {
@@ -627,9 +707,118 @@ IndexReport index_paths(const IndexOptions& options, const ProblemSink& on_probl
     const bool given_twice = std::any_of(roots.begin(), roots.end(), [&](const Root& r) { return r.path == root->path; });
     if (!given_twice) roots.push_back(std::move(*root));
   }
+  return roots;
+}
+
+// The root `path` is in (the longest that holds it), or null.
+const Root* root_holding(const std::vector<Root>& roots, const std::string& path) {
+  const Root* best = nullptr;
+  for (const Root& root : roots) {
+    const bool holds = path == root.path ||
+                       (path.size() > root.path.size() && path.compare(0, root.path.size(), root.path) == 0 &&
+                        path[root.path.size()] == '/');
+    if (holds && (best == nullptr || root.path.size() > best->path.size())) best = &root;
+  }
+  return best;
+}
+
+}  // namespace
+
+IndexReport index_paths(const IndexOptions& options, const ProblemSink& on_problem) {
+  IndexOptions effective = options;
+  std::vector<Root> roots = roots_of_run(options, effective, on_problem);
   Run run(effective, on_problem);
   run.index_roots(roots);
   return run.finish();
+}
+
+void watch_paths(const IndexOptions& options, const ProblemSink& on_problem, const WatchSink& on_batch) {
+  IndexOptions effective = options;
+  effective.dry_run = false;
+  std::vector<Root> roots = roots_of_run(options, effective, on_problem);
+  InotifyWatcher watcher;
+  const auto skip = [&](const std::string& dir) {
+    const Root* root = root_holding(roots, dir);
+    const std::string relative = root != nullptr && dir.size() > root->path.size() ? dir.substr(root->path.size() + 1) : "";
+    return excluded(options.exclude, relative, fs::path(dir).filename().string());
+  };
+  // Watched before the first pass, so that nothing changed during it goes unseen.
+  std::vector<const Root*> unwatched;
+  for (const Root& root : roots) {
+    const std::string dir = root.is_directory ? root.path : fs::path(root.path).parent_path().string();
+    if (!watcher.add_tree(dir, skip)) {
+      unwatched.push_back(&root);
+      on_problem({root.path, "the inotify watch limit (fs.inotify.max_user_watches) is reached: changes under "
+                             "this root are found by a rescan every " + std::to_string(kUnwatchedRescanSeconds) + " s",
+                  false});
+    }
+  }
+  Run run(effective, on_problem);
+  const auto first_started = std::chrono::steady_clock::now();
+  run.index_roots(roots);
+  {
+    WatchBatch first;
+    first.initial = true;
+    first.report = run.end_batch();
+    first.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - first_started).count();
+    first.watched_directories = watcher.watched();
+    on_batch(first);
+  }
+  using Clock = std::chrono::steady_clock;
+  std::vector<std::string> changed;
+  std::unordered_set<std::string> changed_set;
+  bool rescan_all = false;
+  std::size_t events = 0;
+  Clock::time_point first_event{}, last_event{}, last_rescan = Clock::now();
+  const auto stopping = [&] { return options.cancel != nullptr && options.cancel->load(); };
+  while (true) {
+    bool overflow = false;
+    for (InotifyWatcher::Event& e : watcher.wait(std::chrono::milliseconds(50), overflow)) {
+      if (root_holding(roots, e.path) == nullptr) continue;  // beside a file root, or moved away
+      if (e.is_directory && fs::is_directory(e.path)) {
+        if (!watcher.add_tree(e.path, skip)) rescan_all = true;  // a new folder: watched at once
+      }
+      if (changed_set.insert(e.path).second) changed.push_back(std::move(e.path));
+      if (events++ == 0) first_event = Clock::now();
+      last_event = Clock::now();
+    }
+    if (overflow) {
+      on_problem({"", "inotify's event queue overflowed: rescanning every root", false});
+      rescan_all = true;
+      if (events++ == 0) first_event = Clock::now();
+      last_event = Clock::now();
+    }
+    const auto now = Clock::now();
+    const bool quiet = events > 0 && (now - last_event >= options.watch_debounce ||
+                                      now - first_event >= 10 * options.watch_debounce);
+    const bool rescan_due = !unwatched.empty() && now - last_rescan >= std::chrono::seconds(kUnwatchedRescanSeconds);
+    if (quiet || rescan_due || (stopping() && events > 0)) {
+      const auto started = Clock::now();
+      if (rescan_all) {
+        for (const Root& root : roots) run.rescan(root);
+      } else {
+        std::sort(changed.begin(), changed.end());  // a directory before what is under it
+        for (const std::string& path : changed) {
+          if (const Root* root = root_holding(roots, path)) run.update_path(*root, path);
+        }
+      }
+      if (rescan_due) {
+        for (const Root* root : unwatched) run.rescan(*root);
+        last_rescan = now;
+      }
+      WatchBatch batch;
+      batch.report = run.end_batch();
+      batch.events = events;
+      batch.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+      batch.watched_directories = watcher.watched();
+      on_batch(batch);
+      changed.clear();
+      changed_set.clear();
+      rescan_all = false;
+      events = 0;
+    }
+    if (stopping()) return;
+  }
 }
 
 IndexReport forget_root(const IndexOptions& options, const std::string& path) {

@@ -74,6 +74,9 @@ struct IndexOptions {
   std::function<void(const IndexProgress&)> on_progress;
   // Called with every file's outcome, unchanged files included (may be empty).
   std::function<void(const FileEvent&)> on_file;
+  // watch_paths: how long the roots must be quiet before a batch of changes is indexed
+  // (and committed once); a steady stream of changes is indexed every ten times that.
+  std::chrono::milliseconds watch_debounce{300};
 };
 
 // A file that was not indexed, or was indexed with a caveat.
@@ -106,6 +109,31 @@ using ProblemSink = std::function<void(const FileProblem&)>;
 // report. Files with an unknown extension inside directories are ignored silently; a file
 // named explicitly is read as plain text whatever its extension.
 IndexReport index_paths(const IndexOptions& options, const ProblemSink& on_problem);
+
+// What one batch of indexer --watch did.
+struct WatchBatch {
+  bool initial = false;        // the first pass over the roots, before any change
+  IndexReport report;          // this batch's counts and problems; documents: in the index after it
+  std::size_t events = 0;      // the file system events it answered
+  double seconds = 0;          // the time it took to index and commit
+  std::size_t watched_directories = 0;
+};
+
+// Called after each batch of watch_paths (the first pass included).
+using WatchSink = std::function<void(const WatchBatch&)>;
+
+// A root the watch limit leaves unwatched is rescanned this often.
+inline constexpr int kUnwatchedRescanSeconds = 30;
+
+// Indexes options.paths (or every known root) as index_paths does, then follows them with
+// inotify: new, changed, deleted and renamed files, new folders (watched as they appear),
+// folders moved in or out; changes are indexed in batches, each once the roots have been
+// quiet for options.watch_debounce, and committed once. An overflowed event queue rescans
+// the roots; a root past the watch limit is rescanned every kUnwatchedRescanSeconds. Returns
+// once options.cancel is true (polled every 50 ms), after committing what it has seen.
+// Killed at any moment, it leaves what its last commit held, which the next run completes.
+// Throws what index_paths throws, and IoError when inotify is not available.
+void watch_paths(const IndexOptions& options, const ProblemSink& on_problem, const WatchSink& on_batch);
 
 // The roots the index at `database` was built from (canonical absolute paths, in the order
 // first given); none when there is no database or it predates the list. Throws
