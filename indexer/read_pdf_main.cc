@@ -29,8 +29,18 @@ int main(int argc, char** argv) {
     std::cerr << "longjing-read-pdf: the limits must be numbers\n";
     return 2;
   }
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  // Under a sanitizer (test builds) the shadow memory alone takes terabytes of address
+  // space: no address-space limit then.
+#elif defined(__has_feature)
+#if !__has_feature(address_sanitizer) && !__has_feature(thread_sanitizer)
   const rlimit memory{limits.max_pdf_memory, limits.max_pdf_memory};
   ::setrlimit(RLIMIT_AS, &memory);
+#endif
+#else
+  const rlimit memory{limits.max_pdf_memory, limits.max_pdf_memory};
+  ::setrlimit(RLIMIT_AS, &memory);
+#endif
   try {
     std::ios::sync_with_stdio(false);
     const std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
