@@ -555,6 +555,13 @@ class Run {
     const std::uint64_t size = file.stat.size;
     FileStatus status = writer_ ? writer_->status(path, mtime, size) : FileStatus::kNew;
     if (just_written && status == FileStatus::kUnchanged) status = FileStatus::kChanged;
+    if (size > options_.max_file_size) {
+      // Over the limit, indexed or not (the limit was lowered, or the file grew): skipped,
+      // and a document it had is removed rather than left stale.
+      problem({path, load_file_bytes(path, options_.max_file_size).problem, true});
+      if (status != FileStatus::kNew) remove(path);
+      return;
+    }
     if (status == FileStatus::kUnchanged) {
       ++report_.unchanged;
       outcome(path, FileOutcome::kUnchanged);

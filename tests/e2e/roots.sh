@@ -66,5 +66,16 @@ if [ "$status" -eq 2 ] && grep -q "is not a root of $work/db (its roots: $notes)
 check "rebuild-keeps-the-roots" "$notes" "$("$indexer" --list-roots)"
 check "rebuild-keeps-the-documents" 3 "$("$searcher" -c Unitree)"
 
+# a-lowered-limit-applies-to-what-is-indexed: a file now over --max-file-size is removed
+# and reported, not left indexed because it did not change.
+python3 -c 'print("Unitree big " + "word " * 600)' >"$notes/big.txt"
+"$indexer" -q
+check "big-file-indexed" "$notes/big.txt" "$("$searcher" -l big)"
+summary=$("$indexer" --max-file-size 1k 2>"$work/err")
+check "lowered-limit-removes-it" "0 added, 0 updated, 1 deleted" "$(echo "$summary" | cut -d, -f1-3)"
+if grep -q "^indexer: $notes/big.txt: skipped: larger than the limit of 1024 bytes" "$work/err"; then pass; else
+  fail "lowered-limit-says-so: $(cat "$work/err")"; fi
+check "lowered-limit-leaves-no-hit" "" "$("$searcher" -l big)"
+
 echo "roots: $passed passed, $failures failed"
 [ "$failures" = 0 ]
