@@ -72,11 +72,9 @@ class BodyText {
 // reason to refuse the document.
 void read_core_properties(ZipArchive& archive, Article& article) {
   if (!archive.has("docProps/core.xml")) return;
-  const auto core = archive.read("docProps/core.xml");
-  if (!core) return;
   pugi::xml_document doc;
   std::string problem;
-  if (!xml::parse(doc, *core, "docProps/core.xml", problem)) return;
+  if (!xml::parse_entry(archive, "docProps/core.xml", doc, problem)) return;
   const pugi::xml_node props = xml::child(doc, "coreProperties");
   article.title = xml::text_of(xml::child(props, "title"));
   article.source = xml::text_of(xml::child(props, "creator"));
@@ -94,11 +92,9 @@ DocumentRead read_docx(std::string_view bytes, const ReadLimits& limits) {
   ZipArchive archive(bytes, limits);
   if (!archive.ok()) return refused(archive.problem());
   if (!archive.has("word/document.xml")) return refused("not a DOCX: no word/document.xml");
-  const auto document = archive.read("word/document.xml");
-  if (!document) return refused(archive.problem());
   pugi::xml_document doc;
   std::string problem;
-  if (!xml::parse(doc, *document, "word/document.xml", problem)) return refused(problem);
+  if (!xml::parse_entry(archive, "word/document.xml", doc, problem)) return refused(problem);
   const pugi::xml_node body = xml::child(xml::child(doc, "document"), "body");
   if (!body) return refused("not a DOCX: word/document.xml has no w:body");
 

@@ -86,10 +86,8 @@ DocumentRead read_epub(std::string_view bytes, const ReadLimits& limits) {
   std::string problem;
   const std::string opf_path = package_path(archive, problem);
   if (opf_path.empty()) return refused(problem);
-  const auto opf_bytes = archive.read(opf_path);
-  if (!opf_bytes) return refused(archive.problem());
   pugi::xml_document opf;
-  if (!xml::parse(opf, *opf_bytes, opf_path, problem)) return refused(problem);
+  if (!xml::parse_entry(archive, opf_path, opf, problem)) return refused(problem);
   const pugi::xml_node package = xml::child(opf, "package");
   if (!package) return refused(opf_path + " is no OPF package");
 

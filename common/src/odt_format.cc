@@ -65,11 +65,9 @@ class BodyText {
 
 void read_meta(ZipArchive& archive, Article& article) {
   if (!archive.has("meta.xml")) return;
-  const auto meta = archive.read("meta.xml");
-  if (!meta) return;
   pugi::xml_document doc;
   std::string problem;
-  if (!xml::parse(doc, *meta, "meta.xml", problem)) return;
+  if (!xml::parse_entry(archive, "meta.xml", doc, problem)) return;
   const pugi::xml_node fields = xml::child(xml::child(doc, "document-meta"), "meta");
   article.title = xml::text_of(xml::child(fields, "title"));
   article.source = xml::text_of(xml::child(fields, "initial-creator"));
@@ -88,11 +86,9 @@ DocumentRead read_odt(std::string_view bytes, const ReadLimits& limits) {
   ZipArchive archive(bytes, limits);
   if (!archive.ok()) return refused(archive.problem());
   if (!archive.has("content.xml")) return refused("not an OpenDocument text: no content.xml");
-  const auto content = archive.read("content.xml");
-  if (!content) return refused(archive.problem());
   pugi::xml_document doc;
   std::string problem;
-  if (!xml::parse(doc, *content, "content.xml", problem)) return refused(problem);
+  if (!xml::parse_entry(archive, "content.xml", doc, problem)) return refused(problem);
   const pugi::xml_node text_root =
       xml::child(xml::child(xml::child(doc, "document-content"), "body"), "text");
   if (!text_root) return refused("not an OpenDocument text: content.xml has no office:text");

@@ -1,5 +1,7 @@
 #include "xml_text.h"
 
+#include "zip_archive.h"
+
 #include "front_matter.h"
 
 namespace longjing::xml {
@@ -13,6 +15,16 @@ bool parse(pugi::xml_document& doc, std::string_view bytes, std::string_view wha
   problem = std::string(what) + " is not well-formed XML (" + result.description() +
             " at byte " + std::to_string(result.offset) + ")";
   return false;
+}
+
+bool parse_entry(ZipArchive& archive, std::string_view name, pugi::xml_document& doc,
+                 std::string& problem) {
+  const auto bytes = archive.read(name);
+  if (!bytes) {
+    problem = archive.problem();
+    return false;
+  }
+  return parse(doc, *bytes, name, problem);
 }
 
 std::string_view local_name(const pugi::xml_node& node) {

@@ -9,6 +9,10 @@
 #include <string>
 #include <string_view>
 
+namespace longjing {
+class ZipArchive;
+}
+
 namespace longjing::xml {
 
 // Parses `bytes` into `doc`; false, with `problem` naming `what` ("word/document.xml"),
@@ -16,6 +20,12 @@ namespace longjing::xml {
 // and character references: no DTD is read, nothing outside the bytes is fetched.
 bool parse(pugi::xml_document& doc, std::string_view bytes, std::string_view what,
            std::string& problem);
+
+// Reads entry `name` of `archive` and parses it into `doc`: false, with `problem` saying
+// why (the archive's problem reading it, or parse's), when it cannot be read or is not
+// well-formed XML.
+bool parse_entry(ZipArchive& archive, std::string_view name, pugi::xml_document& doc,
+                 std::string& problem);
 
 // An element's name without its namespace prefix ("dc:title" → "title").
 std::string_view local_name(const pugi::xml_node& node);
