@@ -59,6 +59,12 @@ struct Root {
   std::vector<std::string> alias_files;      // *.aliases files found under it
 };
 
+// True when `path` is `root` or lies under it ("/a/b" holds "/a/b/c", not "/a/bc").
+bool holds(const std::string& root, const std::string& path) {
+  return path == root || (path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
+                          path[root.size()] == '/');
+}
+
 // True when `relative` (to its root) or its base name `base` matches one of the patterns.
 bool excluded(const std::vector<std::string>& patterns, const std::string& relative,
               const std::string& base) {
@@ -721,10 +727,7 @@ std::vector<Root> roots_of_run(const IndexOptions& options, IndexOptions& effect
 const Root* root_holding(const std::vector<Root>& roots, const std::string& path) {
   const Root* best = nullptr;
   for (const Root& root : roots) {
-    const bool holds = path == root.path ||
-                       (path.size() > root.path.size() && path.compare(0, root.path.size(), root.path) == 0 &&
-                        path[root.path.size()] == '/');
-    if (holds && (best == nullptr || root.path.size() > best->path.size())) best = &root;
+    if (holds(root.path, path) && (best == nullptr || root.path.size() > best->path.size())) best = &root;
   }
   return best;
 }
@@ -851,9 +854,7 @@ IndexReport forget_root(const IndexOptions& options, const std::string& path) {
   if (!writer.stored_hash(root).empty()) documents.push_back(root);  // a file given as a root
   for (const std::string& doc : documents) {
     // A document that another root also holds stays.
-    const bool kept = std::any_of(roots.begin(), roots.end(), [&](const std::string& r) {
-      return doc == r || (doc.size() > r.size() && doc.compare(0, r.size(), r) == 0 && doc[r.size()] == '/');
-    });
+    const bool kept = std::any_of(roots.begin(), roots.end(), [&](const std::string& r) { return holds(r, doc); });
     if (kept) continue;
     if (!options.dry_run) writer.remove(doc);
     ++report.deleted;
