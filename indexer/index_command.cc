@@ -95,22 +95,35 @@ void setup_index_command(CLI::App& app, IndexCommandOptions& o) {
                "Index, then keep following the roots (inotify) and index each batch of changes "
                "until SIGINT/SIGTERM; each batch's summary goes to stderr");
   app.add_flag("--list-roots", o.list_roots,
-               "Print the index's roots, one per line; a vanished one ends with ' (missing)'");
+               "Print the index's roots, one per line; a vanished one ends with ' (missing)'; with "
+               "-v, a tab and the settings a bare run indexes it with");
   app.add_option("--db", o.database, "Database directory (created if missing)")->type_name("DB");
   app.add_flag("--rebuild", o.rebuild,
                "Index from scratch, beside the live index, swapped in when complete (searchers see "
                "the old one until then)");
   app.add_flag("-n,--dry-run", o.dry_run,
                "Report what would be added, updated and deleted; change nothing");
-  app.add_option("--exclude", o.exclude,
-                 "Skip files and directories whose path (relative to the indexed directory) "
-                 "or name matches this glob; their documents are deleted. Repeatable")
+  app.add_option_function<std::vector<std::string>>(
+         "--exclude",
+         [&o](const std::vector<std::string>& patterns) {
+           if (!o.exclude) o.exclude.emplace();
+           o.exclude->insert(o.exclude->end(), patterns.begin(), patterns.end());
+         },
+         "Skip files and directories whose path (relative to the indexed directory) or name "
+         "matches this glob; their documents are deleted. Repeatable; remembered with the root")
       ->allow_extra_args(false)
       ->type_name("GLOB");
-  app.add_option("--max-file-size", o.max_file_size,
-                 "Skip files larger than this (bytes; suffixes k, m, g)")
+  app.add_flag_callback(
+      "--no-exclude", [&o] { o.exclude.emplace(); },
+      "Forget the globs the roots were indexed with: their files are indexed again")
+      ->excludes("--exclude");
+  RootSettings defaults_of_a_root;
+  app.add_option_function<std::uint64_t>(
+         "--max-file-size", [&o](const std::uint64_t& bytes) { o.max_file_size = bytes; },
+         "Skip files larger than this (bytes; suffixes k, m, g); default " +
+             std::to_string(defaults_of_a_root.max_file_size >> 20) +
+             "m, or what the root was indexed with; remembered with the root")
       ->transform(CLI::AsSizeValue(false).description(""))
-      ->capture_default_str()
       ->type_name("BYTES");
   app.add_option("--lock-timeout", o.lock_timeout,
                  "Seconds to wait while another indexer holds the database")
@@ -142,6 +155,27 @@ void setup_index_command(CLI::App& app, IndexCommandOptions& o) {
   app.add_flag("-v,--verbose", o.verbose,
                "Print each file's outcome (added, updated, deleted, unchanged, skipped)");
 }
+
+namespace {
+
+// `text` quoted for a POSIX shell when it holds anything but safe characters.
+std::string shell_quoted(const std::string& text) {
+  const bool safe = !text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                            "0123456789-_./=:@%+,") == std::string::npos;
+  if (safe) return text;
+  std::string quoted = "'";
+  for (const char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+// The indexer flags that give `settings`: "--max-file-size N", then an --exclude per glob.
+std::string settings_as_flags(const RootSettings& settings) {
+  std::string flags = "--max-file-size " + std::to_string(settings.max_file_size);
+  for (const std::string& pattern : settings.exclude) flags += " --exclude " + shell_quoted(pattern);
+  return flags;
+}
+
+}  // namespace
 
 int run_index_command(const IndexCommandOptions& o, const std::atomic<bool>* cancel) {
   IndexOptions options;
@@ -197,7 +231,9 @@ int run_index_command(const IndexCommandOptions& o, const std::atomic<bool>* can
       const std::vector<std::string> roots = known_roots(options.database);
       for (const std::string& root : roots) {
         std::error_code ec;
-        std::cout << root << (std::filesystem::exists(root, ec) ? "" : " (missing)") << '\n';
+        std::cout << root << (std::filesystem::exists(root, ec) ? "" : " (missing)");
+        if (o.verbose) std::cout << '\t' << settings_as_flags(remembered_settings(options.database, root));
+        std::cout << '\n';
       }
       return roots.empty() ? 1 : 0;
     }

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,11 +19,12 @@ struct IndexCommandOptions {
   std::vector<std::string> paths;
   std::string database;  // empty → the default database
   bool rebuild = false;
-  std::uint64_t max_file_size = 64ull << 20;
+  // Unset: what each root was last indexed with (the default for a new root).
+  std::optional<std::uint64_t> max_file_size;
   bool quiet = false;
   bool verbose = false;               // print each file's outcome on stdout
   bool dry_run = false;
-  std::vector<std::string> exclude;   // fnmatch(3) patterns
+  std::optional<std::vector<std::string>> exclude;  // fnmatch(3) patterns; unset: as remembered
   double lock_timeout = 10;           // seconds to wait for another writer
   std::size_t batch_size = 1000;      // documents per commit (hidden flag)
   unsigned shards = 0;                // databases to spread documents over (0: as is)

@@ -10,6 +10,7 @@
 #include <exception>
 #include <filesystem>
 #include <future>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -100,7 +101,8 @@ void define_index(py::module_& m) {
   m.def(
       "index",
       [](const py::object& db_path, const py::object& paths, bool rebuild,
-         const std::vector<std::string>& exclude, std::uint64_t max_file_size, unsigned shards,
+         const std::optional<std::vector<std::string>>& exclude,
+         const std::optional<std::uint64_t>& max_file_size, unsigned shards,
          unsigned jobs, bool dry_run, double lock_timeout) {
         IndexOptions options;
         options.database = resolve_database_path(db_path.is_none() ? "" : fs_path(db_path));
@@ -124,11 +126,11 @@ void define_index(py::module_& m) {
       "Indexes files and directories (a path or a list) into the database at db_path (None: the "
       "default database), as the indexer does: new and changed files are indexed, deleted ones "
       "removed. Keyword options are the indexer's flags: rebuild, exclude (globs), max_file_size "
-      "(bytes), shards, jobs, dry_run, lock_timeout (seconds). Returns an IndexSummary; files "
+      "(bytes; exclude and max_file_size left None are what each root was last indexed with), shards, jobs, dry_run, lock_timeout (seconds). Returns an IndexSummary; files "
       "that could not be indexed are in its problems. Raises DatabaseError (locked, damaged), "
       "IoError (a path that does not exist).",
       py::arg("db_path"), py::arg("paths"), py::kw_only(), py::arg("rebuild") = false,
-      py::arg("exclude") = std::vector<std::string>{}, py::arg("max_file_size") = std::uint64_t{64} << 20,
+      py::arg("exclude") = py::none(), py::arg("max_file_size") = py::none(),
       py::arg("shards") = 0u, py::arg("jobs") = 0u, py::arg("dry_run") = false,
       py::arg("lock_timeout") = 10.0);
 }

@@ -168,6 +168,7 @@ void define_search(py::module_& m) {
       .def_property_readonly("date", [](const Hit& h) { return or_none(h.date); })
       .def_property_readonly("source", [](const Hit& h) { return or_none(h.source); })
       .def_property_readonly("language", [](const Hit& h) { return or_none(h.language); })
+      .def_readonly("tags", &Hit::tags, "The tags the article gives itself (a list, maybe empty).")
       .def_property_readonly("pages", [](const Hit& h) -> py::object {
         return h.pages > 0 ? py::object(py::int_(h.pages)) : py::object(py::none());
       })

@@ -116,6 +116,9 @@ void setup_search_command(CLI::App& app, SearchOptions& o) {
   app.add_option("--sort", o.sort, "Order: relevance (the default) or date (newest first)")
       ->check(CLI::IsMember({"relevance", "date"}).description(""))
       ->type_name("relevance|date");
+  app.add_flag("--mtime-dates", o.mtime_dates,
+               "--since, --until and --sort date take an undated article's date from its file's "
+               "modification day (off: undated articles fall outside the range and sort last)");
   app.add_flag("--explain", o.explain, "Show which terms matched in which field, and their weight");
   app.add_flag("--no-aliases", o.no_aliases, "Do not expand names with the alias tables");
   app.add_option("--aliases", o.alias_files, "An alias file of your own (repeatable)")
@@ -177,6 +180,7 @@ SearchRequest request_from(const SearchOptions& o) {
   request.until = o.until;
   request.sort = o.sort == "date" ? SortOrder::kDate : SortOrder::kRelevance;
   request.explain = o.explain;
+  request.mtime_dates = o.mtime_dates;
   return request;
 }
 

@@ -31,6 +31,7 @@ struct SearchOptions {
   std::string until;
   std::string sort = "relevance";
   bool explain = false;
+  bool mtime_dates = false;  // --mtime-dates (SearchRequest::mtime_dates)
   bool no_aliases = false;
   std::vector<std::string> alias_files;
   bool count = false;                // -c: print the number of matching documents

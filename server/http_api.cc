@@ -24,7 +24,7 @@ struct HttpError {
 };
 
 // The search parameters of GET /api/search, in the order docs/http-api.md lists them.
-constexpr const char* kSearchParams[] = {"q", "limit", "offset", "snippets", "since", "until", "sort"};
+constexpr const char* kSearchParams[] = {"q", "limit", "offset", "snippets", "since", "until", "sort", "mtime_dates"};
 
 // A whole number from `low` to `high` written in decimal digits, or HttpError 400.
 std::size_t whole_number(const std::string& name, const std::string& text, std::size_t low,
@@ -93,6 +93,11 @@ SearchRequest request_from_params(const ApiRequest& http, const ApiOptions& opti
       request.since = value;
     } else if (name == "until") {
       request.until = value;
+    } else if (name == "mtime_dates") {
+      if (value != "true" && value != "false") {
+        throw HttpError{400, "\"mtime_dates\" must be true or false, not " + quote_for_message(value)};
+      }
+      request.mtime_dates = value == "true";
     } else if (name == "sort") {
       if (value != "relevance" && value != "date") {
         throw HttpError{400, "\"sort\" must be relevance or date, not " + quote_for_message(value)};

@@ -1,5 +1,5 @@
 // Format selection (format_for_path, parse_article) and the helpers every parser shares
-// (front_matter.h): BOM, whitespace, titles, dates and front matter. The parsers
+// (front_matter.h): BOM, whitespace, titles and dates (front matter: front_matter.cc). The parsers
 // themselves live in text_format.cc, markdown_format.cc and html_format.cc.
 #include "longjing/formats.h"
 
@@ -174,105 +174,6 @@ bool is_time_suffix(std::string_view rest) {
   return (rest[0] == 'T' || rest[0] == 't' || rest[0] == ' ') && is_digit(rest[1]);
 }
 
-// ---- Front matter ------------------------------------------------------------------------
-
-// The next line of text starting at pos (without "\n" or "\r\n"); advances pos past it.
-std::string_view next_line(std::string_view text, std::size_t& pos) {
-  const std::size_t end = std::min(text.find('\n', pos), text.size());
-  std::string_view line = text.substr(pos, end - pos);
-  pos = end < text.size() ? end + 1 : end;
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  return line;
-}
-
-std::string_view trim_right_ascii(std::string_view text) {
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
-bool is_key_char(char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-' ||
-         c == '.';
-}
-
-// A "key: value" line split in two; nullopt when the line has no such shape.
-std::optional<std::pair<std::string_view, std::string_view>> split_key_value(
-    std::string_view line) {
-  const std::size_t colon = line.find(':');
-  if (colon == 0 || colon == std::string_view::npos) return std::nullopt;
-  const std::string_view key = line.substr(0, colon);
-  for (const char c : key) {
-    if (!is_key_char(c)) return std::nullopt;
-  }
-  const std::string_view value = line.substr(colon + 1);
-  if (!value.empty() && value.front() != ' ' && value.front() != '\t') return std::nullopt;
-  return std::pair{key, trim(value)};
-}
-
-// Lines YAML allows that carry nothing we read: blanks, comments, list items, continuations.
-bool is_ignorable_yaml_line(std::string_view line) {
-  return trim(line).empty() || line.front() == '#' || line.front() == ' ' || line.front() == '\t' ||
-         line.front() == '-';
-}
-
-// The value of a scalar: the text between quotes (with their escapes undone), or an
-// unquoted value without a trailing " # comment". An unbalanced quote is kept as written.
-std::string unquote(std::string_view value) {
-  if (value.empty() || (value.front() != '"' && value.front() != '\'')) {
-    return std::string(trim(value.substr(0, value.find(" #"))));
-  }
-  const char quote = value.front();
-  std::string out;
-  for (std::size_t i = 1; i < value.size(); ++i) {
-    const char c = value[i];
-    const bool has_next = i + 1 < value.size();
-    if (quote == '"' && c == '\\' && has_next) {
-      out += value[++i];
-    } else if (quote == '\'' && c == '\'' && has_next && value[i + 1] == '\'') {
-      out += value[++i];
-    } else if (c == quote) {
-      return out;
-    } else {
-      out += c;
-    }
-  }
-  return std::string(value);
-}
-
-// The raw values of the keys we read, before cleaning.
-struct RawFrontMatter {
-  std::string title, date, source, author, language, url;
-};
-
-void assign_key(RawFrontMatter& raw, std::string_view key, std::string value) {
-  const std::string name = ascii_lowercase(key);
-  if (name == "title") {
-    raw.title = std::move(value);
-  } else if (name == "date") {
-    raw.date = std::move(value);
-  } else if (name == "source") {
-    raw.source = std::move(value);
-  } else if (name == "author") {
-    raw.author = std::move(value);
-  } else if (name == "language" || name == "lang") {
-    raw.language = std::move(value);
-  } else if (name == "url") {
-    raw.url = std::move(value);
-  }
-}
-
-FrontMatter clean(const RawFrontMatter& raw, std::string_view rest) {
-  FrontMatter out;
-  out.title = make_title(raw.title);
-  out.date = normalize_date(raw.date);
-  if (out.date.empty() && !trim(raw.date).empty()) out.dropped_date = collapse_whitespace(raw.date);
-  out.source = collapse_whitespace(raw.source.empty() ? raw.author : raw.source);
-  out.language = collapse_whitespace(raw.language);
-  out.url = collapse_whitespace(raw.url);
-  out.rest = rest;
-  return out;
-}
-
 }  // namespace
 
 std::string ascii_lowercase(std::string_view text) {
@@ -358,20 +259,10 @@ std::string normalize_date(std::string_view value) {
   return date && (rest.empty() || is_time_suffix(rest)) ? format_date(*date) : std::string();
 }
 
-std::optional<FrontMatter> split_front_matter(std::string_view content) {
-  std::size_t pos = 0;
-  if (trim_right_ascii(next_line(content, pos)) != "---") return std::nullopt;
-  RawFrontMatter raw;
-  while (pos < content.size()) {
-    const std::string_view line = next_line(content, pos);
-    const std::string_view bare = trim_right_ascii(line);
-    if (bare == "---" || bare == "...") return clean(raw, content.substr(pos));
-    if (is_ignorable_yaml_line(line)) continue;
-    const auto key_value = split_key_value(line);
-    if (!key_value) return std::nullopt;
-    assign_key(raw, key_value->first, unquote(key_value->second));
-  }
-  return std::nullopt;  // never closed
+void add_description(Article& article, std::string_view description) {
+  const std::string summary = collapse_whitespace(description);
+  if (summary.empty() || collapse_whitespace(article.body).find(summary) != std::string::npos) return;
+  article.body = summary + (article.body.empty() ? "" : "\n\n") + article.body;
 }
 
 void drop_title_line(Article& article) {
@@ -430,6 +321,8 @@ Article parse_by_format(Format format, std::string_view content) {
 Article parse_article(Format format, std::string_view content) {
   Article article = parse_by_format(format, content);
   format_detail::drop_title_line(article);
+  format_detail::add_description(article, article.description);
+  article.description.clear();
   return article;
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "longjing/article.h"
 
@@ -56,15 +57,29 @@ struct FrontMatter {
   std::string source;
   std::string language;
   std::string url;
+  std::string description;        // description or summary, whitespace collapsed
+  std::vector<std::string> tags;  // tags, keywords and categories, cleaned by clean_tags
   std::string_view rest;  // the content after the closing line (a view into the input)
 };
 
-// Splits YAML-like front matter off `content` (BOM already stripped): a first line "---",
-// "key: value" lines (values optionally quoted with "..." or '...'; list items, comments
-// and unknown keys ignored), and a closing line "---" or "...". nullopt when content does
-// not start with such a block, when the block never closes, or when a line inside it is
-// not YAML-like (then the caller treats everything as body).
+// Splits front matter off `content` (BOM already stripped) and reads it (front_matter.cc):
+// YAML between a first line "---" and a closing "---" or "..." ("key: value" lines, values
+// optionally quoted, flow lists [a, b] and block lists of "- item" lines; comments, nested
+// maps and unknown keys ignored), or TOML between "+++" lines (key = value with strings,
+// arrays and bare values; keys inside [tables] ignored). nullopt when content does not
+// start with such a block, when the block never closes, or when a line inside it is not
+// YAML- or TOML-like (then the caller treats everything as body).
 std::optional<FrontMatter> split_front_matter(std::string_view content);
+
+// Tags as an article gives them (list items, or "a, b" strings split at , ， 、 and ;),
+// whitespace collapsed, blank and over-long ones dropped, each once (ASCII case ignored;
+// the first spelling kept), at most 64.
+std::vector<std::string> clean_tags(const std::vector<std::string>& given);
+
+// Puts `description` (a summary the file gives) at the head of article.body, as a
+// paragraph of its own, unless it is blank or the body already holds it: so that it is
+// searched, quoted and highlighted like the text.
+void add_description(Article& article, std::string_view description);
 
 // Removes from article.body a first line that only repeats article.title (a Markdown
 // "# Title", an HTML <h1>, a text file's or a PDF's title line): the title is indexed

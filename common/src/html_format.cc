@@ -275,7 +275,8 @@ class MetadataReader {
   }
   void leave(const GumboNode* /*node*/) {}
 
-  std::string title, first_h1, date, author, site_name, canonical, og_url, language;
+  std::string title, first_h1, date, author, site_name, canonical, og_url, language, description;
+  std::vector<std::string> keywords;  // <meta name=keywords> contents, as written
   std::string dropped_date;  // the first date <meta> that names no calendar day
   const GumboNode* body = nullptr;
 
@@ -295,6 +296,10 @@ class MetadataReader {
       site_name = format_detail::collapse_whitespace(content);
     } else if (key == "og:url" && og_url.empty()) {
       og_url = format_detail::collapse_whitespace(content);
+    } else if ((key == "description" || key == "og:description") && description.empty()) {
+      description = format_detail::collapse_whitespace(content);
+    } else if (key == "keywords" || key == "article:tag") {
+      keywords.emplace_back(content);
     }
   }
 
@@ -358,8 +363,11 @@ Article parse_html(std::string_view content) {
   article.url =
       metadata.canonical.empty() ? std::move(metadata.og_url) : std::move(metadata.canonical);
   if (metadata.body != nullptr) article.body = visible_text(metadata.body);
+  article.description = std::move(metadata.description);
+  for (std::string& keywords : metadata.keywords) repair_gumbo_output(keywords);
+  article.tags = format_detail::clean_tags(metadata.keywords);
   for (std::string* field : {&article.title, &article.date, &article.source, &article.language,
-                             &article.url, &article.body, &article.dropped_date}) {
+                             &article.url, &article.body, &article.dropped_date, &article.description}) {
     repair_gumbo_output(*field);
   }
   return article;

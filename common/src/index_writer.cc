@@ -81,11 +81,16 @@ Xapian::Document build_document(const schema::StoredDocument& stored, const Anal
   add_text(doc, analyzer, a.title, 1, {std::string(schema::kTitlePrefix), schema::kTitleFieldWdf});
   const std::uint32_t title_end =
       add_text(doc, analyzer, a.title, 1, {"", schema::kTitleWdf, true, &spelling});
-  add_text(doc, analyzer, a.body, title_end + schema::kBodyPositionGap, {"", 1, true, &spelling});
-  // Source and path words only filter (source:, path:): wdf 0 keeps them out of the
-  // document length, so ranking does not depend on where the files happen to live; they
-  // have neither positions nor stems (a short document's path gave a fifth of its terms).
+  const std::uint32_t body_end =
+      add_text(doc, analyzer, a.body, title_end + schema::kBodyPositionGap, {"", 1, true, &spelling});
+  std::string tags;  // one line of words; a tag is found by its words, as text is
+  for (const std::string& tag : a.tags) tags += (tags.empty() ? "" : "\n") + tag;
+  if (!tags.empty()) add_text(doc, analyzer, tags, body_end + schema::kBodyPositionGap, {"", 1, true, &spelling});
+  // Source, tag and path words only filter (source:, tag:, path:): wdf 0 keeps them out
+  // of the document length, so ranking does not depend on where the files happen to live;
+  // they have neither positions nor stems (a short document's path gave a fifth of its terms).
   for (const auto& [text, prefix] : {std::pair{&a.source, schema::kSourcePrefix},
+                                     std::pair{static_cast<const std::string*>(&tags), schema::kTagPrefix},
                                      std::pair{&a.path, schema::kPathWordPrefix}}) {
     add_text(doc, analyzer, *text, 1,
              {std::string(prefix), 0, false, nullptr, schema::field_has_positions(prefix)});
@@ -100,6 +105,7 @@ Xapian::Document build_document(const schema::StoredDocument& stored, const Anal
     doc.add_boolean_term(std::string(schema::kMonthPrefix) + date.substr(0, 6));
     doc.add_boolean_term(std::string(schema::kYearPrefix) + date.substr(0, 4));
   }
+  doc.add_value(schema::kDateOrMtimeSlot, date.empty() ? schema::compact_local_day(stored.mtime) : date);
   doc.add_value(schema::kMtimeSlot, sortable(static_cast<double>(stored.mtime)));
   doc.add_value(schema::kSizeSlot, sortable(static_cast<double>(stored.size)));
   doc.add_value(schema::kHashSlot, stored.content_hash);
@@ -512,6 +518,25 @@ void IndexWriter::set_roots(const std::vector<std::string>& roots) {
       if (shard.writer().get_metadata(key) != text) shard.writer().set_metadata(key, text);
     } catch (const Xapian::Error& e) {
       throw DatabaseError(describe_xapian_error("cannot store the roots in database " + shard.path, e));
+    }
+  }
+}
+
+std::string IndexWriter::root_settings(const std::string& root) const {
+  try {
+    return impl_->shards.front().reader().get_metadata(std::string(schema::kRootSettingsKey) + ":" + root);
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(describe_xapian_error("cannot read database " + impl_->shards.front().path, e));
+  }
+}
+
+void IndexWriter::set_root_settings(const std::string& root, const std::string& text) {
+  const std::string key = std::string(schema::kRootSettingsKey) + ":" + root;
+  for (Shard& shard : impl_->shards) {
+    try {
+      if (shard.writer().get_metadata(key) != text) shard.writer().set_metadata(key, text);
+    } catch (const Xapian::Error& e) {
+      throw DatabaseError(describe_xapian_error("cannot store a root's settings in database " + shard.path, e));
     }
   }
 }

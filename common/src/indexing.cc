@@ -23,6 +23,7 @@
 #include "longjing/error.h"
 #include "longjing/formats.h"
 #include "longjing/index_writer.h"
+#include "longjing/script.h"
 #include "longjing/source_file.h"
 #include "ordered_workers.h"
 
@@ -43,17 +44,20 @@ FileStat stat_file(int dir_fd, const char* name) {
   return {st.st_mtim.tv_sec, static_cast<std::uint64_t>(st.st_size), {}};
 }
 
-// A file found by the walk, with the format it will be read as and its stat.
+// A file found by the walk, with the format it will be read as, its stat and the size
+// limit of its root.
 struct FoundFile {
   std::string path;
   Format format;
   FileStat stat;
+  std::uint64_t max_size = 0;
 };
 
 // One path named by the user, and what the walk found under it.
 struct Root {
   std::string path;  // absolute, normalized, no trailing slash
   bool is_directory = false;
+  RootSettings settings;  // what this run indexes it with
   std::vector<FoundFile> files;
   std::vector<std::string> unreadable_dirs;  // their documents must not be deleted
   std::vector<std::string> alias_files;      // *.aliases files found under it
@@ -76,10 +80,51 @@ bool excluded(const std::vector<std::string>& patterns, const std::string& relat
 
 // A file named on the command line: read whatever its extension (as text when it is not
 // known); nullopt when its name is excluded.
-std::optional<FoundFile> named_file(const std::string& path, const std::vector<std::string>& exclude) {
+std::optional<FoundFile> named_file(const std::string& path, const RootSettings& settings) {
   const std::string base = fs::path(path).filename().string();
-  if (excluded(exclude, base, base)) return std::nullopt;
-  return FoundFile{path, format_for_path(path).value_or(Format::kText), stat_file(AT_FDCWD, path.c_str())};
+  if (excluded(settings.exclude, base, base)) return std::nullopt;
+  return FoundFile{path, format_for_path(path).value_or(Format::kText), stat_file(AT_FDCWD, path.c_str()),
+                   settings.max_file_size};
+}
+
+// The text form of a root's settings (schema::kRootSettingsKey).
+std::string settings_text(const RootSettings& settings) {
+  std::string text = "max-file-size " + std::to_string(settings.max_file_size) + "\n";
+  for (const std::string& pattern : settings.exclude) text += "exclude " + pattern + "\n";
+  return text;
+}
+
+// Parses settings_text's output; lines it does not know (from a later version) are ignored.
+RootSettings parse_settings(const std::string& text) {
+  RootSettings settings;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string line = text.substr(start, end - start);
+    start = end + 1;
+    const std::size_t space = line.find(' ');
+    if (space == std::string::npos) continue;
+    const std::string key = line.substr(0, space), value = line.substr(space + 1);
+    if (key == "max-file-size") {
+      try {
+        settings.max_file_size = std::stoull(value);
+      } catch (const std::exception&) {
+        // a damaged value: the default stands
+      }
+    } else if (key == "exclude") {
+      settings.exclude.push_back(value);
+    }
+  }
+  return settings;
+}
+
+// The settings a run indexes `root` with: those set in `options`, the others as the root
+// was last indexed (`remembered`: its stored text, empty when none).
+RootSettings settings_for(const IndexOptions& options, const std::string& remembered) {
+  RootSettings settings = parse_settings(remembered);
+  if (options.max_file_size) settings.max_file_size = *options.max_file_size;
+  if (options.exclude) settings.exclude = *options.exclude;
+  return settings;
 }
 
 // Closes a directory stream when it goes out of scope.
@@ -91,8 +136,7 @@ struct DirCloser {
 // their stat (taken here, through the open directory, as cheaply as the kernel allows).
 // Hidden and excluded entries are skipped; symbolic links to directories are not
 // followed (no cycles).
-void walk(const std::string& dir, const std::string& relative, const IndexOptions& options,
-          Root& found, const ProblemSink& report) {
+void walk(const std::string& dir, const std::string& relative, Root& found, const ProblemSink& report) {
   std::unique_ptr<DIR, DirCloser> stream(::opendir(dir.c_str()));
   if (!stream) {
     report({dir, std::string("cannot read directory: ") + std::strerror(errno), true});
@@ -114,7 +158,7 @@ void walk(const std::string& dir, const std::string& relative, const IndexOption
   const int fd = ::dirfd(stream.get());
   for (auto& [name, type] : entries) {
     const std::string child = relative.empty() ? name : relative + "/" + name;
-    if (excluded(options.exclude, child, name)) continue;
+    if (excluded(found.settings.exclude, child, name)) continue;
     const std::string path = dir + "/" + name;
     if (type == DT_UNKNOWN) {  // some file systems do not say: ask
       struct stat st {};
@@ -123,7 +167,7 @@ void walk(const std::string& dir, const std::string& relative, const IndexOption
       }
     }
     if (type == DT_DIR) {
-      walk(path, child, options, found, report);
+      walk(path, child, found, report);
       continue;
     }
     if (name.size() > 8 && name.compare(name.size() - 8, 8, ".aliases") == 0) {
@@ -131,7 +175,7 @@ void walk(const std::string& dir, const std::string& relative, const IndexOption
       continue;
     }
     const auto format = format_for_path(name);
-    if (format) found.files.push_back({path, *format, stat_file(fd, name.c_str())});
+    if (format) found.files.push_back({path, *format, stat_file(fd, name.c_str()), found.settings.max_file_size});
   }
 }
 
@@ -221,6 +265,10 @@ schema::StoredDocument document_of(const std::string& path, Article article,
   doc.article = std::move(article);
   doc.article.path = path;
   if (doc.article.title.empty()) doc.article.title = title_from_file_name(path);
+  // An article that declares no language, written in Chinese, is found by lang:zh.
+  if (doc.article.language.empty()) {
+    doc.article.language = language_by_script(doc.article.title + "\n" + doc.article.body);
+  }
   doc.mtime = mtime;
   doc.size = size;
   doc.content_hash = file.content_hash;
@@ -268,8 +316,10 @@ bool keeps_layout(const IndexOptions& options) {
 // every change is counted and none is made.
 class Run {
  public:
-  Run(const IndexOptions& options, const ProblemSink& on_problem)
-      : options_(options), on_problem_(on_problem) {
+  // `kept`: known roots this run does not walk (vanished ones), whose place in the list and
+  // settings stay.
+  Run(const IndexOptions& options, std::vector<Root> kept, const ProblemSink& on_problem)
+      : options_(options), on_problem_(on_problem), kept_(std::move(kept)) {
     // A rebuild of an index that holds documents builds beside it and swaps the new one in
     // at the end, so that searchers see the old index until then, never an empty or
     // half-built one; a killed rebuild leaves the old one serving. Only a change of the
@@ -286,16 +336,22 @@ class Run {
   }
 
   // The roots this index is built from once this run is done: those it knew, then this
-  // run's new ones, each once.
+  // run's new ones, each once; and the settings of this run's and the kept ones.
   void remember_roots(const std::vector<Root>& roots) {
     roots_ = writer_ ? writer_->roots() : std::vector<std::string>{};
     if (options_.rebuild) roots_.clear();
-    for (const Root& root : roots) {
-      if (std::find(roots_.begin(), roots_.end(), root.path) == roots_.end()) roots_.push_back(root.path);
+    for (const std::vector<Root>* list : {&roots, static_cast<const std::vector<Root>*>(&kept_)}) {
+      for (const Root& root : *list) {
+        if (std::find(roots_.begin(), roots_.end(), root.path) == roots_.end()) roots_.push_back(root.path);
+        settings_.emplace_back(root.path, settings_text(root.settings));
+      }
     }
-    for (const std::string& kept : options_.keep_roots) {
-      if (std::find(roots_.begin(), roots_.end(), kept) == roots_.end()) roots_.push_back(kept);
-    }
+  }
+
+  // Stores the roots and their settings with `writer`'s changes.
+  void store_roots(IndexWriter& writer) const {
+    writer.set_roots(roots_);
+    for (const auto& [root, text] : settings_) writer.set_root_settings(root, text);
   }
 
   void index_roots(std::vector<Root>& roots) {
@@ -310,7 +366,7 @@ class Run {
     }
     for (Root& root : roots) {
       if (root.is_directory) {
-        walk(root.path, "", options_, root, [this](const FileProblem& p) { problem(p); });
+        walk(root.path, "", root, [this](const FileProblem& p) { problem(p); });
       }
       total_ += root.is_directory ? root.files.size() : 1;
     }
@@ -323,14 +379,14 @@ class Run {
       if (cancelled()) return;
       update_root(root);
     }
-    if (writer_ && !options_.dry_run) writer_->set_roots(roots_);
+    if (writer_ && !options_.dry_run) store_roots(*writer_);
   }
 
   // Brings one walked root up to date: its files indexed, its vanished files' documents
   // deleted, its alias table stored.
   void update_root(const Root& root) {
     if (!root.is_directory) {
-      index_single_file(root.path);
+      index_single_file(root);
       return;
     }
     std::unordered_set<std::string_view> seen;
@@ -356,12 +412,13 @@ class Run {
     const std::string relative = path.size() > root.path.size() ? path.substr(root.path.size() + 1) : "";
     const std::string base = fs::path(path).filename().string();
     struct stat st {};
-    const bool exists = ::lstat(path.c_str(), &st) == 0 && !excluded(options_.exclude, relative, base);
+    const bool exists = ::lstat(path.c_str(), &st) == 0 && !excluded(root.settings.exclude, relative, base);
     if (exists && S_ISDIR(st.st_mode)) {
       Root below;
       below.path = path;
       below.is_directory = true;
-      walk(path, relative, options_, below, [this](const FileProblem& p) { problem(p); });
+      below.settings = root.settings;
+      walk(path, relative, below, [this](const FileProblem& p) { problem(p); });
       std::unordered_set<std::string_view> seen;
       for (const FoundFile& f : below.files) {
         seen.insert(f.path);
@@ -376,7 +433,8 @@ class Run {
         return;
       }
       if (const auto format = format_for_path(base)) {
-        index_file({path, *format, stat_file(AT_FDCWD, path.c_str())}, /*just_written=*/true);
+        index_file({path, *format, stat_file(AT_FDCWD, path.c_str()), root.settings.max_file_size},
+                   /*just_written=*/true);
       }
       return;
     }
@@ -392,7 +450,8 @@ class Run {
     Root walked;
     walked.path = root.path;
     walked.is_directory = root.is_directory;
-    if (walked.is_directory) walk(walked.path, "", options_, walked, [this](const FileProblem& p) { problem(p); });
+    walked.settings = root.settings;
+    if (walked.is_directory) walk(walked.path, "", walked, [this](const FileProblem& p) { problem(p); });
     update_root(walked);
   }
 
@@ -458,7 +517,7 @@ class Run {
     std::vector<std::pair<std::string, std::string>> aliases;  // root, table text
     for (const Root& root : roots) {
       if (!root.is_directory) {
-        if (const auto file = named_file(root.path, options_.exclude)) add(*file);
+        if (const auto file = named_file(root.path, root.settings)) add(*file);
         continue;
       }
       for (const FoundFile& f : root.files) add(f);
@@ -485,7 +544,7 @@ class Run {
         result.skip_reason = item.stat.error;
         return;
       }
-      BytesResult read = load_file_bytes(item.path, options_.max_file_size);
+      BytesResult read = load_file_bytes(item.path, item.max_size);
       if (!read.file) {
         result.skip_reason = read.problem;
         return;
@@ -507,7 +566,7 @@ class Run {
     work.end = [&](unsigned part) {
       if (part == 0) {
         for (const auto& [root, text] : aliases) writers[part]->set_aliases(root, text);
-        writers[part]->set_roots(roots_);
+        store_roots(*writers[part]);
       }
       writers[part]->commit();
       writers[part].reset();
@@ -539,11 +598,11 @@ class Run {
   }
 
   // A file named on the command line (named_file); an excluded one loses its document.
-  void index_single_file(const std::string& path) {
-    if (const auto file = named_file(path, options_.exclude)) {
+  void index_single_file(const Root& root) {
+    if (const auto file = named_file(root.path, root.settings)) {
       index_file(*file);
     } else {
-      remove(path);
+      remove(root.path);
     }
     progress();
   }
@@ -561,10 +620,10 @@ class Run {
     const std::uint64_t size = file.stat.size;
     FileStatus status = writer_ ? writer_->status(path, mtime, size) : FileStatus::kNew;
     if (just_written && status == FileStatus::kUnchanged) status = FileStatus::kChanged;
-    if (size > options_.max_file_size) {
+    if (size > file.max_size) {
       // Over the limit, indexed or not (the limit was lowered, or the file grew): skipped,
       // and a document it had is removed rather than left stale.
-      problem({path, load_file_bytes(path, options_.max_file_size).problem, true});
+      problem({path, load_file_bytes(path, file.max_size).problem, true});
       if (status != FileStatus::kNew) remove(path);
       return;
     }
@@ -573,7 +632,7 @@ class Run {
       outcome(path, FileOutcome::kUnchanged);
       return;
     }
-    BytesResult read = load_file_bytes(path, options_.max_file_size);
+    BytesResult read = load_file_bytes(path, file.max_size);
     if (!read.file) {
       problem({path, read.problem, true});
       return;
@@ -640,7 +699,9 @@ class Run {
 
   const IndexOptions& options_;
   const ProblemSink& on_problem_;
+  std::vector<Root> kept_;          // known roots not walked (vanished), kept as they are
   std::vector<std::string> roots_;  // the index's roots after this run
+  std::vector<std::pair<std::string, std::string>> settings_;  // root, settings text to store
   bool live_rebuild_ = false;       // a rebuild built beside the index it replaces
   std::optional<IndexWriter> writer_;  // none in a dry run without a database
   std::uint64_t initial_documents_ = 0;
@@ -690,26 +751,51 @@ std::vector<std::string> known_roots(const std::string& database) {
   return IndexWriter(database, OpenMode::kReadOnly).roots();
 }
 
+RootSettings remembered_settings(const std::string& database, const std::string& root) {
+  std::error_code ec;
+  if (!fs::exists(database, ec)) return {};
+  return parse_settings(IndexWriter(database, OpenMode::kReadOnly).root_settings(root));
+}
+
 namespace {
 
+// The roots of a run: those it walks, and known ones it keeps without walking.
+struct RunRoots {
+  std::vector<Root> walked;
+  std::vector<Root> kept;
+};
+
 // The roots a run indexes: options.paths, or every known root when there are none (one
-// that has vanished is reported, and kept in `effective`'s keep_roots).
-std::vector<Root> roots_of_run(const IndexOptions& options, IndexOptions& effective,
-                               const ProblemSink& on_problem) {
-  std::vector<Root> roots;
+// that has vanished is reported, and kept), each with the settings this run gives it.
+RunRoots roots_of_run(const IndexOptions& options, const ProblemSink& on_problem) {
+  std::error_code ec;
+  std::optional<IndexWriter> index;
+  try {
+    if (fs::exists(options.database, ec)) index.emplace(options.database, OpenMode::kReadOnly);
+  } catch (const DatabaseError&) {
+    // Without paths the roots must be read; with them, the run's own open says what is
+    // wrong (or, with --rebuild, starts afresh).
+    if (options.paths.empty()) throw;
+  }
+  const auto remembered = [&](const std::string& root) { return index ? index->root_settings(root) : ""; };
+  RunRoots run;
   if (options.paths.empty()) {
     // Every known root; one that has vanished (an unmounted disk) keeps its documents.
-    for (const std::string& known : known_roots(options.database)) {
+    for (const std::string& known : index ? index->roots() : std::vector<std::string>{}) {
       if (auto root = root_at(known)) {
-        roots.push_back(std::move(*root));
+        root->settings = settings_for(options, remembered(known));
+        run.walked.push_back(std::move(*root));
       } else {
-        effective.keep_roots.push_back(known);
+        Root kept;
+        kept.path = known;
+        kept.settings = parse_settings(remembered(known));
+        run.kept.push_back(std::move(kept));
         on_problem({known, "this root has vanished (unmounted, moved or deleted?): its documents are kept; "
                            "indexer --forget " + known + " removes them",
                     false});
       }
     }
-    if (roots.empty() && effective.keep_roots.empty()) {
+    if (run.walked.empty() && run.kept.empty()) {
       throw IoError("no path given, and the database " + options.database +
                     " knows no roots yet: name the files and directories to index");
     }
@@ -717,10 +803,13 @@ std::vector<Root> roots_of_run(const IndexOptions& options, IndexOptions& effect
   for (const std::string& p : options.paths) {
     auto root = root_at(p);
     if (!root) throw IoError(p + ": no such file or directory");
-    const bool given_twice = std::any_of(roots.begin(), roots.end(), [&](const Root& r) { return r.path == root->path; });
-    if (!given_twice) roots.push_back(std::move(*root));
+    const bool given_twice =
+        std::any_of(run.walked.begin(), run.walked.end(), [&](const Root& r) { return r.path == root->path; });
+    if (given_twice) continue;
+    root->settings = settings_for(options, remembered(root->path));
+    run.walked.push_back(std::move(*root));
   }
-  return roots;
+  return run;
 }
 
 // The root `path` is in (the longest that holds it), or null.
@@ -735,22 +824,23 @@ const Root* root_holding(const std::vector<Root>& roots, const std::string& path
 }  // namespace
 
 IndexReport index_paths(const IndexOptions& options, const ProblemSink& on_problem) {
-  IndexOptions effective = options;
-  std::vector<Root> roots = roots_of_run(options, effective, on_problem);
-  Run run(effective, on_problem);
-  run.index_roots(roots);
+  RunRoots roots = roots_of_run(options, on_problem);
+  Run run(options, std::move(roots.kept), on_problem);
+  run.index_roots(roots.walked);
   return run.finish();
 }
 
 void watch_paths(const IndexOptions& options, const ProblemSink& on_problem, const WatchSink& on_batch) {
   IndexOptions effective = options;
   effective.dry_run = false;
-  std::vector<Root> roots = roots_of_run(options, effective, on_problem);
+  RunRoots run_roots = roots_of_run(options, on_problem);
+  std::vector<Root>& roots = run_roots.walked;
   InotifyWatcher watcher;
   const auto skip = [&](const std::string& dir) {
     const Root* root = root_holding(roots, dir);
-    const std::string relative = root != nullptr && dir.size() > root->path.size() ? dir.substr(root->path.size() + 1) : "";
-    return excluded(options.exclude, relative, fs::path(dir).filename().string());
+    if (root == nullptr) return false;
+    const std::string relative = dir.size() > root->path.size() ? dir.substr(root->path.size() + 1) : "";
+    return excluded(root->settings.exclude, relative, fs::path(dir).filename().string());
   };
   // Watched before the first pass, so that nothing changed during it goes unseen.
   std::vector<const Root*> unwatched;
@@ -763,7 +853,7 @@ void watch_paths(const IndexOptions& options, const ProblemSink& on_problem, con
                   false});
     }
   }
-  Run run(effective, on_problem);
+  Run run(effective, std::move(run_roots.kept), on_problem);
   const auto first_started = std::chrono::steady_clock::now();
   run.index_roots(roots);
   {
@@ -862,6 +952,7 @@ IndexReport forget_root(const IndexOptions& options, const std::string& path) {
   }
   if (!options.dry_run) {
     writer.set_aliases(root, "");
+    writer.set_root_settings(root, "");
     writer.set_roots(roots);
     writer.commit();
   }

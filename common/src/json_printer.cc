@@ -93,6 +93,7 @@ class JsonPrinter : public Printer {
         {"snippets", json::array()},
     };
     if (hit.pages > 0) j["pages"] = hit.pages;
+    if (!hit.tags.empty()) j["tags"] = hit.tags;
     for (const Snippet& snippet : hit.snippets) {
       j["snippets"].push_back({{"text", snippet.text}, {"highlights", highlights(snippet)}});
     }
@@ -171,6 +172,7 @@ std::string json_document(std::uint32_t docid, const Article& article) {
       {"text", article.body},
   };
   if (article.pages > 0) j["pages"] = article.pages;
+  if (!article.tags.empty()) j["tags"] = article.tags;
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -195,6 +195,8 @@ Article parse_markdown(std::string_view content) {
     article.source = std::move(front_matter->source);
     article.language = std::move(front_matter->language);
     article.url = std::move(front_matter->url);
+    article.tags = std::move(front_matter->tags);
+    article.description = std::move(front_matter->description);
     markdown = front_matter->rest;
   }
   PlainTextCollector collector;

@@ -225,6 +225,7 @@ void tag_alias_patterns(const Xapian::QueryParser& plain_parser,
 std::optional<std::string> text_field_prefix(std::string_view field) {
   if (field == "title") return std::string(schema::kTitlePrefix);
   if (field == "source") return std::string(schema::kSourcePrefix);
+  if (field == "tag") return std::string(schema::kTagPrefix);
   if (field == "path") return std::string(schema::kPathWordPrefix);
   return std::nullopt;
 }
@@ -256,7 +257,7 @@ struct QueryBuilder::Impl {
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser.set_default_op(Xapian::Query::OP_AND);
     parser.add_prefix(std::string(kCjkField), &cjk);
-    for (const char* field : {"title", "source", "path"}) {
+    for (const char* field : {"title", "source", "tag", "path"}) {
       parser.add_prefix(field, *text_field_prefix(field));
     }
     parser.add_boolean_prefix("lang", std::string(schema::kLanguagePrefix));

@@ -17,7 +17,7 @@ using json = nlohmann::json;
 
 // The fields a JSON request may hold (include/longjing/query_session.h).
 constexpr std::string_view kRequestFields[] = {"query", "id",    "limit",   "offset", "snippets",
-                                               "since", "until", "explain", "sort"};
+                                               "since", "until", "explain", "sort",  "mtime_dates"};
 
 std::size_t count_field(const json& j, const char* name, std::size_t low, std::size_t high) {
   const json& v = j[name];
@@ -74,6 +74,12 @@ SearchRequest parse_search_request(const std::string& line, const SearchRequest&
       throw Error("\"explain\" must be true or false, not " + j["explain"].dump());
     }
     request.explain = j["explain"].get<bool>();
+  }
+  if (j.contains("mtime_dates")) {
+    if (!j["mtime_dates"].is_boolean()) {
+      throw Error("\"mtime_dates\" must be true or false, not " + j["mtime_dates"].dump());
+    }
+    request.mtime_dates = j["mtime_dates"].get<bool>();
   }
   if (j.contains("sort")) {
     const std::string sort = text_field(j, "sort");

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <ctime>
 
 #include "fnv.h"
 
@@ -70,8 +71,13 @@ std::string encode_document(const StoredDocument& doc) {
   }
   put_varint(out, static_cast<std::uint64_t>(doc.mtime));
   put_varint(out, doc.size);
-  // Added after the first release: absent (data written before it, or 0) means no pages.
-  if (a.pages > 0) put_varint(out, a.pages);
+  // Added after the first release, each optional at the end: the page count (absent: no
+  // pages; written as 0 when tags follow), then the tags (a count, then each).
+  if (a.pages > 0 || !a.tags.empty()) put_varint(out, a.pages);
+  if (!a.tags.empty()) {
+    put_varint(out, a.tags.size());
+    for (const std::string& tag : a.tags) put_string(out, tag);
+  }
   return out;
 }
 
@@ -84,14 +90,29 @@ std::optional<StoredDocument> decode_document(std::string_view data) {
                              &doc.content_hash, &a.body}) {
     if (!get_string(data, *field)) return std::nullopt;
   }
-  std::uint64_t mtime, size, pages = 0;
+  std::uint64_t mtime, size, pages = 0, tags = 0;
   if (!get_varint(data, mtime) || !get_varint(data, size)) return std::nullopt;
-  if (!data.empty() && (!get_varint(data, pages) || pages == 0 || pages > UINT32_MAX)) return std::nullopt;
+  if (!data.empty() && (!get_varint(data, pages) || pages > UINT32_MAX || (pages == 0 && data.empty()))) {
+    return std::nullopt;  // a count of 0 is written only when tags follow
+  }
+  if (!data.empty() && (!get_varint(data, tags) || tags == 0 || tags > data.size())) return std::nullopt;
+  for (std::uint64_t i = 0; i < tags; ++i) {
+    if (!get_string(data, a.tags.emplace_back())) return std::nullopt;
+  }
   if (!data.empty()) return std::nullopt;
   a.pages = static_cast<std::uint32_t>(pages);
   doc.mtime = static_cast<std::int64_t>(mtime);
   doc.size = size;
   return doc;
+}
+
+std::string compact_local_day(std::int64_t seconds) {
+  const std::time_t time = static_cast<std::time_t>(seconds);
+  std::tm local{};
+  if (::localtime_r(&time, &local) == nullptr) return "19700101";
+  char day[40];
+  std::snprintf(day, sizeof day, "%04d%02d%02d", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+  return day;
 }
 
 std::string compact_date(std::string_view iso) {

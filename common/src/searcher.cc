@@ -132,18 +132,22 @@ std::string checked_date(const std::string& iso, const char* flag) {
   return compact;
 }
 
+// The value slot the request's dates are read from (SearchRequest::mtime_dates).
+unsigned date_slot(const SearchRequest& request) {
+  return request.mtime_dates ? schema::kDateOrMtimeSlot : schema::kDateSlot;
+}
+
 // The query with the request's date limits applied.
 Xapian::Query with_date_limits(Xapian::Query query, const SearchRequest& request) {
   if (request.since.empty() && request.until.empty()) return query;
   Xapian::Query range;
+  const unsigned slot = date_slot(request);
   if (request.until.empty()) {
-    range = Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot,
-                          checked_date(request.since, "--since"));
+    range = Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, checked_date(request.since, "--since"));
   } else if (request.since.empty()) {
-    range = Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot,
-                          checked_date(request.until, "--until"));
+    range = Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, checked_date(request.until, "--until"));
   } else {
-    range = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot,
+    range = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot,
                           checked_date(request.since, "--since"),
                           checked_date(request.until, "--until"));
   }
@@ -160,7 +164,7 @@ std::pair<std::string, std::string> split_field(const std::string& term) {
                                   {"ZXP", "path stem"}, {"XW", "dictionary word"},
                                   {"XP", "path"},       {"Z", "stem"},
                                   {"S", "title"},       {"A", "source"},
-                                  {"L", "language"}};
+                                  {"K", "tag"},         {"L", "language"}};
   for (const Field& f : kFields) {
     if (term.compare(0, f.prefix.size(), f.prefix) == 0 && term.size() > f.prefix.size() &&
         !(term[f.prefix.size()] >= 'A' && term[f.prefix.size()] <= 'Z')) {
@@ -392,9 +396,13 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
     enquire.set_query(impl_->ranked_query_for(request, parsed));
     enquire.set_weighting_scheme(ranking_weight());
     if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
-    if (request.sort == SortOrder::kDate) {
-      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+    if (request.mtime_dates && impl_->db.get_value_freq(schema::kDateOrMtimeSlot) < impl_->db.get_doccount()) {
+      throw QueryError("--mtime-dates: " +
+                       std::to_string(impl_->db.get_doccount() - impl_->db.get_value_freq(schema::kDateOrMtimeSlot)) +
+                       " documents were indexed before the index kept modification days (indexer --rebuild "
+                       "brings them up to date)");
     }
+    if (request.sort == SortOrder::kDate) enquire.set_sort_by_value_then_relevance(date_slot(request), true);
     // Nearness reorders the best matches (ranking.h): they are fetched from rank 0, at
     // least nearness_depth of them, and the page is cut from the reordered list.
     const RankingTerms& ranking = parsed.impl().ranking;
@@ -450,6 +458,7 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
         hit.source = std::move(a.source);
         hit.language = std::move(a.language);
         hit.pages = a.pages;
+        hit.tags = a.tags;
         if (request.snippets) {
           std::vector<std::size_t> matched;
           hit.title_snippet = highlighter.highlight(hit.title, &matched);

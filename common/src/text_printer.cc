@@ -36,6 +36,14 @@ class TextPrinter : public Printer {
     if (hit.pages > 0) {
       out_ << paint(kDim, " · " + std::to_string(hit.pages) + (hit.pages == 1 ? " page" : " pages"));
     }
+    if (!hit.tags.empty()) {
+      std::string tags = " · tags: ";  // appended: see html_format.cc on -Wrestrict
+      for (std::size_t i = 0; i < hit.tags.size(); ++i) {
+        if (i > 0) tags += ", ";
+        tags += hit.tags[i];
+      }
+      out_ << paint(kDim, tags);
+    }
     out_ << '\n';
     for (const Snippet& snippet : hit.snippets) {
       if (snippet.text.empty()) continue;

@@ -83,7 +83,7 @@ ends = [o for o in map(json.loads, sys.stdin) if o["type"] in ("summary", "error
 print("|".join(o["type"] if o["type"] == "summary" else o["message"] for o in ends))')
 expected='summary|the line is empty: write a query, or a JSON request object'
 expected+='|the line is empty: write a query, or a JSON request object|"query" must be a string, not 5'
-expected+='|the request has an unknown field "limt" (known: query, id, limit, offset, snippets, since, until, explain, sort)'
+expected+='|the request has an unknown field "limt" (known: query, id, limit, offset, snippets, since, until, explain, sort, mtime_dates)'
 expected+='|"snippets" must be a whole number from 1 to 20, not 50|"limit" must be a whole number from 0 up, not -5'
 if [ "$answers" = "$expected" ]; then pass; else fail "stdin-always-answers: got '$answers'"; fi
 

@@ -77,5 +77,45 @@ if grep -q "^indexer: $notes/big.txt: skipped: larger than the limit of 1024 byt
   fail "lowered-limit-says-so: $(cat "$work/err")"; fi
 check "lowered-limit-leaves-no-hit" "" "$("$searcher" -l big)"
 
+# settings-are-remembered: a bare run applies the limit and the globs each root was last
+# indexed with; a run given others replaces them for the roots it names, and only those.
+summary=$("$indexer" 2>/dev/null)
+check "remembered-limit-keeps-it-out" "0 added, 0 updated, 0 deleted" "$(echo "$summary" | cut -d, -f1-3)"
+check "remembered-limit-leaves-no-hit" "" "$("$searcher" -l big)"
+check "list-roots-v-shows-the-settings" "$notes	--max-file-size 1024" "$("$indexer" --list-roots -v)"
+mkdir -p "$notes/drafts"
+printf 'Unitree draft kumquat.\n' >"$notes/drafts/draft.txt"
+"$indexer" -q --exclude drafts "$notes" 2>/dev/null
+check "exclude-keeps-the-draft-out" "" "$("$searcher" -l kumquat)"
+printf 'Unitree draft two kumquat.\n' >"$notes/drafts/draft2.txt"
+"$indexer" -q 2>/dev/null
+check "remembered-exclude-on-a-bare-run" "" "$("$searcher" -l kumquat)"
+"$indexer" -q "$work/notes" 2>/dev/null
+check "remembered-exclude-when-the-root-is-named" "" "$("$searcher" -l kumquat)"
+check "exclude-kept-the-limit" "$notes	--max-file-size 1024 --exclude drafts" "$("$indexer" --list-roots -v)"
+"$indexer" -q --exclude 'a b*' --exclude "it's" "$notes" 2>/dev/null
+check "globs-are-shell-quoted" "$notes	--max-file-size 1024 --exclude 'a b*' --exclude 'it'\''s'" \
+  "$("$indexer" --list-roots -v)"
+check "a-new-exclude-replaces-the-old" "$notes/drafts/draft.txt|$notes/drafts/draft2.txt" \
+  "$("$searcher" -l kumquat | sort | paste -sd '|')"
+mkdir -p "$work/papers" && printf 'Unitree paper kumquat.\n' >"$work/papers/p.md"
+"$indexer" -q --exclude '*.md' "$work/papers" 2>/dev/null
+check "settings-are-per-root" "$notes	--max-file-size 1024 --exclude 'a b*' --exclude 'it'\''s'|$papers	--max-file-size 67108864 --exclude '*.md'" \
+  "$("$indexer" --list-roots -v | paste -sd '|')"
+check "per-root-exclude-applies" "" "$("$searcher" -l paper)"
+"$indexer" -q --no-exclude --max-file-size 64m 2>/dev/null
+check "no-exclude-forgets-the-globs" "$notes	--max-file-size 67108864|$papers	--max-file-size 67108864" \
+  "$("$indexer" --list-roots -v | paste -sd '|')"
+check "no-exclude-indexes-them-again" "$papers/p.md" "$("$searcher" -l paper)"
+check "a-raised-limit-indexes-it-again" "$notes/big.txt" "$("$searcher" -l big)"
+"$indexer" --no-exclude --exclude x >/dev/null 2>"$work/err"; status=$?
+if [ "$status" -eq 2 ]; then pass; else fail "no-exclude-and-exclude-conflict: exit $status"; fi
+"$indexer" -q --max-file-size 2k "$papers" 2>/dev/null
+"$indexer" -q --rebuild 2>/dev/null
+check "rebuild-keeps-the-settings" "$notes	--max-file-size 67108864|$papers	--max-file-size 2048" \
+  "$("$indexer" --list-roots -v | paste -sd '|')"
+"$indexer" -q --forget "$papers" && "$indexer" -q "$papers"
+check "forget-forgets-the-settings" "$papers	--max-file-size 67108864" "$("$indexer" --list-roots -v | tail -1)"
+
 echo "roots: $passed passed, $failures failed"
 [ "$failures" = 0 ]

@@ -114,12 +114,15 @@ check search-missing-db "$searcher" --db "$work/nowhere" Unitree
 check search-bad-flag "$searcher" --no-such-flag Unitree
 check index-missing-path "$indexer" "$work/nowhere"
 
-# Indexer flags: a dry run creates nothing; --verbose lists outcomes; --exclude deletes.
+# Indexer flags: a dry run creates nothing; --verbose lists outcomes; --exclude deletes,
+# and is remembered with the root (a run without it keeps the files out); --no-exclude
+# forgets it.
 check index-dry-run "$indexer" --dry-run --db "$work/dry-db" "$fixtures/corpus"
 [ ! -e "$work/dry-db" ] && passed=$((passed + 1)) || { echo "FAIL: --dry-run created a database"; failures=$((failures + 1)); }
 check index-verbose "$indexer" --verbose "$fixtures/corpus"
 check index-exclude "$indexer" --verbose --exclude zh --exclude '*.html' "$fixtures/corpus"
 check index-exclude-dry-run-back "$indexer" --dry-run "$fixtures/corpus"
+check index-no-exclude-dry-run "$indexer" --dry-run --no-exclude "$fixtures/corpus"
 check index-bad-flag-lock-timeout "$indexer" --lock-timeout -1 "$fixtures/corpus"
 
 # Odd files made at run time: a name with a newline, a FIFO (must not hang), a sparse

@@ -96,6 +96,7 @@ def test_page_is_served_with_safe_headers(server):
     ("/api/search?q=x&limit=101", "GET", 400, "1 to 100"),
     ("/api/search?q=x&snippets=50", "GET", 400, '"snippets" must be'),
     ("/api/search?q=x&sort=newest", "GET", 400, '"sort" must be'),
+    ("/api/search?q=x&mtime_dates=yes", "GET", 400, '"mtime_dates" must be true or false'),
     ("/api/search?q=x&since=2025-02-30", "GET", 400, "2025-02-30"),
     ("/api/search?q=x&limt=3", "GET", 400, "unknown parameter 'limt'"),
     ("/api/search?q=x&q=y", "GET", 400, "given twice"),

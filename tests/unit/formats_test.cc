@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "longjing/utf8.h"
 
@@ -307,6 +308,65 @@ TEST_CASE("front matter keys: source before author, language, closing with ...",
   CHECK(article.body == "Body");
 }
 
+TEST_CASE("front matter tags: flow lists, block lists, comma strings, keywords", "[formats]") {
+  struct Case {
+    std::string_view front_matter;
+    std::vector<std::string> tags;
+  };
+  const Case cases[] = {
+      {"tags: [robots, \"machine learning\", 'a, b']\n", {"robots", "machine learning", "a", "b"}},
+      {"tags:\n  - robots\n  - \"Hangzhou\"\n- third\n", {"robots", "Hangzhou", "third"}},
+      {"tags: robots, machine  learning,, \n", {"robots", "machine learning"}},
+      {"keywords: 机器人，具身智能、宇树\n", {"机器人", "具身智能", "宇树"}},
+      {"tags: [Robots]\nkeywords: robots, AI\n", {"Robots", "AI"}},  // once, first spelling
+      {"tags:\nother:\n  - not a tag\n", {}},
+      {"categories: [news]\ntags: []\n", {"news"}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.front_matter);
+    const Article article = parse_markdown("---\n" + std::string(c.front_matter) + "---\nText\n");
+    CHECK(article.tags == c.tags);
+    CHECK(article.body == "Text");
+  }
+}
+
+TEST_CASE("front matter description heads the body unless the body holds it", "[formats]") {
+  const Article article =
+      parse_article(Format::kMarkdown, "---\ndescription: A note on  zebras.\n---\n# Title\n\nBody.\n");
+  CHECK(article.title == "Title");
+  CHECK(article.body == "A note on zebras.\n\nBody.");
+  CHECK(article.description.empty());  // moved into the body, not kept twice
+  const Article held = parse_article(Format::kMarkdown, "---\nsummary: Body text\n---\nThe Body text here.\n");
+  CHECK(held.body == "The Body text here.");
+}
+
+TEST_CASE("TOML front matter between +++ lines is read, not indexed as text", "[formats]") {
+  const Article article = parse_article(Format::kMarkdown,
+      "+++\n"
+      "title = \"Robots in \\\"Hangzhou\\\"\"\n"
+      "date = 2024-03-01T10:00:00Z\n"
+      "# a comment\n"
+      "authors = ['Ann Lee', \"Bo Wu\"]\n"
+      "tags = [\"hugo\",\n  \"static sites\", # trailing comment\n]\n"
+      "description = \"\"\"A multi-line\nsummary.\"\"\"\n"
+      "draft = false\n"
+      "[params]\n"
+      "title = \"a table's title is not the article's\"\n"
+      "+++\n"
+      "Body text.\n");
+  CHECK(article.title == "Robots in \"Hangzhou\"");
+  CHECK(article.date == "2024-03-01");
+  CHECK(article.source == "Ann Lee, Bo Wu");
+  CHECK(article.tags == std::vector<std::string>{"hugo", "static sites"});
+  CHECK(article.body == "A multi-line summary.\n\nBody text.");
+  CHECK_FALSE(contains(article.body, "+++"));
+  // Not TOML: everything is body.
+  const Article prose = parse_markdown("+++\nThis is not = toml at all\n+++\nText\n");
+  CHECK(contains(prose.body, "not = toml"));
+  const Article unclosed = parse_markdown("+++\ntitle = \"x\"\nText\n");
+  CHECK(contains(unclosed.body, "title = "));
+}
+
 TEST_CASE("unclosed front matter is body", "[formats]") {
   const Article article = parse_markdown("---\ntitle: Lost\ndate: 2025-02-20\n\nText here\n");
   CHECK(article.title.empty());
@@ -407,6 +467,19 @@ TEST_CASE("parse_html reads metadata and visible article text", "[formats]") {
         "a  b\n  c\n"
         "Name | City\n"
         "Unitree | 杭州");
+}
+
+TEST_CASE("parse_html: meta keywords are tags, the description heads the body", "[formats]") {
+  const Article article = parse_html(
+      "<html><head><title>Walruses</title>"
+      "<meta name=\"description\" content=\"A page on  walruses.\">"
+      "<meta name=\"Keywords\" content=\"marine, mammals,tusks\">"
+      "<meta property=\"article:tag\" content=\"Arctic\"></head>"
+      "<body><p>Text of the page.</p></body></html>");
+  CHECK(article.tags == std::vector<std::string>{"marine", "mammals", "tusks", "Arctic"});
+  CHECK(parse_article(Format::kHtml, "<html><head><meta name=description content='Seen.'></head>"
+                                     "<body><h1>T</h1><p>Body.</p></body></html>")
+            .body == "Seen.\n\nBody.");
 }
 
 TEST_CASE("parse_html falls back to h1, og:site_name, og:url and dc.date", "[formats]") {

@@ -100,6 +100,29 @@ TEST_CASE("decode_document reads data written before page counts as no pages", "
   CHECK_FALSE(decode_document(old_data + '\0').has_value());  // a count of 0 is never written
 }
 
+TEST_CASE("decode_document reads tags after the page count, and older data as no tags", "[schema]") {
+  StoredDocument doc = sample_document();
+  doc.article.pages = 0;
+  const std::string old_data = encode_document(doc);
+  doc.article.tags = {"robotics", "机器人"};
+  const std::string tagged = encode_document(doc);
+  CHECK(tagged.compare(0, old_data.size(), old_data) == 0);  // appended, nothing else moved
+  const auto decoded = decode_document(tagged);
+  REQUIRE(decoded.has_value());
+  CHECK(decoded->article.tags == std::vector<std::string>{"robotics", "机器人"});
+  CHECK(decoded->article.pages == 0);
+  CHECK(decode_document(old_data)->article.tags.empty());
+  doc.article.pages = 12;
+  const auto paged = decode_document(encode_document(doc));
+  REQUIRE(paged.has_value());
+  CHECK(paged->article.pages == 12);
+  CHECK(paged->article.tags.size() == 2);
+  for (std::size_t cut = old_data.size() + 1; cut < tagged.size(); ++cut) {
+    INFO("first " << cut << " of " << tagged.size() << " bytes");
+    CHECK_FALSE(decode_document(std::string_view(tagged).substr(0, cut)).has_value());
+  }
+}
+
 TEST_CASE("decode_document refuses every truncation of a good record", "[schema]") {
   StoredDocument doc = sample_document();
   doc.article.body = "宇树 Unitree";  // keep the loop short

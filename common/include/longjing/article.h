@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace longjing {
 
@@ -21,10 +22,16 @@ struct Article {
   std::string language;  // BCP 47 tag as given ("en", "zh-Hans", "zh-Hant", "mixed"), or empty
   std::string url;       // canonical address when the article names one, or empty
   std::string body;      // the readable text: what is indexed and what snippets quote
+  // Tags the article gives itself (front matter tags/keywords, HTML <meta name=keywords>),
+  // each once: searched with tag:, and as words of the text.
+  std::vector<std::string> tags;
   std::uint32_t pages = 0;  // pages of a paged document (PDF); 0 for the others
   // A date the file gives that names no calendar day ("2024-02-30", "someday"): left out
   // of `date` and reported with the file's name; never stored.
   std::string dropped_date;
+  // A summary the file gives (front matter description, HTML <meta name=description>):
+  // parse_article puts it at the head of the body unless the body holds it; never stored.
+  std::string description;
 };
 
 }  // namespace longjing

@@ -91,6 +91,13 @@ class IndexWriter {
   // Stores the roots the index is built from (schema::kRootsKey), replacing the list.
   void set_roots(const std::vector<std::string>& roots);
 
+  // The settings text stored for `root` by set_root_settings; empty when there is none.
+  std::string root_settings(const std::string& root) const;
+
+  // Stores the settings text of `root` (schema::kRootSettingsKey) in every shard; an empty
+  // text removes it.
+  void set_root_settings(const std::string& root, const std::string& text);
+
   // Makes every change so far durable and visible to readers. Throws DatabaseError.
   void commit();
 

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,17 +36,36 @@ struct IndexProgress {
   std::size_t total = 0;
 };
 
+// The settings that decide which of a root's files are indexed. The index remembers the
+// settings each root was last indexed with (schema::kRootSettingsKey), so that a later run,
+// a bare `indexer` or a watch, applies them again unless it is given others.
+struct RootSettings {
+  std::uint64_t max_file_size = 64ull << 20;  // larger files are skipped with a reason
+  // fnmatch(3) patterns (no flags: `*` also matches `/`), tried on each entry's path
+  // relative to its root and on its base name. Excluded files are not indexed and their
+  // documents are deleted; an excluded directory is not walked.
+  std::vector<std::string> exclude;
+
+};
+
+// True when both settings select the same files.
+inline bool operator==(const RootSettings& a, const RootSettings& b) {
+  return a.max_file_size == b.max_file_size && a.exclude == b.exclude;
+}
+
 // What to index and where. Plain values; the indexer binary fills it from its flags.
 struct IndexOptions {
   std::string database;             // database directory (created when missing)
   // Files and directories to index; each becomes a root of the index (kept by it, as its
   // canonical path). Empty: every root the index knows (see known_roots).
   std::vector<std::string> paths;
-  // Roots to keep in the index's list though this run does not index them (a known root
-  // that has vanished). index_paths fills it; callers leave it empty.
-  std::vector<std::string> keep_roots;
   bool rebuild = false;             // start from an empty database
-  std::uint64_t max_file_size = 64ull << 20;  // larger files are skipped with a reason
+  // Settings for the roots of this run. Each one left unset is, for every root, what that
+  // root was last indexed with, else RootSettings' default; one that is set replaces the
+  // remembered value (an empty `exclude` forgets the patterns). The values a root was
+  // indexed with are remembered with it (not in a dry run).
+  std::optional<std::uint64_t> max_file_size;
+  std::optional<std::vector<std::string>> exclude;
   // What the document readers (PDF, EPUB, DOCX, ODT, e-mail) unpack at most from one
   // file; a file that would take more is skipped with a reason (documents.h).
   ReadLimits read_limits;
@@ -53,10 +73,6 @@ struct IndexOptions {
   // Change nothing: open the database read-only (not at all when it does not exist, or
   // with `rebuild`) and report what would be added, updated and deleted.
   bool dry_run = false;
-  // fnmatch(3) patterns (no flags: `*` also matches `/`), tried on each entry's path
-  // relative to its root and on its base name. Excluded files are not indexed and their
-  // documents are deleted; an excluded directory is not walked.
-  std::vector<std::string> exclude;
   // How long to wait for another writer to release the database's lock.
   std::chrono::milliseconds lock_timeout{10000};
   // Databases to spread documents over (index_writer.h); 0 keeps the index's layout.
@@ -139,6 +155,10 @@ void watch_paths(const IndexOptions& options, const ProblemSink& on_problem, con
 // first given); none when there is no database or it predates the list. Throws
 // DatabaseError.
 std::vector<std::string> known_roots(const std::string& database);
+
+// The settings known root `root` (as known_roots lists it) was last indexed with; the
+// defaults when the index remembers none for it. Throws DatabaseError.
+RootSettings remembered_settings(const std::string& database, const std::string& root);
 
 // Removes root `path` (as given to the indexer, or as known_roots lists it: a vanished root
 // can be forgotten) from the index's list, with the documents under it that no other root

@@ -10,6 +10,8 @@
 //   Q        unique id: the file's path (or "Q#" + a hash when the path is too long)
 //   XP       words of the path (path:corpus), analyzed like text, no positions, no stems
 //   A        words of the source/author (source:huabo), the same way
+//   K        words of the tags (tag:robotics), the same way; the tags' words are also in
+//            the body space, as a line after the body
 //   L        language tag, lowercase, and each shorter tag it extends ("Lzh", "Lzh-hans")
 // Spelling table: every stemmable word of titles and bodies (for "did you mean").
 //   D Y M    date as YYYYMMDD, YYYY, YYYYMM
@@ -17,11 +19,13 @@
 //   0 date YYYYMMDD (string, sortable)   1 mtime (sortable_serialise of seconds)
 //   2 size in bytes (sortable_serialise) 3 content hash (hex)
 //   4 path (so an update run reads every file's mtime and size in three sequential sweeps)
+//   5 date YYYYMMDD, else the day of the file's mtime (local time): --mtime-dates
 // Document data
 //   StoredDocument, encoded by encode_document (versioned, length-prefixed fields).
 // Metadata
 //   "longjing:schema" = kSchemaVersion; a database with another version is refused.
 //   "longjing:aliases:<root>" = the alias table of the *.aliases files under that root.
+//   "longjing:roots" = the roots; "longjing:settings:<root>" = what a root was indexed with.
 #pragma once
 
 #include <cstdint>
@@ -41,6 +45,9 @@ inline constexpr std::string_view kAliasesKey = "longjing:aliases";
 // The roots the index was built from (the files and directories given to the indexer, as
 // canonical absolute paths), one per line, in the order first given; every shard keeps it.
 inline constexpr std::string_view kRootsKey = "longjing:roots";
+// "longjing:settings:<root>" = the settings root <root> was last indexed with, one per line:
+// "max-file-size BYTES", then "exclude PATTERN" for each pattern; every shard keeps them.
+inline constexpr std::string_view kRootSettingsKey = "longjing:settings";
 
 inline constexpr std::string_view kStemPrefix = "Z";
 inline constexpr std::string_view kTitlePrefix = "S";
@@ -48,6 +55,7 @@ inline constexpr std::string_view kDictionaryWordPrefix = "XW";
 inline constexpr std::string_view kIdPrefix = "Q";
 inline constexpr std::string_view kPathWordPrefix = "XP";
 inline constexpr std::string_view kSourcePrefix = "A";
+inline constexpr std::string_view kTagPrefix = "K";
 inline constexpr std::string_view kLanguagePrefix = "L";
 inline constexpr std::string_view kDayPrefix = "D";
 inline constexpr std::string_view kMonthPrefix = "M";
@@ -57,7 +65,7 @@ inline constexpr std::string_view kYearPrefix = "Y";
 // stems; the others match word for word, and a phrase there (path:poetry-zh) is the AND
 // of its words.
 constexpr bool field_has_positions(std::string_view prefix) {
-  return prefix != kPathWordPrefix && prefix != kSourcePrefix;
+  return prefix != kPathWordPrefix && prefix != kSourcePrefix && prefix != kTagPrefix;
 }
 
 inline constexpr unsigned kDateSlot = 0;
@@ -65,6 +73,7 @@ inline constexpr unsigned kMtimeSlot = 1;
 inline constexpr unsigned kSizeSlot = 2;
 inline constexpr unsigned kHashSlot = 3;
 inline constexpr unsigned kPathSlot = 4;
+inline constexpr unsigned kDateOrMtimeSlot = 5;
 
 // Title words are also indexed in the body's term space with this wdf: once, as if they
 // were a line of the body. A higher wdf made every title count several times in the
@@ -101,5 +110,8 @@ std::optional<StoredDocument> decode_document(std::string_view data);
 
 // "2025-02-19" → "20250219"; "" for anything that is not a valid ISO date.
 std::string compact_date(std::string_view iso_date);
+
+// The day of `seconds` since the epoch in local time, as "YYYYMMDD".
+std::string compact_local_day(std::int64_t seconds);
 
 }  // namespace longjing::schema

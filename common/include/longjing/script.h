@@ -1,6 +1,10 @@
 // Character classes the analyzer splits text by.
 #pragma once
 
+#include <cstddef>
+#include <string>
+#include <string_view>
+
 namespace longjing {
 
 // True for characters written without spaces between words, tokenized as CJK runs:
@@ -11,6 +15,14 @@ bool is_cjk(char32_t cp);
 // True for characters that make up a word in other scripts (Unicode letters, marks,
 // digits and connector punctuation, as Xapian's TermGenerator counts them).
 bool is_word_char(char32_t cp);
+
+// The language of an article that declares none, told by its script: "zh-Hans" or
+// "zh-Hant" when its Han characters number at least kMinHanForLanguage and at least twice
+// its words in other scripts (a Han character counted as a word) and it has next to no
+// kana; "zh-Hant" when at least 1 in 20 of them is a Traditional form (fold_script
+// changes it). Empty otherwise: English, Japanese, mixed or too short to tell.
+inline constexpr std::size_t kMinHanForLanguage = 4;
+std::string language_by_script(std::string_view text);
 
 }  // namespace longjing
 

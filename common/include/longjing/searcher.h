@@ -48,6 +48,11 @@ struct SearchRequest {
   std::string since;                // "YYYY-MM-DD": only articles dated on or after it
   std::string until;                // "YYYY-MM-DD": only articles dated on or before it
   SortOrder sort = SortOrder::kRelevance;
+  // since, until and date order take an undated article's date from its file's
+  // modification day (local time at indexing); false: undated articles have no date (they
+  // fall outside since/until and sort last). Off by default: a copy or a checkout gives
+  // every file the day it was made, which is no article's date.
+  bool mtime_dates = false;
   bool explain = false;             // fill Hit::explanation
   bool suggest = true;              // look for a spelling correction (SearchSummary)
   // Seconds the match may take before it returns the best hits found so far (Xapian's
@@ -80,6 +85,7 @@ struct Hit {
   std::string source;
   std::string language;
   std::uint32_t pages = 0;   // pages of a paged document (PDF), 0 for the others
+  std::vector<std::string> tags;  // the tags the article gives itself (Article::tags)
   Snippet title_snippet;     // the title with matches marked
   std::vector<Snippet> snippets;  // best passages, in text order (none if !request.snippets)
   std::vector<AliasMatch> aliases;  // aliases that matched, other than what was typed
