@@ -5,6 +5,7 @@
 // every kind and bare values (dates, numbers); keys inside TOML tables are skipped.
 #include <algorithm>
 #include <initializer_list>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,15 +17,27 @@
 namespace longjing::format_detail {
 namespace {
 
+// The keys clean() reads; the values of any other key are dropped as they are read, so
+// that a block of a million keys costs one pass.
+constexpr std::string_view kKeysRead[] = {"title", "date",        "source",  "author", "authors",
+                                          "language", "lang",     "url",     "description",
+                                          "summary", "tags",      "keywords", "categories"};
+
 // The keys read, each with every value given (a scalar is a list of one).
 struct RawFrontMatter {
-  std::vector<std::pair<std::string, std::vector<std::string>>> keys;
+  std::vector<std::pair<std::string, std::vector<std::string>>> keys;  // at most one per kKeysRead
+  std::vector<std::string> ignored;  // where the values of other keys go
 
+  RawFrontMatter() { keys.reserve(std::size(kKeysRead)); }  // values_of keeps references valid
+
+  // Where the values of `key` go, emptied (a key given twice: the last one counts, as in YAML).
   std::vector<std::string>& values_of(std::string_view key) {
     const std::string name = ascii_lowercase(key);
+    ignored.clear();
+    if (std::find(std::begin(kKeysRead), std::end(kKeysRead), name) == std::end(kKeysRead)) return ignored;
     for (auto& [known, values] : keys) {
       if (known == name) {
-        values.clear();  // a key given twice: the last one counts, as in YAML
+        values.clear();
         return values;
       }
     }
@@ -174,27 +187,37 @@ std::optional<std::pair<RawFrontMatter, std::size_t>> read_yaml(std::string_view
 
 // ---- TOML --------------------------------------------------------------------------------
 
-// True when `text` closes every "[" it opens, outside strings.
-bool brackets_balanced(std::string_view text) {
-  int depth = 0;
-  char quote = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quote != 0) {
-      if (c == '\\' && quote == '"') ++i;
-      else if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '#') {
-      while (i < text.size() && text[i] != '\n') ++i;  // a comment to the end of its line
-    } else if (c == '[') {
-      ++depth;
-    } else if (c == ']') {
-      --depth;
+// Follows the brackets of a TOML array fed line by line (outside strings and comments), so
+// that a value over many lines costs one pass.
+class BracketDepth {
+ public:
+  // Reads one more line; true once every "[" opened so far is closed.
+  bool feed(std::string_view line) {
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      const char c = line[i];
+      if (quote_ != 0) {
+        if (c == '\\' && quote_ == '"') {
+          ++i;
+        } else if (c == quote_) {
+          quote_ = 0;
+        }
+      } else if (c == '"' || c == '\'') {
+        quote_ = c;
+      } else if (c == '#') {
+        break;  // a comment, to the end of the line
+      } else if (c == '[') {
+        ++depth_;
+      } else if (c == ']') {
+        --depth_;
+      }
     }
+    return depth_ <= 0;
   }
-  return depth <= 0;
-}
+
+ private:
+  int depth_ = 0;
+  char quote_ = 0;
+};
 
 // The values of a TOML value: an array's items, a string, or a bare value (a date, a
 // number, a boolean) as written. nullopt when it is none of those.
@@ -242,18 +265,20 @@ std::optional<std::pair<RawFrontMatter, std::size_t>> read_toml(std::string_view
       key = key.substr(1, key.size() - 2);
     }
     if (!is_key(key)) return std::nullopt;
-    // A value may go on over lines: an array until its brackets close, a """ string.
+    // A value may go on over lines: an array until its brackets close, a """ string until
+    // its closing quotes. Each line is looked at once.
     std::string value(trim(inner.substr(equals + 1)));
-    const bool triple = value.substr(0, 3) == "\"\"\"" || value.substr(0, 3) == "'''";
-    const auto complete = [&] {
-      if (triple) return value.size() >= 6 && value.find(value.substr(0, 3), 3) != std::string::npos;
-      return value.empty() || value.front() != '[' || brackets_balanced(value);
-    };
-    while (!complete() && pos < content.size()) {
+    const std::string opening = value.substr(0, 3);
+    const bool triple = opening == "\"\"\"" || opening == "'''";
+    BracketDepth brackets;
+    bool complete = triple ? value.find(opening, 3) != std::string::npos
+                           : value.empty() || value.front() != '[' || brackets.feed(value);
+    while (!complete && pos < content.size()) {
       const std::string_view more = next_line(content, pos);
       if (trim(more) == "+++") return std::nullopt;
       value += '\n';
       value += more;
+      complete = triple ? more.find(opening) != std::string_view::npos : brackets.feed(more);
     }
     const auto values = toml_values(value);
     if (!values) return std::nullopt;
