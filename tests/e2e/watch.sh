@@ -90,5 +90,15 @@ documents=$(find "$notes" -name '*.txt' -o -name '*.md' | grep -v '/\.' | wc -l)
 total=$("$indexer" | grep -o '[0-9]* documents' | cut -d' ' -f1)
 if [ "$total" -eq "$documents" ]; then pass; else fail "no-duplicates: $total documents for $documents files"; fi
 
+# watch-applies-remembered-settings: a watch started bare keeps a root's --exclude.
+"$indexer" -q --exclude 'drafts' "$notes"
+start_watch
+mkdir -p "$notes/drafts"
+printf 'mike in an excluded folder\n' >"$notes/drafts/m.txt"
+printf 'november marks the queue\n' >"$notes/marker2.txt"
+until_paths "marker-after-exclude" november "$notes/marker2.txt"
+until_paths "watch-applies-remembered-exclude" mike ""
+kill -TERM "$watcher"; wait "$watcher"; watcher=
+
 echo "watch: $passed passed, $failures failed"
 [ "$failures" = 0 ]
