@@ -154,8 +154,8 @@ std::string everything(const Highlighter& h, const std::string& text) {
     for (const std::size_t count : {1, 3, 20}) {
       const longjing::Passages passages = h.best_passages(text, width, count);
       out += "\n--";
-      for (const Snippet& s : passages.snippets) out += "\n" + marked(s);
-      for (std::size_t p : passages.matched_patterns) out += " " + std::to_string(p);
+      for (const Snippet& s : passages.snippets) (out += '\n') += marked(s);  // appended: see html_format.cc
+      for (std::size_t p : passages.matched_patterns) (out += ' ') += std::to_string(p);
     }
   }
   return out;

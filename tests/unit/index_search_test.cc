@@ -450,7 +450,10 @@ std::vector<std::string> dump(const std::string& db_path) {
     std::string line = std::to_string(*it) + " " + doc.get_data() + "\n";
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
       line += *t + ":" + std::to_string(t.get_wdf());
-      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) line += "," + std::to_string(*p);
+      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+        line += ',';  // appended: see html_format.cc on -Wrestrict
+        line += std::to_string(*p);
+      }
       line += " ";
     }
     out.push_back(line);
