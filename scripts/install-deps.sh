@@ -19,6 +19,7 @@ packages=(
   zsh fish man-db                     # tests of the installed completions and man pages
   chromium chromium-driver python3-selenium fonts-wqy-zenhei  # the search page, in a browser
   clang libclang-rt-14-dev            # libFuzzer and its sanitizers (scripts/fuzz.sh)
+  clang-format                        # the sources' format, checked (scripts/check-format.sh)
 )
 
 missing=()
