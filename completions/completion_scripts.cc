@@ -88,7 +88,8 @@ std::string bash_script(const std::string& program, const std::vector<OptionSpec
     std::string action;
     switch (value_kind(o)) {
       case ValueKind::kChoices:
-        action = "COMPREPLY=($(compgen -W " + single_quoted(joined(choices(o), " ")) + " -- \"$cur\"))";
+        action =
+            "COMPREPLY=($(compgen -W " + single_quoted(joined(choices(o), " ")) + " -- \"$cur\"))";
         break;
       case ValueKind::kFile:
       case ValueKind::kFileOrDirectory:
@@ -101,18 +102,22 @@ std::string bash_script(const std::string& program, const std::vector<OptionSpec
     cases += "    " + joined(names, "|") + ") " + action + "; return ;;\n";
   }
   const OptionSpec* positional = operands(options);
-  const bool files = positional != nullptr && value_kind(*positional) == ValueKind::kFileOrDirectory;
+  const bool files =
+      positional != nullptr && value_kind(*positional) == ValueKind::kFileOrDirectory;
   const std::string fn = function_name(program);
   return "# bash completion for " + program +
          ", generated from its option declarations (completions/).\n" + fn + "() {\n" +
          "  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}\n"
          "  # --option=value: bash splits at '='.\n"
-         "  if [[ $cur == = ]]; then cur=''; elif [[ $prev == = ]]; then prev=${COMP_WORDS[COMP_CWORD-2]}; fi\n"
+         "  if [[ $cur == = ]]; then cur=''; elif [[ $prev == = ]]; then "
+         "prev=${COMP_WORDS[COMP_CWORD-2]}; fi\n"
          "  case $prev in\n" +
          cases +
          "  esac\n"
          "  if [[ $cur == -* ]]; then\n"
-         "    COMPREPLY=($(compgen -W " + single_quoted(joined(all, " ")) + " -- \"$cur\"))\n"
+         "    COMPREPLY=($(compgen -W " +
+         single_quoted(joined(all, " ")) +
+         " -- \"$cur\"))\n"
          "    return\n"
          "  fi\n" +
          (files ? "  compopt -o filenames\n  COMPREPLY=($(compgen -f -- \"$cur\"))\n"
@@ -126,10 +131,16 @@ std::string zsh_script(const std::string& program, const std::vector<OptionSpec>
     std::string action;
     if (o.takes_value || o.positional) {
       switch (value_kind(o)) {
-        case ValueKind::kChoices: action = "(" + joined(choices(o), " ") + ")"; break;
+        case ValueKind::kChoices:
+          action = "(" + joined(choices(o), " ") + ")";
+          break;
         case ValueKind::kFile:
-        case ValueKind::kFileOrDirectory: action = "_files"; break;
-        case ValueKind::kNone: action = " "; break;
+        case ValueKind::kFileOrDirectory:
+          action = "_files";
+          break;
+        case ValueKind::kNone:
+          action = " ";
+          break;
       }
     }
     std::string value = ":";  // appended: g++ 12 -O3 misreads ":" + std::string as overlapping
@@ -146,7 +157,8 @@ std::string zsh_script(const std::string& program, const std::vector<OptionSpec>
     text += "]";
     if (o.takes_value) text += value;
     // Spellings of one option exclude each other unless it repeats.
-    const std::string exclusion = o.repeatable || names.size() < 2 ? "" : "(" + joined(names, " ") + ")";
+    const std::string exclusion =
+        o.repeatable || names.size() < 2 ? "" : "(" + joined(names, " ") + ")";
     const std::string star = o.repeatable ? "*" : "";
     if (names.size() == 1) {
       specs += "  " + single_quoted(exclusion + star + names[0] + text) + " \\\n";
@@ -174,10 +186,16 @@ std::string fish_script(const std::string& program, const std::vector<OptionSpec
     for (const std::string& s : o.short_names) line += " -s " + s;
     if (o.takes_value) {
       switch (value_kind(o)) {
-        case ValueKind::kChoices: line += " -x -a " + single_quoted(joined(choices(o), " ")); break;
+        case ValueKind::kChoices:
+          line += " -x -a " + single_quoted(joined(choices(o), " "));
+          break;
         case ValueKind::kFile:
-        case ValueKind::kFileOrDirectory: line += " -r -F"; break;
-        case ValueKind::kNone: line += " -x"; break;
+        case ValueKind::kFileOrDirectory:
+          line += " -r -F";
+          break;
+        case ValueKind::kNone:
+          line += " -x";
+          break;
       }
     }
     out += line + " -d " + single_quoted(summary(o.description)) + "\n";

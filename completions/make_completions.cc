@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::string_view shell = argv[1], program = argv[2];
-  const longjing::ProgramNames names = longjing::program_names("longjing-" + std::string(program), program);
+  const longjing::ProgramNames names =
+      longjing::program_names("longjing-" + std::string(program), program);
   CLI::App app;
   longjing::cli::IndexCommandOptions index_options;
   longjing::cli::SearchOptions search_options;

@@ -39,19 +39,27 @@ std::string tsv_field(std::string_view text) {
   std::string out;
   for (const char c : text) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
 }
 
 double seconds_now() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
 }  // namespace
@@ -69,11 +77,15 @@ void setup_index_command(CLI::App& app, IndexCommandOptions& o) {
       "warning), else read as UTF-8 with bad bytes replaced by U+FFFD; HTML in the charset\n"
       "its <meta> declares. PDF, EPUB, DOCX, ODT and e-mail are recognised by content\n"
       "(a PDF named .txt is read as a PDF) and give title, author or sender, and date.\n"
-      "Limits per document (docs/limits.md): " + std::to_string(defaults.max_unpacked_bytes >> 20) +
-      " MiB unpacked from an archive, " + std::to_string(defaults.max_entries) + "\n"
-      "entries, " + std::to_string(defaults.max_pdf_pages) + " PDF pages, " +
+      "Limits per document (docs/limits.md): " +
+      std::to_string(defaults.max_unpacked_bytes >> 20) + " MiB unpacked from an archive, " +
+      std::to_string(defaults.max_entries) +
+      "\n"
+      "entries, " +
+      std::to_string(defaults.max_pdf_pages) + " PDF pages, " +
       std::to_string(static_cast<int>(defaults.max_pdf_seconds)) + " s per PDF, " +
-      std::to_string(defaults.max_text_bytes >> 20) + " MiB of text; a file past one, an\n"
+      std::to_string(defaults.max_text_bytes >> 20) +
+      " MiB of text; a file past one, an\n"
       "encrypted or a damaged one is skipped, named on stderr.\n"
       "Database: --db PATH, else $LONGJING_DB, else $XDG_DATA_HOME/longjing/db\n"
       "(~/.local/share/longjing/db). One indexer writes at a time; another waits\n"
@@ -114,8 +126,8 @@ void setup_index_command(CLI::App& app, IndexCommandOptions& o) {
       ->allow_extra_args(false)
       ->type_name("GLOB");
   app.add_flag_callback(
-      "--no-exclude", [&o] { o.exclude.emplace(); },
-      "Forget the globs the roots were indexed with: their files are indexed again")
+         "--no-exclude", [&o] { o.exclude.emplace(); },
+         "Forget the globs the roots were indexed with: their files are indexed again")
       ->excludes("--exclude");
   RootSettings defaults_of_a_root;
   app.add_option_function<std::uint64_t>(
@@ -160,8 +172,9 @@ namespace {
 
 // `text` quoted for a POSIX shell when it holds anything but safe characters.
 std::string shell_quoted(const std::string& text) {
-  const bool safe = !text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                                            "0123456789-_./=:@%+,") == std::string::npos;
+  const bool safe = !text.empty() && text.find_first_not_of(
+                                         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                         "0123456789-_./=:@%+,") == std::string::npos;
   if (safe) return text;
   std::string quoted = "'";
   for (const char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
@@ -171,7 +184,8 @@ std::string shell_quoted(const std::string& text) {
 // The indexer flags that give `settings`: "--max-file-size N", then an --exclude per glob.
 std::string settings_as_flags(const RootSettings& settings) {
   std::string flags = "--max-file-size " + std::to_string(settings.max_file_size);
-  for (const std::string& pattern : settings.exclude) flags += " --exclude " + shell_quoted(pattern);
+  for (const std::string& pattern : settings.exclude)
+    flags += " --exclude " + shell_quoted(pattern);
   return flags;
 }
 
@@ -219,8 +233,8 @@ int run_index_command(const IndexCommandOptions& o, const std::atomic<bool>* can
   }
   const auto report_problem = [&](const FileProblem& p) {
     if (progress) progress->clear();
-    std::cerr << o.names.indexer << ": " << p.path << ": " << (p.skipped ? "skipped: " : "warning: ")
-              << p.reason << '\n';
+    std::cerr << o.names.indexer << ": " << p.path << ": "
+              << (p.skipped ? "skipped: " : "warning: ") << p.reason << '\n';
   };
   if ((!o.forget.empty() || o.list_roots) && !o.paths.empty()) {
     std::cerr << o.names.indexer << ": --forget and --list-roots take no paths\n";
@@ -232,7 +246,8 @@ int run_index_command(const IndexCommandOptions& o, const std::atomic<bool>* can
       for (const std::string& root : roots) {
         std::error_code ec;
         std::cout << root << (std::filesystem::exists(root, ec) ? "" : " (missing)");
-        if (o.verbose) std::cout << '\t' << settings_as_flags(remembered_settings(options.database, root));
+        if (o.verbose)
+          std::cout << '\t' << settings_as_flags(remembered_settings(options.database, root));
         std::cout << '\n';
       }
       return roots.empty() ? 1 : 0;
@@ -240,7 +255,8 @@ int run_index_command(const IndexCommandOptions& o, const std::atomic<bool>* can
     if (!o.forget.empty()) {
       const IndexReport r = forget_root(options, o.forget);
       if (!o.quiet) {
-        std::cout << r.deleted << " deleted; " << r.documents << " documents in " << options.database << '\n';
+        std::cout << r.deleted << " deleted; " << r.documents << " documents in "
+                  << options.database << '\n';
       }
       if (o.dry_run) std::cerr << o.names.indexer << ": dry run: the database was not changed\n";
       return 0;
@@ -254,13 +270,14 @@ int run_index_command(const IndexCommandOptions& o, const std::atomic<bool>* can
         if (progress) progress->clear();
         const IndexReport& r = b.report;
         if (o.quiet && !b.initial) return;
-        std::cerr << o.names.indexer << ": " << (b.initial ? "indexed: " : "changes: ") << r.added << " added, "
-                  << r.updated << " updated, " << r.deleted << " deleted, " << r.skipped << " skipped; "
-                  << r.documents << " documents";
+        std::cerr << o.names.indexer << ": " << (b.initial ? "indexed: " : "changes: ") << r.added
+                  << " added, " << r.updated << " updated, " << r.deleted << " deleted, "
+                  << r.skipped << " skipped; " << r.documents << " documents";
         if (b.initial) {
           std::cerr << "; watching " << b.watched_directories << " folders (Ctrl-C to stop)\n";
         } else {
-          std::cerr << " (" << b.events << " events, " << static_cast<int>(b.seconds * 1000) << " ms)\n";
+          std::cerr << " (" << b.events << " events, " << static_cast<int>(b.seconds * 1000)
+                    << " ms)\n";
         }
       });
       std::cerr << o.names.indexer << ": stopped watching; every change seen is committed\n";
@@ -269,9 +286,9 @@ int run_index_command(const IndexCommandOptions& o, const std::atomic<bool>* can
     const IndexReport r = index_paths(options, report_problem);
     if (progress) progress->clear();
     if (!o.quiet) {
-      std::cout << r.added << " added, " << r.updated << " updated, " << r.deleted
-                << " deleted, " << r.unchanged << " unchanged, " << r.skipped << " skipped; "
-                << r.documents << " documents in " << options.database << '\n';
+      std::cout << r.added << " added, " << r.updated << " updated, " << r.deleted << " deleted, "
+                << r.unchanged << " unchanged, " << r.skipped << " skipped; " << r.documents
+                << " documents in " << options.database << '\n';
     }
     if (o.dry_run) std::cerr << o.names.indexer << ": dry run: the database was not changed\n";
     if (report.is_open() && !report.flush()) {
@@ -279,7 +296,8 @@ int run_index_command(const IndexCommandOptions& o, const std::atomic<bool>* can
       return 2;
     }
     if (r.interrupted) {
-      std::cerr << o.names.indexer << ": interrupted: what was indexed is committed; run again to finish\n";
+      std::cerr << o.names.indexer
+                << ": interrupted: what was indexed is committed; run again to finish\n";
       const int signal = interrupt_signal();
       return 128 + (signal != 0 ? signal : 2);
     }

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <atomic>
 #include <cstdint>
 #include <optional>
@@ -22,18 +21,18 @@ struct IndexCommandOptions {
   // Unset: what each root was last indexed with (the default for a new root).
   std::optional<std::uint64_t> max_file_size;
   bool quiet = false;
-  bool verbose = false;               // print each file's outcome on stdout
+  bool verbose = false;  // print each file's outcome on stdout
   bool dry_run = false;
   std::optional<std::vector<std::string>> exclude;  // fnmatch(3) patterns; unset: as remembered
-  double lock_timeout = 10;           // seconds to wait for another writer
-  std::size_t batch_size = 1000;      // documents per commit (hidden flag)
-  unsigned shards = 0;                // databases to spread documents over (0: as is)
-  unsigned jobs = 0;                  // threads for a full build (0: one per core)
-  std::string report;                 // TSV file of every outcome; empty: none
-  bool progress = false;              // draw a progress line on stderr (set by main: tty)
-  std::string forget;                 // --forget ROOT: remove a root and its documents
-  bool list_roots = false;            // --list-roots: print the roots the index knows
-  bool watch = false;                 // --watch: index, then follow the roots for changes
+  double lock_timeout = 10;                         // seconds to wait for another writer
+  std::size_t batch_size = 1000;                    // documents per commit (hidden flag)
+  unsigned shards = 0;                              // databases to spread documents over (0: as is)
+  unsigned jobs = 0;                                // threads for a full build (0: one per core)
+  std::string report;                               // TSV file of every outcome; empty: none
+  bool progress = false;    // draw a progress line on stderr (set by main: tty)
+  std::string forget;       // --forget ROOT: remove a root and its documents
+  bool list_roots = false;  // --list-roots: print the roots the index knows
+  bool watch = false;       // --watch: index, then follow the roots for changes
 };
 
 // Declares the flags of `options` on `app`.

@@ -43,7 +43,8 @@ int main(int argc, char** argv) {
 #endif
   try {
     std::ios::sync_with_stdio(false);
-    const std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    const std::string bytes((std::istreambuf_iterator<char>(std::cin)),
+                            std::istreambuf_iterator<char>());
     const std::string answer = longjing::encode_pdf_answer(longjing::read_pdf(bytes, limits));
     std::cout.write(answer.data(), static_cast<std::streamsize>(answer.size()));
     std::cout.flush();

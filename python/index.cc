@@ -1,9 +1,8 @@
 // longjing.index(): indexes files into a database as the indexer does, with the GIL
 // released; Ctrl-C (KeyboardInterrupt) commits what is done, as the indexer's SIGINT does.
-#include <unistd.h>
-
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -64,7 +63,8 @@ std::string pdf_reader_beside_module() {
   // Looked up on first use: while the module initializes, it has no __file__ yet.
   const py::object module = py::module_::import("longjing");
   if (!py::hasattr(module, "__file__")) return "";
-  const std::filesystem::path here = std::filesystem::path(module.attr("__file__").cast<std::string>()).parent_path();
+  const std::filesystem::path here =
+      std::filesystem::path(module.attr("__file__").cast<std::string>()).parent_path();
   for (const std::filesystem::path& candidate :
        {here / "../../../libexec/longjing/longjing-read-pdf", here / "../bin/longjing-read-pdf"}) {
     if (::access(candidate.c_str(), X_OK) == 0) return candidate.lexically_normal().string();
@@ -75,7 +75,8 @@ std::string pdf_reader_beside_module() {
 }  // namespace
 
 void define_index(py::module_& m) {
-  py::class_<FileProblem>(m, "Problem", "A file that was skipped, or indexed with a caveat (skipped=False).")
+  py::class_<FileProblem>(m, "Problem",
+                          "A file that was skipped, or indexed with a caveat (skipped=False).")
       .def_property_readonly("path", [](const FileProblem& p) { return fs_str(p.path); })
       .def_readonly("reason", &FileProblem::reason)
       .def_readonly("skipped", &FileProblem::skipped)
@@ -84,7 +85,9 @@ void define_index(py::module_& m) {
                py::repr(py::str(p.reason)).cast<std::string>() + ")";
       });
 
-  py::class_<IndexReport>(m, "IndexSummary", "What one longjing.index() run did: the counts the indexer prints, and every problem.")
+  py::class_<IndexReport>(
+      m, "IndexSummary",
+      "What one longjing.index() run did: the counts the indexer prints, and every problem.")
       .def_readonly("added", &IndexReport::added)
       .def_readonly("updated", &IndexReport::updated)
       .def_readonly("deleted", &IndexReport::deleted)
@@ -93,8 +96,9 @@ void define_index(py::module_& m) {
       .def_readonly("documents", &IndexReport::documents)
       .def_readonly("problems", &IndexReport::problems)
       .def("__repr__", [](const IndexReport& r) {
-        return "IndexSummary(added=" + std::to_string(r.added) + ", updated=" + std::to_string(r.updated) +
-               ", deleted=" + std::to_string(r.deleted) + ", unchanged=" + std::to_string(r.unchanged) +
+        return "IndexSummary(added=" + std::to_string(r.added) +
+               ", updated=" + std::to_string(r.updated) + ", deleted=" + std::to_string(r.deleted) +
+               ", unchanged=" + std::to_string(r.unchanged) +
                ", skipped=" + std::to_string(r.skipped) + ")";
       });
 
@@ -102,8 +106,8 @@ void define_index(py::module_& m) {
       "index",
       [](const py::object& db_path, const py::object& paths, bool rebuild,
          const std::optional<std::vector<std::string>>& exclude,
-         const std::optional<std::uint64_t>& max_file_size, unsigned shards,
-         unsigned jobs, bool dry_run, double lock_timeout) {
+         const std::optional<std::uint64_t>& max_file_size, unsigned shards, unsigned jobs,
+         bool dry_run, double lock_timeout) {
         IndexOptions options;
         options.database = resolve_database_path(db_path.is_none() ? "" : fs_path(db_path));
         if (py::isinstance<py::str>(paths) || py::isinstance<py::bytes>(paths) ||
@@ -118,7 +122,8 @@ void define_index(py::module_& m) {
         options.shards = shards;
         options.jobs = jobs;
         options.dry_run = dry_run;
-        options.lock_timeout = std::chrono::milliseconds(static_cast<long long>(lock_timeout * 1000));
+        options.lock_timeout =
+            std::chrono::milliseconds(static_cast<long long>(lock_timeout * 1000));
         static const std::string pdf_reader = pdf_reader_beside_module();
         options.read_limits.pdf_reader = pdf_reader;
         return run_interruptible(std::move(options));
@@ -126,7 +131,8 @@ void define_index(py::module_& m) {
       "Indexes files and directories (a path or a list) into the database at db_path (None: the "
       "default database), as the indexer does: new and changed files are indexed, deleted ones "
       "removed. Keyword options are the indexer's flags: rebuild, exclude (globs), max_file_size "
-      "(bytes; exclude and max_file_size left None are what each root was last indexed with), shards, jobs, dry_run, lock_timeout (seconds). Returns an IndexSummary; files "
+      "(bytes; exclude and max_file_size left None are what each root was last indexed with), "
+      "shards, jobs, dry_run, lock_timeout (seconds). Returns an IndexSummary; files "
       "that could not be indexed are in its problems. Raises DatabaseError (locked, damaged), "
       "IoError (a path that does not exist).",
       py::arg("db_path"), py::arg("paths"), py::kw_only(), py::arg("rebuild") = false,

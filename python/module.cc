@@ -29,8 +29,10 @@ void define_errors(py::module_& m) {
   static py::exception<DatabaseError> database_error(m, "DatabaseError", error.ptr());
   static py::exception<IoError> io_error(m, "IoError", error.ptr());
   error.doc() = "Base class of Longjing's errors; str(e) says what went wrong, naming the input.";
-  query_error.doc() = "A query or search argument that cannot be read (malformed, no words, out of range).";
-  database_error.doc() = "A database that is missing, damaged, locked, or of another schema version.";
+  query_error.doc() =
+      "A query or search argument that cannot be read (malformed, no words, out of range).";
+  database_error.doc() =
+      "A database that is missing, damaged, locked, or of another schema version.";
   io_error.doc() = "A file or directory that cannot be read or written.";
   py::register_exception_translator([](std::exception_ptr p) {
     try {
@@ -50,8 +52,9 @@ void define_errors(py::module_& m) {
 }  // namespace longjing::python
 
 PYBIND11_MODULE(longjing, m) {
-  m.doc() = "Longjing full-text search for English and Chinese articles: "
-            "longjing.Database(path).search(query), longjing.index(db_path, paths).";
+  m.doc() =
+      "Longjing full-text search for English and Chinese articles: "
+      "longjing.Database(path).search(query), longjing.index(db_path, paths).";
   m.attr("__version__") = longjing::version();
   longjing::python::define_errors(m);
   longjing::python::define_search(m);

@@ -1,7 +1,7 @@
 // searcher: ranked full-text search with highlighted passages. Only argv, stdout and exit
 // codes live here; the work is in longjing::common.
-#include <csignal>
 #include <cerrno>
+#include <csignal>
 #include <iostream>
 
 #include "search_command.h"

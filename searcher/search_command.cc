@@ -7,15 +7,14 @@
 #include <iostream>
 #include <map>
 
+#include "http_server.h"
+#include "interrupt.h"
 #include "longjing/database_path.h"
 #include "longjing/error.h"
 #include "longjing/printer.h"
 #include "longjing/query_session.h"
 #include "longjing/searcher.h"
 #include "longjing/version.h"
-
-#include "http_server.h"
-#include "interrupt.h"
 
 namespace longjing::cli {
 namespace {
@@ -86,7 +85,8 @@ std::string join(const std::vector<std::string>& words) {
 
 void setup_search_command(CLI::App& app, SearchOptions& o) {
   app.description(with_program_names(
-      "Search the articles indexed by `{indexer}`; ranked hits with highlighted passages.", o.names));
+      "Search the articles indexed by `{indexer}`; ranked hits with highlighted passages.",
+      o.names));
   app.footer(with_program_names(kSyntaxHelp, o.names));
   app.set_version_flag("--version", o.names.searcher + " (Longjing) " + version());
   app.add_option("query", o.query_words, "The query (several words are joined with spaces)")
@@ -134,21 +134,24 @@ void setup_search_command(CLI::App& app, SearchOptions& o) {
   app.add_flag("-c,--count", o.count, "Print only the number of matching articles");
   app.add_flag("--stdin", o.stdin_mode,
                "Answer queries read from stdin, one per line (or JSON requests), in JSON Lines");
-  const std::map<std::string, OutputFormat> formats{
-      {"text", OutputFormat::kText}, {"json", OutputFormat::kJson}, {"paths", OutputFormat::kPaths}};
+  const std::map<std::string, OutputFormat> formats{{"text", OutputFormat::kText},
+                                                    {"json", OutputFormat::kJson},
+                                                    {"paths", OutputFormat::kPaths}};
   app.add_option("--format", o.format, "Output: text, json (JSON Lines) or paths")
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case).description(""))
       ->type_name("text|json|paths");
   app.add_flag("--json", o.json, "Same as --format json");
   app.add_flag("-l,--files-with-matches", o.files_with_matches, "Print only the paths of hits");
   app.add_flag("-0,--null", o.null_separated, "End paths with NUL instead of newline");
-  const std::map<std::string, ColorChoice> colors{
-      {"auto", ColorChoice::kAuto}, {"always", ColorChoice::kAlways}, {"never", ColorChoice::kNever}};
+  const std::map<std::string, ColorChoice> colors{{"auto", ColorChoice::kAuto},
+                                                  {"always", ColorChoice::kAlways},
+                                                  {"never", ColorChoice::kNever}};
   app.add_option("--color", o.color, "Colour: auto (on a terminal, unless NO_COLOR), always, never")
       ->transform(CLI::CheckedTransformer(colors, CLI::ignore_case).description(""))
       ->type_name("auto|always|never");
-  app.add_flag("--serve", o.serve,
-               "Serve the HTTP JSON API and the search page until SIGINT/SIGTERM (docs/http-api.md)");
+  app.add_flag(
+      "--serve", o.serve,
+      "Serve the HTTP JSON API and the search page until SIGINT/SIGTERM (docs/http-api.md)");
   app.add_option("--listen", o.listen,
                  "Address for --serve (default 127.0.0.1:7700; port 0: any free port); an address "
                  "other machines reach needs --token-file")
@@ -159,7 +162,8 @@ void setup_search_command(CLI::App& app, SearchOptions& o) {
       ->type_name("FILE");
   app.add_option("--cors", o.cors_origin, "With --serve: let pages from ORIGIN call the API")
       ->type_name("ORIGIN");
-  app.add_option("--threads", o.serve_threads, "With --serve: requests answered at once, 1 to 256 (default 8)")
+  app.add_option("--threads", o.serve_threads,
+                 "With --serve: requests answered at once, 1 to 256 (default 8)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{256}).description(""))
       ->type_name("N");
 }
@@ -190,7 +194,8 @@ int run_search_command(const SearchOptions& o) {
   std::vector<std::string> databases = o.databases;
   if (databases.empty()) databases.push_back(resolve_database_path(""));
   if (o.serve && (o.stdin_mode || o.count || prints_paths(o) || !o.query_words.empty())) {
-    std::cerr << o.names.searcher << ": --serve answers over HTTP: it takes no query, --stdin, -c or -l\n";
+    std::cerr << o.names.searcher
+              << ": --serve answers over HTTP: it takes no query, --stdin, -c or -l\n";
     return 2;
   }
   if (!o.serve && (!o.token_file.empty() || !o.cors_origin.empty())) {
@@ -198,11 +203,13 @@ int run_search_command(const SearchOptions& o) {
     return 2;
   }
   if (!o.stdin_mode && !o.serve && o.query_words.empty()) {
-    std::cerr << o.names.searcher << ": no query given\nRun '" << o.names.searcher << " --help' for usage.\n";
+    std::cerr << o.names.searcher << ": no query given\nRun '" << o.names.searcher
+              << " --help' for usage.\n";
     return 2;
   }
   if (o.stdin_mode && o.count) {
-    std::cerr << o.names.searcher << ": -c does not apply to --stdin: each answer's summary object gives "
+    std::cerr << o.names.searcher
+              << ": -c does not apply to --stdin: each answer's summary object gives "
                  "estimated_matches\n";
     return 2;
   }

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -22,10 +21,10 @@ struct SearchOptions {
   ProgramNames names;                    // what to call this program and the indexer
   std::vector<std::string> query_words;  // joined with spaces into the query
   std::vector<std::string> databases;    // --db, repeatable; empty → the default database
-  std::size_t limit = 10;            // -n; with -l or --format paths, all unless given
-  bool limit_given = false;          // -n was on the command line
+  std::size_t limit = 10;                // -n; with -l or --format paths, all unless given
+  bool limit_given = false;              // -n was on the command line
   std::size_t offset = 0;
-  std::size_t snippet_chars = 160;   // columns: a Chinese character counts two
+  std::size_t snippet_chars = 160;  // columns: a Chinese character counts two
   std::size_t snippet_count = 1;
   std::string since;
   std::string until;
@@ -34,27 +33,28 @@ struct SearchOptions {
   bool mtime_dates = false;  // --mtime-dates (SearchRequest::mtime_dates)
   bool no_aliases = false;
   std::vector<std::string> alias_files;
-  bool count = false;                // -c: print the number of matching documents
-  bool stdin_mode = false;           // --stdin: one query (or JSON request) per line
-  double timeout = 10;               // seconds, for tcp:// databases
-  bool allow_partial = false;        // answer from the databases that open
+  bool count = false;          // -c: print the number of matching documents
+  bool stdin_mode = false;     // --stdin: one query (or JSON request) per line
+  double timeout = 10;         // seconds, for tcp:// databases
+  bool allow_partial = false;  // answer from the databases that open
   OutputFormat format = OutputFormat::kText;
-  bool json = false;                 // --json, same as --format json
-  bool files_with_matches = false;   // -l, same as --format paths
-  bool null_separated = false;       // -0: paths end with NUL instead of newline
+  bool json = false;                // --json, same as --format json
+  bool files_with_matches = false;  // -l, same as --format paths
+  bool null_separated = false;      // -0: paths end with NUL instead of newline
   ColorChoice color = ColorChoice::kAuto;
-  bool serve = false;                // --serve: the HTTP API and page (docs/http-api.md)
+  bool serve = false;  // --serve: the HTTP API and page (docs/http-api.md)
   std::string listen = "127.0.0.1:7700";
-  std::string token_file;            // --token-file: a bearer token every request must carry
-  std::string cors_origin;           // --cors ORIGIN: allow that origin's pages to call the API
-  std::size_t serve_threads = 8;     // --threads: requests answered at once
+  std::string token_file;         // --token-file: a bearer token every request must carry
+  std::string cors_origin;        // --cors ORIGIN: allow that origin's pages to call the API
+  std::size_t serve_threads = 8;  // --threads: requests answered at once
 };
 
 // Declares the flags of `options` on `app`.
 void setup_search_command(CLI::App& app, SearchOptions& options);
 
-// Runs the search (or, with --serve, the server until SIGINT/SIGTERM) and prints the hits to stdout. Returns the exit code: 0 with hits, 1
-// without, 2 on error (after printing "<names.searcher>: <message>" to stderr).
+// Runs the search (or, with --serve, the server until SIGINT/SIGTERM) and prints the hits to
+// stdout. Returns the exit code: 0 with hits, 1 without, 2 on error (after printing
+// "<names.searcher>: <message>" to stderr).
 int run_search_command(const SearchOptions& options);
 
 }  // namespace longjing::cli

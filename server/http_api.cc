@@ -1,8 +1,7 @@
 #include "http_api.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "longjing/error.h"
@@ -24,12 +23,14 @@ struct HttpError {
 };
 
 // The search parameters of GET /api/search, in the order docs/http-api.md lists them.
-constexpr const char* kSearchParams[] = {"q", "limit", "offset", "snippets", "since", "until", "sort", "mtime_dates"};
+constexpr const char* kSearchParams[] = {"q",     "limit", "offset", "snippets",
+                                         "since", "until", "sort",   "mtime_dates"};
 
 // A whole number from `low` to `high` written in decimal digits, or HttpError 400.
 std::size_t whole_number(const std::string& name, const std::string& text, std::size_t low,
                          std::size_t high) {
-  const std::string range = "a whole number from " + std::to_string(low) + " to " + std::to_string(high);
+  const std::string range =
+      "a whole number from " + std::to_string(low) + " to " + std::to_string(high);
   std::size_t value = 0;
   bool ok = !text.empty() && text.size() <= 12;
   for (char c : text) {
@@ -57,11 +58,13 @@ void check_search(const SearchRequest& request, const ApiOptions& options) {
   }
   if (request.limit < 1 || request.limit > options.max_limit) {
     throw HttpError{400, "\"limit\" must be a whole number from 1 to " +
-                             std::to_string(options.max_limit) + ", not " + std::to_string(request.limit)};
+                             std::to_string(options.max_limit) + ", not " +
+                             std::to_string(request.limit)};
   }
   if (request.offset > options.max_offset) {
     throw HttpError{400, "\"offset\" must be a whole number from 0 to " +
-                             std::to_string(options.max_offset) + ", not " + std::to_string(request.offset)};
+                             std::to_string(options.max_offset) + ", not " +
+                             std::to_string(request.offset)};
   }
 }
 
@@ -71,10 +74,12 @@ SearchRequest request_from_params(const ApiRequest& http, const ApiOptions& opti
   bool has_query = false;
   std::vector<std::string> seen;
   for (const auto& [name, value] : http.params) {
-    if (std::find(std::begin(kSearchParams), std::end(kSearchParams), name) == std::end(kSearchParams)) {
+    if (std::find(std::begin(kSearchParams), std::end(kSearchParams), name) ==
+        std::end(kSearchParams)) {
       std::string known;
       for (const char* p : kSearchParams) known += (known.empty() ? "" : ", ") + std::string(p);
-      throw HttpError{400, "unknown parameter " + quote_for_message(name) + " (known: " + known + ")"};
+      throw HttpError{400,
+                      "unknown parameter " + quote_for_message(name) + " (known: " + known + ")"};
     }
     if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
       throw HttpError{400, "parameter \"" + name + "\" is given twice"};
@@ -95,7 +100,8 @@ SearchRequest request_from_params(const ApiRequest& http, const ApiOptions& opti
       request.until = value;
     } else if (name == "mtime_dates") {
       if (value != "true" && value != "false") {
-        throw HttpError{400, "\"mtime_dates\" must be true or false, not " + quote_for_message(value)};
+        throw HttpError{400,
+                        "\"mtime_dates\" must be true or false, not " + quote_for_message(value)};
       }
       request.mtime_dates = value == "true";
     } else if (name == "sort") {
@@ -182,7 +188,8 @@ ApiResponse Api::handle(const ApiRequest& request) const {
                                            " (see docs/http-api.md)");
       } else if (!(request.method == "GET" || request.method == "HEAD" ||
                    (takes_post && request.method == "POST"))) {
-        response = error_response(405, "method " + quote_for_message(request.method) + " is not allowed here");
+        response = error_response(
+            405, "method " + quote_for_message(request.method) + " is not allowed here");
         response.headers.emplace_back("Allow", takes_post ? "GET, HEAD, POST" : "GET, HEAD");
       } else if (is_page) {
         response.content_type = "text/html; charset=utf-8";
@@ -219,7 +226,8 @@ ApiResponse Api::handle(const ApiRequest& request) const {
 
 ApiResponse Api::search(const ApiRequest& http) const {
   std::string id;
-  SearchRequest request = http.method == "POST" ? request_from_body(http.body, id) : request_from_params(http, options_);
+  SearchRequest request = http.method == "POST" ? request_from_body(http.body, id)
+                                                : request_from_params(http, options_);
   check_search(request, options_);
   request.time_limit = options_.time_budget_seconds;
   auto searcher = pool_.lease();

@@ -31,12 +31,12 @@ struct ApiResponse {
 
 // What a server accepts, and from whom.
 struct ApiOptions {
-  std::string token;          // non-empty: every request needs "Authorization: Bearer <token>"
-  std::string cors_origin;    // non-empty: answer cross-origin requests from this origin
-  std::size_t max_limit = 100;        // hits per request ("limit"; 0, all, is refused)
-  std::size_t max_offset = 10000;     // hits skipped ("offset")
-  double time_budget_seconds = 2.0;   // the match's time limit per search (SearchRequest)
-  std::string page;                   // the HTML page served at "/"
+  std::string token;               // non-empty: every request needs "Authorization: Bearer <token>"
+  std::string cors_origin;         // non-empty: answer cross-origin requests from this origin
+  std::size_t max_limit = 100;     // hits per request ("limit"; 0, all, is refused)
+  std::size_t max_offset = 10000;  // hits skipped ("offset")
+  double time_budget_seconds = 2.0;  // the match's time limit per search (SearchRequest)
+  std::string page;                  // the HTML page served at "/"
 };
 
 // The longest request body (POST /api/search) and request line the server reads.

@@ -23,7 +23,8 @@ std::string read_token(const std::string& path) {
   const auto last = token.find_last_not_of(" \t\r\n");
   token = first == std::string::npos ? "" : token.substr(first, last - first + 1);
   if (token.size() < 16) {
-    throw Error("the token in " + path + " is " + (token.empty() ? "empty" : "shorter than 16 characters") +
+    throw Error("the token in " + path + " is " +
+                (token.empty() ? "empty" : "shorter than 16 characters") +
                 ": write a long random one, e.g. head -c 24 /dev/urandom | base64 > " + path);
   }
   return token;
@@ -32,12 +33,16 @@ std::string read_token(const std::string& path) {
 // What an error httplib itself answered means to the client.
 std::string transport_error_message(int status) {
   switch (status) {
-    case 400: return "the request cannot be read as HTTP";
+    case 400:
+      return "the request cannot be read as HTTP";
     case 413:
-      return "the request body is too large: the most is " + std::to_string(2 * kMaxRequestBodyBytes / 1024) +
+      return "the request body is too large: the most is " +
+             std::to_string(2 * kMaxRequestBodyBytes / 1024) +
              " KB (as application/json; 8 KB as a form)";
-    case 414: return "the request line is over 8 KB: send long queries with POST /api/search";
-    default: return "HTTP error " + std::to_string(status);
+    case 414:
+      return "the request line is over 8 KB: send long queries with POST /api/search";
+    default:
+      return "HTTP error " + std::to_string(status);
   }
 }
 
@@ -62,17 +67,22 @@ void fill(const ApiResponse& response, httplib::Response& res) {
 std::pair<std::string, int> parse_listen_address(const std::string& listen) {
   const std::size_t colon = listen.rfind(':');
   if (colon == std::string::npos || colon + 1 == listen.size()) {
-    throw Error("cannot read the listen address " + quote_for_message(listen) + ": write ADDR:PORT, e.g. 127.0.0.1:7700");
+    throw Error("cannot read the listen address " + quote_for_message(listen) +
+                ": write ADDR:PORT, e.g. 127.0.0.1:7700");
   }
   std::string host = listen.substr(0, colon);
-  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
   int port = 0;
   for (char c : listen.substr(colon + 1)) {
     if (c < '0' || c > '9' || (port = port * 10 + (c - '0')) > 65535) {
-      throw Error("cannot read the listen address " + quote_for_message(listen) + ": the port must be 0 to 65535");
+      throw Error("cannot read the listen address " + quote_for_message(listen) +
+                  ": the port must be 0 to 65535");
     }
   }
-  if (host.empty()) throw Error("the listen address " + quote_for_message(listen) + " has no host: write 127.0.0.1:PORT");
+  if (host.empty())
+    throw Error("the listen address " + quote_for_message(listen) +
+                " has no host: write 127.0.0.1:PORT");
   return {host, port};
 }
 
@@ -87,7 +97,8 @@ int serve(const std::vector<std::string>& databases, const SearcherOptions& sear
   if (!options.token_file.empty()) api_options.token = read_token(options.token_file);
   if (!is_loopback(host) && api_options.token.empty()) {
     throw Error("refusing to listen on " + options.listen +
-                ", which other machines reach, without a token: add --token-file FILE (or listen on 127.0.0.1)");
+                ", which other machines reach, without a token: add --token-file FILE (or listen "
+                "on 127.0.0.1)");
   }
   api_options.cors_origin = options.cors_origin;
   api_options.page = kPageHtml;
@@ -126,9 +137,11 @@ int serve(const std::vector<std::string>& databases, const SearcherOptions& sear
     }
   });
 
-  const int bound = port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
+  const int bound =
+      port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
   if (bound <= 0) {
-    throw Error("cannot listen on " + options.listen + " (in use, or not an address of this machine)");
+    throw Error("cannot listen on " + options.listen +
+                " (in use, or not an address of this machine)");
   }
   const std::string shown_host = host.find(':') != std::string::npos ? "[" + host + "]" : host;
   log << "listening on http://" << shown_host << ":" << bound << "/" << std::endl;

@@ -13,10 +13,10 @@ namespace longjing::server {
 
 // How to serve.
 struct ServeOptions {
-  std::string listen = "127.0.0.1:7700";  // ADDR:PORT ([::1]:PORT for IPv6); port 0 picks one
-  std::string token_file;                 // file holding the bearer token; "" for none
-  std::string cors_origin;                // see ApiOptions::cors_origin
-  std::size_t threads = 8;                // requests served at once (and Searchers opened)
+  std::string listen = "127.0.0.1:7700";    // ADDR:PORT ([::1]:PORT for IPv6); port 0 picks one
+  std::string token_file;                   // file holding the bearer token; "" for none
+  std::string cors_origin;                  // see ApiOptions::cors_origin
+  std::size_t threads = 8;                  // requests served at once (and Searchers opened)
   const std::atomic<bool>* stop = nullptr;  // polled: once true, stop (not owned; may be null)
 };
 

@@ -47,7 +47,8 @@ void AliasTable::add_text(std::string_view text, const std::string& origin) {
     std::string_view line = text.substr(0, eol);
     text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
     ++line_number;
-    if (const auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    if (const auto hash = line.find('#'); hash != std::string_view::npos)
+      line = line.substr(0, hash);
     if (trim(line).empty()) continue;
     std::vector<std::string> names;
     while (true) {

@@ -17,7 +17,8 @@ namespace {
 constexpr std::size_t kMaxWordBytes = 64;
 
 bool is_digit(char32_t cp) {
-  return cp < 0x80 ? (cp >= '0' && cp <= '9') : u_charType(static_cast<UChar32>(cp)) == U_DECIMAL_DIGIT_NUMBER;
+  return cp < 0x80 ? (cp >= '0' && cp <= '9')
+                   : u_charType(static_cast<UChar32>(cp)) == U_DECIMAL_DIGIT_NUMBER;
 }
 
 // Characters that join two word characters into one word (Xapian's check_infix).
@@ -73,7 +74,11 @@ class Tokenizer {
  public:
   Tokenizer(const Analyzer& analyzer, const Analyzer::Impl& impl, const NormalizedText& text,
             const AnalyzeOptions& options, const TokenSink& sink, std::uint32_t position)
-      : analyzer_(analyzer), impl_(impl), text_(text), options_(options), sink_(sink),
+      : analyzer_(analyzer),
+        impl_(impl),
+        text_(text),
+        options_(options),
+        sink_(sink),
         position_(position) {}
 
   std::uint32_t run() {
@@ -96,9 +101,10 @@ class Tokenizer {
         i = cjk ? cjk_run(i, joined) : word(i);
       } else {
         punctuation = punctuation || breaks_phrases(cp);
-        sentence_end = sentence_end || ((cp == '.' || cp == '!' || cp == '?') &&
-                                        (j == s.size() || s[j] == ' ' || s[j] == '\n' ||
-                                         s[j] == '\t' || s[j] == '\r'));
+        sentence_end =
+            sentence_end ||
+            ((cp == '.' || cp == '!' || cp == '?') &&
+             (j == s.size() || s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r'));
         i = j;
       }
     }
@@ -132,7 +138,8 @@ class Tokenizer {
       const char32_t next = k < s.size() ? next_code_point(s, k) : 0;
       const bool next_is_word = next != 0 && is_word_char(next) && !is_cjk(next);
       if (next_is_word && is_letter_infix(cp)) {
-        term += '\'' == cp || cp == 0x2019 || cp == 0x201B ? std::string("'") : std::string(s.substr(i, j - i));
+        term += '\'' == cp || cp == 0x2019 || cp == 0x201B ? std::string("'")
+                                                           : std::string(s.substr(i, j - i));
         i = j;
         continue;
       }
@@ -145,13 +152,15 @@ class Tokenizer {
     }
     // Suffixes: c++, c#, f# — up to three + or #, not followed by a word character.
     std::size_t suffix_end = i;
-    while (suffix_end < s.size() && suffix_end - i < 3 && (s[suffix_end] == '+' || s[suffix_end] == '#')) {
+    while (suffix_end < s.size() && suffix_end - i < 3 &&
+           (s[suffix_end] == '+' || s[suffix_end] == '#')) {
       ++suffix_end;
     }
     if (suffix_end > i) {
       std::size_t k = suffix_end;
       const bool word_follows = k < s.size() && is_word_char(next_code_point(s, k));
-      const bool more_suffix = suffix_end < s.size() && (s[suffix_end] == '+' || s[suffix_end] == '#');
+      const bool more_suffix =
+          suffix_end < s.size() && (s[suffix_end] == '+' || s[suffix_end] == '#');
       if (!word_follows && !more_suffix) {
         term.append(s.substr(i, suffix_end - i));
         i = suffix_end;
@@ -305,9 +314,10 @@ std::string Analyzer::stem(std::string_view word) const {
   if (word.empty()) return {};
   std::size_t i = 0;
   const char32_t first = next_code_point(word, i);
-  const bool letter = first < 0x80 ? ((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z'))
-                                   : (U_MASK(u_charType(static_cast<UChar32>(first))) &
-                                      (U_GC_LL_MASK | U_GC_LT_MASK | U_GC_LM_MASK | U_GC_LO_MASK)) != 0;
+  const bool letter = first < 0x80
+                          ? ((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z'))
+                          : (U_MASK(u_charType(static_cast<UChar32>(first))) &
+                             (U_GC_LL_MASK | U_GC_LT_MASK | U_GC_LM_MASK | U_GC_LO_MASK)) != 0;
   if (!letter) return {};
   return impl_->stemmer(std::string(word));
 }

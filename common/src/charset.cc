@@ -24,8 +24,8 @@ struct Candidate {
   bool utf16;
 };
 constexpr Candidate kCandidates[] = {
-    {"GB18030", 50, false},      {"Big5", 50, false},        {"UTF-16LE", 80, true},
-    {"UTF-16BE", 80, true},      {"ISO-8859-1", 20, false},  {"windows-1252", 20, false},
+    {"GB18030", 50, false}, {"Big5", 50, false},       {"UTF-16LE", 80, true},
+    {"UTF-16BE", 80, true}, {"ISO-8859-1", 20, false}, {"windows-1252", 20, false},
 };
 
 // The detector reads this much of the start of a file: enough for its statistics, and
@@ -63,9 +63,8 @@ std::optional<std::string> convert_strict(std::string_view bytes, std::string_vi
   if (U_FAILURE(status)) return std::nullopt;
   ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   std::vector<UChar> utf16(bytes.size() + 1);
-  const int32_t units =
-      ucnv_toUChars(conv.get(), utf16.data(), static_cast<int32_t>(utf16.size()), bytes.data(),
-                    static_cast<int32_t>(bytes.size()), &status);
+  const int32_t units = ucnv_toUChars(conv.get(), utf16.data(), static_cast<int32_t>(utf16.size()),
+                                      bytes.data(), static_cast<int32_t>(bytes.size()), &status);
   if (U_FAILURE(status)) return std::nullopt;
   std::string out;
   int32_t length = 0;
@@ -98,9 +97,8 @@ std::optional<std::string> convert_declared(std::string_view bytes, std::string_
   ucnv_setSubstString(conv.get(), kReplacement, 1, &status);
   status = U_ZERO_ERROR;
   std::vector<UChar> utf16(bytes.size() + 1);
-  const int32_t units =
-      ucnv_toUChars(conv.get(), utf16.data(), static_cast<int32_t>(utf16.size()), bytes.data(),
-                    static_cast<int32_t>(bytes.size()), &status);
+  const int32_t units = ucnv_toUChars(conv.get(), utf16.data(), static_cast<int32_t>(utf16.size()),
+                                      bytes.data(), static_cast<int32_t>(bytes.size()), &status);
   if (U_FAILURE(status)) return std::nullopt;
   int32_t length = 0;
   status = U_ZERO_ERROR;

@@ -17,7 +17,8 @@ DocumentRead refused(std::string problem);
 // whitespace collapsed, the body cut at a character boundary to limits.max_text_bytes
 // (a caveat then says so), a first body line that only repeats the title dropped; a
 // document with neither body text nor a title is refused as "no text in the document".
-DocumentRead finish(Article article, const ReadLimits& limits, std::vector<std::string> caveats = {});
+DocumentRead finish(Article article, const ReadLimits& limits,
+                    std::vector<std::string> caveats = {});
 
 // HTML or XHTML bytes (an EPUB chapter, a mail's text/html part) decoded as the HTML
 // reader's input: BOM, then a <meta> declaration, then UTF-8 or detection.

@@ -13,7 +13,9 @@
 namespace longjing {
 namespace document_detail {
 
-DocumentRead refused(std::string problem) { return DocumentRead{std::nullopt, std::move(problem), {}}; }
+DocumentRead refused(std::string problem) {
+  return DocumentRead{std::nullopt, std::move(problem), {}};
+}
 
 DocumentRead finish(Article article, const ReadLimits& limits, std::vector<std::string> caveats) {
   for (std::string* field : {&article.title, &article.date, &article.source, &article.language,
@@ -28,8 +30,10 @@ DocumentRead finish(Article article, const ReadLimits& limits, std::vector<std::
     *field = format_detail::collapse_whitespace(*field);
   }
   if (article.body.size() > limits.max_text_bytes) {
-    article.body.resize(floor_to_code_point(article.body, static_cast<std::size_t>(limits.max_text_bytes)));
-    caveats.push_back("text cut at the limit of " + std::to_string(limits.max_text_bytes) + " bytes");
+    article.body.resize(
+        floor_to_code_point(article.body, static_cast<std::size_t>(limits.max_text_bytes)));
+    caveats.push_back("text cut at the limit of " + std::to_string(limits.max_text_bytes) +
+                      " bytes");
   }
   if (format_detail::trim(article.body).empty() && format_detail::trim(article.title).empty()) {
     return refused("no text in the document");
@@ -120,7 +124,8 @@ bool is_document_format(Format format) {
 DocumentRead read_document(Format format, std::string_view bytes, const ReadLimits& limits) {
   switch (format) {
     case Format::kPdf:
-      return limits.pdf_reader.empty() ? read_pdf(bytes, limits) : read_pdf_in_reader_process(bytes, limits);
+      return limits.pdf_reader.empty() ? read_pdf(bytes, limits)
+                                       : read_pdf_in_reader_process(bytes, limits);
     case Format::kEpub:
       return read_epub(bytes, limits);
     case Format::kDocx:

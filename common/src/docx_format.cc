@@ -53,7 +53,10 @@ class BodyText {
     if (name == "tc" && cell_depth_ > 0) --cell_depth_;
     if (name == "p") {
       // Paragraphs inside a table cell stay on the row's line.
-      if (cell_depth_ > 0) lines_.space(); else lines_.end_line();
+      if (cell_depth_ > 0)
+        lines_.space();
+      else
+        lines_.end_line();
       in_title_ = false;
     }
     if (name == "tr") lines_.end_line();

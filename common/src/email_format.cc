@@ -112,7 +112,8 @@ DocumentRead read_email(std::string_view bytes, const ReadLimits& limits) {
         holder != nullptr ? g_mime_object_get_header(holder, "Content-Language") : nullptr;
     if (language != nullptr && article.language.empty()) article.language = language;
   }
-  const bool has_headers = !article.title.empty() || !article.source.empty() || !article.date.empty();
+  const bool has_headers =
+      !article.title.empty() || !article.source.empty() || !article.date.empty();
   if (!has_headers) return refused("not an e-mail message (no Subject, From or Date header)");
 
   const BodyParts parts = find_body_parts(top);

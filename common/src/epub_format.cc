@@ -30,15 +30,17 @@ std::string resolve_href(std::string_view base, std::string_view href) {
   href = href.substr(0, href.find('#'));
   std::string unescaped;
   for (std::size_t i = 0; i < href.size(); ++i) {
-    if (href[i] == '%' && i + 2 < href.size() && hex_value(href[i + 1]) >= 0 && hex_value(href[i + 2]) >= 0) {
+    if (href[i] == '%' && i + 2 < href.size() && hex_value(href[i + 1]) >= 0 &&
+        hex_value(href[i + 2]) >= 0) {
       unescaped += static_cast<char>(hex_value(href[i + 1]) * 16 + hex_value(href[i + 2]));
       i += 2;
     } else {
       unescaped += href[i];
     }
   }
-  const std::string joined = (!unescaped.empty() && unescaped[0] == '/') ? unescaped.substr(1)
-                                                                          : std::string(base) + unescaped;
+  const std::string joined = (!unescaped.empty() && unescaped[0] == '/')
+                                 ? unescaped.substr(1)
+                                 : std::string(base) + unescaped;
   std::vector<std::string> parts;
   std::size_t pos = 0;
   while (pos <= joined.size()) {

@@ -93,12 +93,12 @@ class DateScanner {
   // Reads an English month name, full or its first three letters, any case ("April",
   // "apr", "Sept."); sets month.
   bool month_name(int& month) {
-    static constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",
-                                                   "may",     "june",     "july",      "august",
-                                                   "september", "october", "november", "december"};
+    static constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
+                                                   "may",       "june",     "july",     "august",
+                                                   "september", "october",  "november", "december"};
     std::size_t end = pos_;
-    while (end < text_.size() && ((text_[end] >= 'a' && text_[end] <= 'z') ||
-                                  (text_[end] >= 'A' && text_[end] <= 'Z'))) {
+    while (end < text_.size() &&
+           ((text_[end] >= 'a' && text_[end] <= 'z') || (text_[end] >= 'A' && text_[end] <= 'Z'))) {
       ++end;
     }
     const std::string word = ascii_lowercase(text_.substr(pos_, end - pos_));
@@ -156,8 +156,8 @@ bool scan_month_name(DateScanner& in, CalendarDate& date) {
 // Parses a date at the start of text; `rest` receives what follows it.
 std::optional<CalendarDate> scan_date(std::string_view text, std::string_view& rest) {
   using Scan = bool (*)(DateScanner&, CalendarDate&);
-  for (const Scan scan : {Scan{scan_year_first}, Scan{scan_chinese}, Scan{scan_month_first},
-                          Scan{scan_month_name}}) {
+  for (const Scan scan :
+       {Scan{scan_year_first}, Scan{scan_chinese}, Scan{scan_month_first}, Scan{scan_month_name}}) {
     DateScanner in(text);
     CalendarDate date;
     if (scan(in, date) && is_real_day(date)) {
@@ -261,18 +261,21 @@ std::string normalize_date(std::string_view value) {
 
 void add_description(Article& article, std::string_view description) {
   const std::string summary = collapse_whitespace(description);
-  if (summary.empty() || collapse_whitespace(article.body).find(summary) != std::string::npos) return;
+  if (summary.empty() || collapse_whitespace(article.body).find(summary) != std::string::npos)
+    return;
   article.body = summary + (article.body.empty() ? "" : "\n\n") + article.body;
 }
 
 void drop_title_line(Article& article) {
   if (article.title.empty()) return;
   const std::size_t start = article.body.find_first_not_of(" \t\r\n");
-  if (start == std::string::npos || article.body.compare(start, article.title.size(), article.title) != 0) {
+  if (start == std::string::npos ||
+      article.body.compare(start, article.title.size(), article.title) != 0) {
     return;
   }
   const std::size_t after = start + article.title.size();
-  if (after < article.body.size() && article.body[after] != '\n' && article.body[after] != '\r') return;
+  if (after < article.body.size() && article.body[after] != '\n' && article.body[after] != '\r')
+    return;
   const std::size_t next = article.body.find_first_not_of(" \t\r\n", after);
   article.body.erase(0, next == std::string::npos ? article.body.size() : next);
 }

@@ -3,6 +3,8 @@
 // key → values table, then cleaned into a FrontMatter. Only the subset articles use is
 // read: scalars, flow lists ([a, b]), block lists ("- a") and, in TOML, arrays, strings of
 // every kind and bare values (dates, numbers); keys inside TOML tables are skipped.
+#include "front_matter.h"
+
 #include <algorithm>
 #include <initializer_list>
 #include <iterator>
@@ -12,16 +14,14 @@
 #include <utility>
 #include <vector>
 
-#include "front_matter.h"
-
 namespace longjing::format_detail {
 namespace {
 
 // The keys clean() reads; the values of any other key are dropped as they are read, so
 // that a block of a million keys costs one pass.
-constexpr std::string_view kKeysRead[] = {"title", "date",        "source",  "author", "authors",
-                                          "language", "lang",     "url",     "description",
-                                          "summary", "tags",      "keywords", "categories"};
+constexpr std::string_view kKeysRead[] = {
+    "title", "date",        "source",  "author", "authors",  "language",  "lang",
+    "url",   "description", "summary", "tags",   "keywords", "categories"};
 
 // The keys read, each with every value given (a scalar is a list of one).
 struct RawFrontMatter {
@@ -34,7 +34,8 @@ struct RawFrontMatter {
   std::vector<std::string>& values_of(std::string_view key) {
     const std::string name = ascii_lowercase(key);
     ignored.clear();
-    if (std::find(std::begin(kKeysRead), std::end(kKeysRead), name) == std::end(kKeysRead)) return ignored;
+    if (std::find(std::begin(kKeysRead), std::end(kKeysRead), name) == std::end(kKeysRead))
+      return ignored;
     for (auto& [known, values] : keys) {
       if (known == name) {
         values.clear();
@@ -88,7 +89,8 @@ bool is_key(std::string_view key) {
 // The value of a quoted scalar starting at value[0] (a " or '), its escapes undone
 // (`backslash_escapes`: "..." in YAML and TOML); `end` receives the offset after the
 // closing quote. nullopt when the quote never closes.
-std::optional<std::string> quoted_scalar(std::string_view value, bool backslash_escapes, std::size_t& end) {
+std::optional<std::string> quoted_scalar(std::string_view value, bool backslash_escapes,
+                                         std::size_t& end) {
   const char quote = value.front();
   std::string out;
   for (std::size_t i = 1; i < value.size(); ++i) {
@@ -97,7 +99,8 @@ std::optional<std::string> quoted_scalar(std::string_view value, bool backslash_
     if (backslash_escapes && quote == '"' && c == '\\' && has_next) {
       const char escaped = value[++i];
       out += escaped == 'n' ? '\n' : escaped == 't' ? '\t' : escaped;
-    } else if (quote == '\'' && c == '\'' && has_next && value[i + 1] == '\'' && !backslash_escapes) {
+    } else if (quote == '\'' && c == '\'' && has_next && value[i + 1] == '\'' &&
+               !backslash_escapes) {
       out += value[++i];  // YAML's '' inside '...'
     } else if (c == quote) {
       end = i + 1;
@@ -126,7 +129,9 @@ std::vector<std::string> flow_items(std::string_view inside) {
   std::vector<std::string> items;
   std::size_t i = 0;
   while (i < inside.size()) {
-    while (i < inside.size() && (inside[i] == ' ' || inside[i] == '\t' || inside[i] == '\n' || inside[i] == ',')) ++i;
+    while (i < inside.size() &&
+           (inside[i] == ' ' || inside[i] == '\t' || inside[i] == '\n' || inside[i] == ','))
+      ++i;
     if (i >= inside.size()) break;
     if (inside[i] == '"' || inside[i] == '\'') {
       std::size_t end = 0;
@@ -149,7 +154,8 @@ std::vector<std::string> flow_items(std::string_view inside) {
 // A "key: value" line split in two; nullopt when the line has no such shape.
 std::optional<std::pair<std::string_view, std::string_view>> split_yaml_key(std::string_view line) {
   const std::size_t colon = line.find(':');
-  if (colon == 0 || colon == std::string_view::npos || !is_key(line.substr(0, colon))) return std::nullopt;
+  if (colon == 0 || colon == std::string_view::npos || !is_key(line.substr(0, colon)))
+    return std::nullopt;
   const std::string_view value = line.substr(colon + 1);
   if (!value.empty() && value.front() != ' ' && value.front() != '\t') return std::nullopt;
   return std::pair{line.substr(0, colon), trim(value)};
@@ -157,7 +163,8 @@ std::optional<std::pair<std::string_view, std::string_view>> split_yaml_key(std:
 
 // Reads the YAML block after the opening "---"; nullopt when it never closes or a line is
 // not YAML-like.
-std::optional<std::pair<RawFrontMatter, std::size_t>> read_yaml(std::string_view content, std::size_t pos) {
+std::optional<std::pair<RawFrontMatter, std::size_t>> read_yaml(std::string_view content,
+                                                                std::size_t pos) {
   RawFrontMatter raw;
   std::vector<std::string>* list = nullptr;  // the key whose block list items follow
   while (pos < content.size()) {
@@ -246,7 +253,8 @@ std::optional<std::vector<std::string>> toml_values(std::string_view value) {
 
 // Reads the TOML block after the opening "+++"; nullopt when it never closes or a line is
 // not TOML.
-std::optional<std::pair<RawFrontMatter, std::size_t>> read_toml(std::string_view content, std::size_t pos) {
+std::optional<std::pair<RawFrontMatter, std::size_t>> read_toml(std::string_view content,
+                                                                std::size_t pos) {
   RawFrontMatter raw;
   bool in_table = false;  // keys after a [table] header belong to it: not read
   while (pos < content.size()) {
@@ -261,7 +269,8 @@ std::optional<std::pair<RawFrontMatter, std::size_t>> read_toml(std::string_view
     const std::size_t equals = inner.find('=');
     if (equals == std::string_view::npos) return std::nullopt;
     std::string_view key = trim(inner.substr(0, equals));
-    if (key.size() >= 2 && (key.front() == '"' || key.front() == '\'') && key.back() == key.front()) {
+    if (key.size() >= 2 && (key.front() == '"' || key.front() == '\'') &&
+        key.back() == key.front()) {
       key = key.substr(1, key.size() - 2);
     }
     if (!is_key(key)) return std::nullopt;
@@ -305,7 +314,8 @@ FrontMatter clean(const RawFrontMatter& raw, std::string_view rest) {
   out.description = collapse_whitespace(raw.scalar({"description", "summary"}));
   std::vector<std::string> tags;
   for (const auto& [key, values] : raw.keys) {
-    if (key == "tags" || key == "keywords" || key == "categories") tags.insert(tags.end(), values.begin(), values.end());
+    if (key == "tags" || key == "keywords" || key == "categories")
+      tags.insert(tags.end(), values.begin(), values.end());
   }
   out.tags = clean_tags(tags);
   out.rest = rest;
@@ -322,8 +332,9 @@ std::vector<std::string> clean_tags(const std::vector<std::string>& given) {
     std::string_view rest = value;
     while (!rest.empty() && tags.size() < kMaxTags) {
       std::size_t cut = rest.size(), skip = 0;
-      for (const std::string_view separator : {std::string_view(","), std::string_view("\xEF\xBC\x8C"),
-                                               std::string_view("\xE3\x80\x81"), std::string_view(";")}) {
+      for (const std::string_view separator :
+           {std::string_view(","), std::string_view("\xEF\xBC\x8C"),
+            std::string_view("\xE3\x80\x81"), std::string_view(";")}) {
         const std::size_t at = rest.find(separator);
         if (at < cut) {
           cut = at;

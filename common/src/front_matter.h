@@ -59,7 +59,7 @@ struct FrontMatter {
   std::string url;
   std::string description;        // description or summary, whitespace collapsed
   std::vector<std::string> tags;  // tags, keywords and categories, cleaned by clean_tags
-  std::string_view rest;  // the content after the closing line (a view into the input)
+  std::string_view rest;          // the content after the closing line (a view into the input)
 };
 
 // Splits front matter off `content` (BOM already stripped) and reads it (front_matter.cc):

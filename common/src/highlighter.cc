@@ -528,7 +528,8 @@ Passages Highlighter::best_passages(std::string_view text, std::size_t max_width
     std::set<std::size_t> distinct;
     double score = 0;
     for (std::size_t j = i; j < matches.size() && matches[j].end <= limit; ++j) {
-      score += distinct.insert(matches[j].pattern).second ? patterns_[matches[j].pattern].weight : 0.01;
+      score +=
+          distinct.insert(matches[j].pattern).second ? patterns_[matches[j].pattern].weight : 0.01;
     }
     windows.push_back({score, i, limit});
   }

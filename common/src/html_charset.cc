@@ -19,7 +19,9 @@ std::string lowercase(std::string_view text) {
   return out;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/';
+}
 
 bool starts_with_nocase(std::string_view text, std::size_t at, std::string_view prefix) {
   if (text.size() - at < prefix.size()) return false;
@@ -31,17 +33,22 @@ bool starts_with_nocase(std::string_view text, std::size_t at, std::string_view 
 
 // Reads one attribute of a tag at `pos` (name and optional value, lowercased name);
 // false at the tag's end.
-bool next_attribute(std::string_view text, std::size_t& pos, std::string& name, std::string& value) {
+bool next_attribute(std::string_view text, std::size_t& pos, std::string& name,
+                    std::string& value) {
   while (pos < text.size() && is_space(text[pos])) ++pos;
   if (pos >= text.size() || text[pos] == '>') return false;
   const std::size_t name_start = pos;
   while (pos < text.size() && !is_space(text[pos]) && text[pos] != '=' && text[pos] != '>') ++pos;
   name = lowercase(text.substr(name_start, pos - name_start));
   value.clear();
-  while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\n' || text[pos] == '\r')) ++pos;
+  while (pos < text.size() &&
+         (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\n' || text[pos] == '\r'))
+    ++pos;
   if (pos >= text.size() || text[pos] != '=') return true;
   ++pos;
-  while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\n' || text[pos] == '\r')) ++pos;
+  while (pos < text.size() &&
+         (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\n' || text[pos] == '\r'))
+    ++pos;
   if (pos < text.size() && (text[pos] == '"' || text[pos] == '\'')) {
     const char quote = text[pos++];
     const std::size_t end = text.find(quote, pos);
@@ -79,17 +86,18 @@ std::string canonical_label(std::string label) {
   while (!label.empty() && (label.back() == ' ' || label.back() == '\t')) label.pop_back();
   while (!label.empty() && (label.front() == ' ' || label.front() == '\t')) label.erase(0, 1);
   label = lowercase(label);
-  static constexpr std::string_view kUtf8[] = {"utf-8", "utf8", "unicode-1-1-utf-8", "utf-16",
-                                               "utf-16le", "utf-16be", "unicode", "ucs-2"};
-  static constexpr std::string_view kGb[] = {"gbk", "gb2312", "gb_2312", "gb_2312-80", "gb18030",
-                                             "x-gbk", "chinese", "csgb2312", "iso-ir-58", "cp936",
-                                             "windows-936"};
-  static constexpr std::string_view kBig5[] = {"big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5"};
-  static constexpr std::string_view kSjis[] = {"shift_jis", "shift-jis", "sjis", "ms_kanji",
-                                               "x-sjis", "windows-31j", "csshiftjis", "ms932"};
-  static constexpr std::string_view kWestern[] = {"iso-8859-1", "iso8859-1", "latin1", "l1",
-                                                  "us-ascii", "ascii", "windows-1252", "cp1252",
-                                                  "iso_8859-1", "cp819", "ibm819", "x-cp1252"};
+  static constexpr std::string_view kUtf8[] = {
+      "utf-8", "utf8", "unicode-1-1-utf-8", "utf-16", "utf-16le", "utf-16be", "unicode", "ucs-2"};
+  static constexpr std::string_view kGb[] = {"gbk",       "gb2312", "gb_2312",    "gb_2312-80",
+                                             "gb18030",   "x-gbk",  "chinese",    "csgb2312",
+                                             "iso-ir-58", "cp936",  "windows-936"};
+  static constexpr std::string_view kBig5[] = {"big5", "big5-hkscs", "cn-big5", "csbig5",
+                                               "x-x-big5"};
+  static constexpr std::string_view kSjis[] = {"shift_jis", "shift-jis",   "sjis",       "ms_kanji",
+                                               "x-sjis",    "windows-31j", "csshiftjis", "ms932"};
+  static constexpr std::string_view kWestern[] = {
+      "iso-8859-1",   "iso8859-1", "latin1",     "l1",    "us-ascii", "ascii",
+      "windows-1252", "cp1252",    "iso_8859-1", "cp819", "ibm819",   "x-cp1252"};
   auto in = [&](const auto& labels) {
     for (const std::string_view l : labels) {
       if (label == l) return true;
@@ -118,7 +126,8 @@ std::optional<std::string> html_declared_charset(std::string_view bytes) {
       pos = end + 3;
       continue;
     }
-    if (!starts_with_nocase(head, lt + 1, "meta") || lt + 5 >= head.size() || !is_space(head[lt + 5])) {
+    if (!starts_with_nocase(head, lt + 1, "meta") || lt + 5 >= head.size() ||
+        !is_space(head[lt + 5])) {
       pos = lt + 1;
       continue;
     }

@@ -277,7 +277,7 @@ class MetadataReader {
 
   std::string title, first_h1, date, author, site_name, canonical, og_url, language, description;
   std::vector<std::string> keywords;  // <meta name=keywords> contents, as written
-  std::string dropped_date;  // the first date <meta> that names no calendar day
+  std::string dropped_date;           // the first date <meta> that names no calendar day
   const GumboNode* body = nullptr;
 
  private:
@@ -366,8 +366,9 @@ Article parse_html(std::string_view content) {
   article.description = std::move(metadata.description);
   for (std::string& keywords : metadata.keywords) repair_gumbo_output(keywords);
   article.tags = format_detail::clean_tags(metadata.keywords);
-  for (std::string* field : {&article.title, &article.date, &article.source, &article.language,
-                             &article.url, &article.body, &article.dropped_date, &article.description}) {
+  for (std::string* field :
+       {&article.title, &article.date, &article.source, &article.language, &article.url,
+        &article.body, &article.dropped_date, &article.description}) {
     repair_gumbo_output(*field);
   }
   return article;

@@ -6,14 +6,14 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <thread>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
+#include "fnv.h"
 #include "longjing/analyzer.h"
 #include "longjing/error.h"
 #include "longjing/normalizer.h"
-#include "fnv.h"
 #include "staged_build.h"
 #include "stat_table.h"
 #include "xapian_errors.h"
@@ -25,11 +25,11 @@ std::string sortable(double v) { return Xapian::sortable_serialise(v); }
 
 // How one piece of text goes into the document.
 struct TextField {
-  std::string prefix;              // term prefix ("" for the body's term space)
-  unsigned wdf = 1;                // within-document frequency per occurrence
-  bool dictionary_words = false;   // add ICU dictionary words (XW) for CJK runs
+  std::string prefix;                         // term prefix ("" for the body's term space)
+  unsigned wdf = 1;                           // within-document frequency per occurrence
+  bool dictionary_words = false;              // add ICU dictionary words (XW) for CJK runs
   std::set<std::string>* spelling = nullptr;  // collects words for the spelling table
-  bool positions = true;           // false: words only filter, unstemmed; phrases are ANDs
+  bool positions = true;  // false: words only filter, unstemmed; phrases are ANDs
 };
 
 // Adds the Analyzer's terms of `text` to `doc`: field.prefix + term for every token, with
@@ -63,7 +63,8 @@ std::uint32_t add_text(Xapian::Document& doc, const Analyzer& analyzer, std::str
 // L terms for the language tag and each shorter tag it extends ("zh-hans" → zh, zh-hans).
 void add_language_terms(Xapian::Document& doc, const std::string& language) {
   const std::string tag = normalize_string(language);
-  for (std::size_t dash = tag.find('-'); dash != std::string::npos; dash = tag.find('-', dash + 1)) {
+  for (std::size_t dash = tag.find('-'); dash != std::string::npos;
+       dash = tag.find('-', dash + 1)) {
     std::string term(schema::kLanguagePrefix);  // appended: see html_format.cc on -Wrestrict
     term.append(tag, 0, dash);
     doc.add_boolean_term(term);
@@ -81,17 +82,19 @@ Xapian::Document build_document(const schema::StoredDocument& stored, const Anal
   add_text(doc, analyzer, a.title, 1, {std::string(schema::kTitlePrefix), schema::kTitleFieldWdf});
   const std::uint32_t title_end =
       add_text(doc, analyzer, a.title, 1, {"", schema::kTitleWdf, true, &spelling});
-  const std::uint32_t body_end =
-      add_text(doc, analyzer, a.body, title_end + schema::kBodyPositionGap, {"", 1, true, &spelling});
+  const std::uint32_t body_end = add_text(
+      doc, analyzer, a.body, title_end + schema::kBodyPositionGap, {"", 1, true, &spelling});
   std::string tags;  // one line of words; a tag is found by its words, as text is
   for (const std::string& tag : a.tags) tags += (tags.empty() ? "" : "\n") + tag;
-  if (!tags.empty()) add_text(doc, analyzer, tags, body_end + schema::kBodyPositionGap, {"", 1, true, &spelling});
+  if (!tags.empty())
+    add_text(doc, analyzer, tags, body_end + schema::kBodyPositionGap, {"", 1, true, &spelling});
   // Source, tag and path words only filter (source:, tag:, path:): wdf 0 keeps them out
   // of the document length, so ranking does not depend on where the files happen to live;
   // they have neither positions nor stems (a short document's path gave a fifth of its terms).
-  for (const auto& [text, prefix] : {std::pair{&a.source, schema::kSourcePrefix},
-                                     std::pair{static_cast<const std::string*>(&tags), schema::kTagPrefix},
-                                     std::pair{&a.path, schema::kPathWordPrefix}}) {
+  for (const auto& [text, prefix] :
+       {std::pair{&a.source, schema::kSourcePrefix},
+        std::pair{static_cast<const std::string*>(&tags), schema::kTagPrefix},
+        std::pair{&a.path, schema::kPathWordPrefix}}) {
     add_text(doc, analyzer, *text, 1,
              {std::string(prefix), 0, false, nullptr, schema::field_has_positions(prefix)});
   }
@@ -105,7 +108,8 @@ Xapian::Document build_document(const schema::StoredDocument& stored, const Anal
     doc.add_boolean_term(std::string(schema::kMonthPrefix) + date.substr(0, 6));
     doc.add_boolean_term(std::string(schema::kYearPrefix) + date.substr(0, 4));
   }
-  doc.add_value(schema::kDateOrMtimeSlot, date.empty() ? schema::compact_local_day(stored.mtime) : date);
+  doc.add_value(schema::kDateOrMtimeSlot,
+                date.empty() ? schema::compact_local_day(stored.mtime) : date);
   doc.add_value(schema::kMtimeSlot, sortable(static_cast<double>(stored.mtime)));
   doc.add_value(schema::kSizeSlot, sortable(static_cast<double>(stored.size)));
   doc.add_value(schema::kHashSlot, stored.content_hash);
@@ -147,10 +151,10 @@ struct Shard {
     }
     writable = true;
     read_only = Xapian::Database();
-    db = Xapian::WritableDatabase(
-        path, mode == OpenMode::kRebuild   ? Xapian::DB_CREATE_OR_OVERWRITE
-              : mode == OpenMode::kStaging ? Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC
-                                           : Xapian::DB_CREATE_OR_OPEN);
+    db = Xapian::WritableDatabase(path, mode == OpenMode::kRebuild ? Xapian::DB_CREATE_OR_OVERWRITE
+                                        : mode == OpenMode::kStaging
+                                            ? Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC
+                                            : Xapian::DB_CREATE_OR_OPEN);
     check_schema(true);
   }
 
@@ -180,7 +184,8 @@ unsigned existing_shards(const std::string& db_path) {
   std::ifstream stub(stub_path(db_path));
   if (stub) {
     unsigned n = 0;
-    for (std::string line; std::getline(stub, line);) n += line.rfind("auto shard-", 0) == 0 ? 1 : 0;
+    for (std::string line; std::getline(stub, line);)
+      n += line.rfind("auto shard-", 0) == 0 ? 1 : 0;
     return n;
   }
   std::error_code ec;
@@ -240,7 +245,8 @@ IndexWriter::IndexWriter(const std::string& db_path, OpenMode mode,
   if (mode != OpenMode::kReadOnly) {
     std::error_code ec;
     std::filesystem::create_directories(std::filesystem::path(db_path), ec);
-    if (ec) throw DatabaseError("cannot create database directory " + db_path + ": " + ec.message());
+    if (ec)
+      throw DatabaseError("cannot create database directory " + db_path + ": " + ec.message());
   }
   const unsigned existing = existing_shards(db_path);
   unsigned count = shards == 0 ? std::max(existing, 1u) : shards;
@@ -269,7 +275,8 @@ IndexWriter::IndexWriter(const std::string& db_path, OpenMode mode,
         // Xapian reports a read-only directory as a lock error too: only "already locked"
         // means another writer.
         if (e.get_msg().find("already locked") == std::string::npos) {
-          throw DatabaseError(describe_xapian_error("cannot open database " + shard.path + " for writing", e));
+          throw DatabaseError(
+              describe_xapian_error("cannot open database " + shard.path + " for writing", e));
         }
         const auto now = Clock::now();
         if (now >= deadline) {
@@ -284,12 +291,13 @@ IndexWriter::IndexWriter(const std::string& db_path, OpenMode mode,
                               " is locked: another indexer is writing to it (lock file " +
                               shard.path + "/flintlock)" + waited);
         }
-        std::this_thread::sleep_for(std::min<Clock::duration>(std::chrono::milliseconds(100),
-                                                              deadline - now));
+        std::this_thread::sleep_for(
+            std::min<Clock::duration>(std::chrono::milliseconds(100), deadline - now));
       } catch (const Xapian::Error& e) {
-        throw DatabaseError(describe_xapian_error(
-            "cannot open database " + shard.path + (mode == OpenMode::kReadOnly ? "" : " for writing"),
-            e));
+        throw DatabaseError(
+            describe_xapian_error("cannot open database " + shard.path +
+                                      (mode == OpenMode::kReadOnly ? "" : " for writing"),
+                                  e));
       }
     }
   }
@@ -342,14 +350,17 @@ void IndexWriter::preload_status() {
       const Xapian::Database& db = shard.reader();
       // Value streams and the Q terms are each one sequential sweep of their table.
       std::unordered_map<Xapian::docid, StatTable::Stat> by_id;
-      for (auto it = db.valuestream_begin(schema::kMtimeSlot); it != db.valuestream_end(schema::kMtimeSlot); ++it) {
+      for (auto it = db.valuestream_begin(schema::kMtimeSlot);
+           it != db.valuestream_end(schema::kMtimeSlot); ++it) {
         by_id[it.get_docid()].mtime = *it;
       }
-      for (auto it = db.valuestream_begin(schema::kSizeSlot); it != db.valuestream_end(schema::kSizeSlot); ++it) {
+      for (auto it = db.valuestream_begin(schema::kSizeSlot);
+           it != db.valuestream_end(schema::kSizeSlot); ++it) {
         by_id[it.get_docid()].size = *it;
       }
       bool paths_stored = false;
-      for (auto it = db.valuestream_begin(schema::kPathSlot); it != db.valuestream_end(schema::kPathSlot); ++it) {
+      for (auto it = db.valuestream_begin(schema::kPathSlot);
+           it != db.valuestream_end(schema::kPathSlot); ++it) {
         paths_stored = true;
         const auto found = by_id.find(it.get_docid());
         if (found != by_id.end()) table.add(*it, std::move(found->second));
@@ -361,7 +372,8 @@ void IndexWriter::preload_status() {
         const std::string term = *it;
         if (term.size() > prefix.size() && term[prefix.size()] == '#') continue;  // hashed id
         const auto found = by_id.find(*db.postlist_begin(term));
-        if (found != by_id.end()) table.add(std::string_view(term).substr(prefix.size()), std::move(found->second));
+        if (found != by_id.end())
+          table.add(std::string_view(term).substr(prefix.size()), std::move(found->second));
       }
     } catch (const Xapian::Error& e) {
       throw DatabaseError(describe_xapian_error("cannot read database " + shard.path, e));
@@ -436,7 +448,8 @@ void IndexWriter::touch(const std::string& path, std::int64_t mtime, std::uint64
     doc->add_value(schema::kSizeSlot, sortable(static_cast<double>(size)));
     shard.writer().replace_document(doc->get_docid(), *doc);
   } catch (const Xapian::Error& e) {
-    throw DatabaseError(describe_xapian_error("cannot update " + path + " in database " + shard.path, e));
+    throw DatabaseError(
+        describe_xapian_error("cannot update " + path + " in database " + shard.path, e));
   }
 }
 
@@ -449,7 +462,8 @@ bool IndexWriter::remove(const std::string& path) {
     shard.writer().delete_document(term);
     return true;
   } catch (const Xapian::Error& e) {
-    throw DatabaseError(describe_xapian_error("cannot delete " + path + " from database " + shard.path, e));
+    throw DatabaseError(
+        describe_xapian_error("cannot delete " + path + " from database " + shard.path, e));
   }
 }
 
@@ -486,9 +500,11 @@ void IndexWriter::set_aliases(const std::string& root, const std::string& alias_
   // Every shard keeps the table, so any one of them, served alone, expands names.
   for (Shard& shard : impl_->shards) {
     try {
-      if (shard.writer().get_metadata(key) != alias_text) shard.writer().set_metadata(key, alias_text);
+      if (shard.writer().get_metadata(key) != alias_text)
+        shard.writer().set_metadata(key, alias_text);
     } catch (const Xapian::Error& e) {
-      throw DatabaseError(describe_xapian_error("cannot store aliases in database " + shard.path, e));
+      throw DatabaseError(
+          describe_xapian_error("cannot store aliases in database " + shard.path, e));
     }
   }
 }
@@ -496,7 +512,8 @@ void IndexWriter::set_aliases(const std::string& root, const std::string& alias_
 std::vector<std::string> IndexWriter::roots() const {
   std::vector<std::string> out;
   try {
-    const std::string text = impl_->shards.front().reader().get_metadata(std::string(schema::kRootsKey));
+    const std::string text =
+        impl_->shards.front().reader().get_metadata(std::string(schema::kRootsKey));
     std::size_t start = 0;
     while (start < text.size()) {
       const std::size_t end = std::min(text.find('\n', start), text.size());
@@ -504,7 +521,8 @@ std::vector<std::string> IndexWriter::roots() const {
       start = end + 1;
     }
   } catch (const Xapian::Error& e) {
-    throw DatabaseError(describe_xapian_error("cannot read database " + impl_->shards.front().path, e));
+    throw DatabaseError(
+        describe_xapian_error("cannot read database " + impl_->shards.front().path, e));
   }
   return out;
 }
@@ -517,16 +535,19 @@ void IndexWriter::set_roots(const std::vector<std::string>& roots) {
     try {
       if (shard.writer().get_metadata(key) != text) shard.writer().set_metadata(key, text);
     } catch (const Xapian::Error& e) {
-      throw DatabaseError(describe_xapian_error("cannot store the roots in database " + shard.path, e));
+      throw DatabaseError(
+          describe_xapian_error("cannot store the roots in database " + shard.path, e));
     }
   }
 }
 
 std::string IndexWriter::root_settings(const std::string& root) const {
   try {
-    return impl_->shards.front().reader().get_metadata(std::string(schema::kRootSettingsKey) + ":" + root);
+    return impl_->shards.front().reader().get_metadata(std::string(schema::kRootSettingsKey) + ":" +
+                                                       root);
   } catch (const Xapian::Error& e) {
-    throw DatabaseError(describe_xapian_error("cannot read database " + impl_->shards.front().path, e));
+    throw DatabaseError(
+        describe_xapian_error("cannot read database " + impl_->shards.front().path, e));
   }
 }
 
@@ -536,7 +557,8 @@ void IndexWriter::set_root_settings(const std::string& root, const std::string& 
     try {
       if (shard.writer().get_metadata(key) != text) shard.writer().set_metadata(key, text);
     } catch (const Xapian::Error& e) {
-      throw DatabaseError(describe_xapian_error("cannot store a root's settings in database " + shard.path, e));
+      throw DatabaseError(
+          describe_xapian_error("cannot store a root's settings in database " + shard.path, e));
     }
   }
 }

@@ -1,7 +1,5 @@
 #include "longjing/indexing.h"
 
-#include "inotify_watcher.h"
-
 #include <dirent.h>
 #include <fcntl.h>
 #include <fnmatch.h>
@@ -17,6 +15,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "inotify_watcher.h"
 #include "longjing/alias_table.h"
 #include "longjing/analyzer.h"
 #include "longjing/documents.h"
@@ -83,8 +82,8 @@ bool excluded(const std::vector<std::string>& patterns, const std::string& relat
 std::optional<FoundFile> named_file(const std::string& path, const RootSettings& settings) {
   const std::string base = fs::path(path).filename().string();
   if (excluded(settings.exclude, base, base)) return std::nullopt;
-  return FoundFile{path, format_for_path(path).value_or(Format::kText), stat_file(AT_FDCWD, path.c_str()),
-                   settings.max_file_size};
+  return FoundFile{path, format_for_path(path).value_or(Format::kText),
+                   stat_file(AT_FDCWD, path.c_str()), settings.max_file_size};
 }
 
 // The text form of a root's settings (schema::kRootSettingsKey).
@@ -136,7 +135,8 @@ struct DirCloser {
 // their stat (taken here, through the open directory, as cheaply as the kernel allows).
 // Hidden and excluded entries are skipped; symbolic links to directories are not
 // followed (no cycles).
-void walk(const std::string& dir, const std::string& relative, Root& found, const ProblemSink& report) {
+void walk(const std::string& dir, const std::string& relative, Root& found,
+          const ProblemSink& report) {
   std::unique_ptr<DIR, DirCloser> stream(::opendir(dir.c_str()));
   if (!stream) {
     report({dir, std::string("cannot read directory: ") + std::strerror(errno), true});
@@ -175,7 +175,9 @@ void walk(const std::string& dir, const std::string& relative, Root& found, cons
       continue;
     }
     const auto format = format_for_path(name);
-    if (format) found.files.push_back({path, *format, stat_file(fd, name.c_str()), found.settings.max_file_size});
+    if (format)
+      found.files.push_back(
+          {path, *format, stat_file(fd, name.c_str()), found.settings.max_file_size});
   }
 }
 
@@ -194,9 +196,7 @@ AliasTable read_aliases(const Root& root, const ProblemSink& report) {
   return table;
 }
 
-std::string title_from_file_name(const std::string& path) {
-  return fs::path(path).stem().string();
-}
+std::string title_from_file_name(const std::string& path) { return fs::path(path).stem().string(); }
 
 // What was guessed or repaired while decoding a text file (reported; the file is indexed).
 std::vector<std::string> caveats_of(const SourceText& source) {
@@ -219,7 +219,7 @@ void add_dropped_date(const Article& article, std::vector<std::string>& caveats)
 
 // A file's Article, with what was guessed or repaired on the way, or why it is skipped.
 struct ParsedFile {
-  std::optional<Article> article;     // none: skipped for `problem`
+  std::optional<Article> article;  // none: skipped for `problem`
   std::vector<std::string> caveats;
   std::string problem;
   bool empty = false;  // read fine, but there is nothing to find in it
@@ -259,8 +259,8 @@ ParsedFile parse_file(const FileBytes& file, Format by_name, const ReadLimits& l
 }
 
 // The document to store for a file's article.
-schema::StoredDocument document_of(const std::string& path, Article article,
-                                   const FileBytes& file, std::int64_t mtime, std::uint64_t size) {
+schema::StoredDocument document_of(const std::string& path, Article article, const FileBytes& file,
+                                   std::int64_t mtime, std::uint64_t size) {
   schema::StoredDocument doc;
   doc.article = std::move(article);
   doc.article.path = path;
@@ -286,7 +286,8 @@ struct BuildResult {
 unsigned build_threads(unsigned jobs, std::size_t files) {
   if (jobs == 0) {
     const unsigned cores = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
-    jobs = static_cast<unsigned>(std::min<std::size_t>(cores, std::max<std::size_t>(1, files / 128)));
+    jobs =
+        static_cast<unsigned>(std::min<std::size_t>(cores, std::max<std::size_t>(1, files / 128)));
   }
   return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(jobs, files)));
 }
@@ -306,7 +307,8 @@ bool keeps_layout(const IndexOptions& options) {
   if (!fs::exists(options.database, ec)) return false;
   try {
     const IndexWriter current(options.database, OpenMode::kReadOnly);
-    return current.document_count() > 0 && (options.shards == 0 || options.shards == current.shard_count());
+    return current.document_count() > 0 &&
+           (options.shards == 0 || options.shards == current.shard_count());
   } catch (const DatabaseError&) {
     return false;  // a damaged index is rebuilt from nothing
   }
@@ -342,7 +344,8 @@ class Run {
     if (options_.rebuild) roots_.clear();
     for (const std::vector<Root>* list : {&roots, static_cast<const std::vector<Root>*>(&kept_)}) {
       for (const Root& root : *list) {
-        if (std::find(roots_.begin(), roots_.end(), root.path) == roots_.end()) roots_.push_back(root.path);
+        if (std::find(roots_.begin(), roots_.end(), root.path) == roots_.end())
+          roots_.push_back(root.path);
         settings_.emplace_back(root.path, settings_text(root.settings));
       }
     }
@@ -359,7 +362,8 @@ class Run {
     // An update run over directories of a large index reads every indexed file's stat
     // values in one sweep (a lookup per file costs more), on a second thread while this
     // one walks the directories; the writer is not used by the walk.
-    const bool walks = std::any_of(roots.begin(), roots.end(), [](const Root& r) { return r.is_directory; });
+    const bool walks =
+        std::any_of(roots.begin(), roots.end(), [](const Root& r) { return r.is_directory; });
     std::future<void> preloaded;
     if (writer_ && walks && initial_documents_ >= kPreloadFromFiles) {
       preloaded = std::async(std::launch::async, [this] { writer_->preload_status(); });
@@ -399,8 +403,8 @@ class Run {
     }
     remove_vanished(root.path, seen, root.unreadable_dirs);
     if (writer_ && !options_.dry_run) {
-      writer_->set_aliases(root.path,
-                           read_aliases(root, [this](const FileProblem& p) { problem(p); }).to_text());
+      writer_->set_aliases(
+          root.path, read_aliases(root, [this](const FileProblem& p) { problem(p); }).to_text());
     }
   }
 
@@ -409,10 +413,12 @@ class Run {
   // of a known format indexed, a path that is gone (or now excluded) loses its document and
   // those under it. An alias file's change rescans the whole root.
   void update_path(const Root& root, const std::string& path) {
-    const std::string relative = path.size() > root.path.size() ? path.substr(root.path.size() + 1) : "";
+    const std::string relative =
+        path.size() > root.path.size() ? path.substr(root.path.size() + 1) : "";
     const std::string base = fs::path(path).filename().string();
     struct stat st {};
-    const bool exists = ::lstat(path.c_str(), &st) == 0 && !excluded(root.settings.exclude, relative, base);
+    const bool exists =
+        ::lstat(path.c_str(), &st) == 0 && !excluded(root.settings.exclude, relative, base);
     if (exists && S_ISDIR(st.st_mode)) {
       Root below;
       below.path = path;
@@ -451,7 +457,8 @@ class Run {
     walked.path = root.path;
     walked.is_directory = root.is_directory;
     walked.settings = root.settings;
-    if (walked.is_directory) walk(walked.path, "", walked, [this](const FileProblem& p) { problem(p); });
+    if (walked.is_directory)
+      walk(walked.path, "", walked, [this](const FileProblem& p) { problem(p); });
     update_root(walked);
   }
 
@@ -521,8 +528,8 @@ class Run {
         continue;
       }
       for (const FoundFile& f : root.files) add(f);
-      aliases.emplace_back(root.path,
-                           read_aliases(root, [this](const FileProblem& p) { problem(p); }).to_text());
+      aliases.emplace_back(
+          root.path, read_aliases(root, [this](const FileProblem& p) { problem(p); }).to_text());
     }
     std::vector<std::uint64_t> weights;
     for (const FoundFile& item : items) weights.push_back(item.stat.size + kPerFileWeight);
@@ -573,22 +580,25 @@ class Run {
     };
     const std::atomic<bool> never{false};
     Analyzer::load_shared_data();
-    run_ordered(ranges, work, [&](std::size_t i) {
-      const std::string& path = items[i].path;
-      const BuildResult& result = results[i];
-      if (!result.skip_reason.empty()) {
-        problem({path, result.skip_reason, true});
-      } else {
-        ++report_.added;
-        std::string reason;
-        for (const std::string& caveat : result.caveats) {
-          problem({path, caveat, false});
-          reason += (reason.empty() ? "" : "; ") + caveat;
-        }
-        outcome(path, FileOutcome::kAdded, std::move(reason));
-      }
-      progress();
-    }, options_.cancel != nullptr ? *options_.cancel : never);
+    run_ordered(
+        ranges, work,
+        [&](std::size_t i) {
+          const std::string& path = items[i].path;
+          const BuildResult& result = results[i];
+          if (!result.skip_reason.empty()) {
+            problem({path, result.skip_reason, true});
+          } else {
+            ++report_.added;
+            std::string reason;
+            for (const std::string& caveat : result.caveats) {
+              problem({path, caveat, false});
+              reason += (reason.empty() ? "" : "; ") + caveat;
+            }
+            outcome(path, FileOutcome::kAdded, std::move(reason));
+          }
+          progress();
+        },
+        options_.cancel != nullptr ? *options_.cancel : never);
     if (cancelled() && live_rebuild_) {
       writer_->discard_staged_build();  // the index as it was keeps serving
       return;
@@ -653,7 +663,8 @@ class Run {
       return;
     }
     const std::vector<std::string> caveats = std::move(parsed.caveats);
-    if (!options_.dry_run) writer_->put(document_of(path, std::move(*parsed.article), bytes, mtime, size));
+    if (!options_.dry_run)
+      writer_->put(document_of(path, std::move(*parsed.article), bytes, mtime, size));
     const bool added = status == FileStatus::kNew;
     ++(added ? report_.added : report_.updated);
     for (const std::string& caveat : caveats) problem({path, caveat, false});
@@ -666,8 +677,8 @@ class Run {
   // Deletes the document of `path` (or counts it, in a dry run) when there is one.
   void remove(const std::string& path) {
     if (!writer_) return;
-    const bool existed = options_.dry_run ? !writer_->stored_hash(path).empty()
-                                          : writer_->remove(path);
+    const bool existed =
+        options_.dry_run ? !writer_->stored_hash(path).empty() : writer_->remove(path);
     if (!existed) return;
     ++report_.deleted;
     outcome(path, FileOutcome::kDeleted);
@@ -702,7 +713,7 @@ class Run {
   std::vector<Root> kept_;          // known roots not walked (vanished), kept as they are
   std::vector<std::string> roots_;  // the index's roots after this run
   std::vector<std::pair<std::string, std::string>> settings_;  // root, settings text to store
-  bool live_rebuild_ = false;       // a rebuild built beside the index it replaces
+  bool live_rebuild_ = false;          // a rebuild built beside the index it replaces
   std::optional<IndexWriter> writer_;  // none in a dry run without a database
   std::uint64_t initial_documents_ = 0;
   IndexReport report_;
@@ -716,11 +727,16 @@ class Run {
 
 std::string_view outcome_name(FileOutcome outcome) {
   switch (outcome) {
-    case FileOutcome::kAdded: return "added";
-    case FileOutcome::kUpdated: return "updated";
-    case FileOutcome::kUnchanged: return "unchanged";
-    case FileOutcome::kDeleted: return "deleted";
-    case FileOutcome::kSkipped: return "skipped";
+    case FileOutcome::kAdded:
+      return "added";
+    case FileOutcome::kUpdated:
+      return "updated";
+    case FileOutcome::kUnchanged:
+      return "unchanged";
+    case FileOutcome::kDeleted:
+      return "deleted";
+    case FileOutcome::kSkipped:
+      return "skipped";
   }
   return "?";
 }
@@ -777,7 +793,9 @@ RunRoots roots_of_run(const IndexOptions& options, const ProblemSink& on_problem
     // wrong (or, with --rebuild, starts afresh).
     if (options.paths.empty()) throw;
   }
-  const auto remembered = [&](const std::string& root) { return index ? index->root_settings(root) : ""; };
+  const auto remembered = [&](const std::string& root) {
+    return index ? index->root_settings(root) : "";
+  };
   RunRoots run;
   if (options.paths.empty()) {
     // Every known root; one that has vanished (an unmounted disk) keeps its documents.
@@ -790,9 +808,12 @@ RunRoots roots_of_run(const IndexOptions& options, const ProblemSink& on_problem
         kept.path = known;
         kept.settings = parse_settings(remembered(known));
         run.kept.push_back(std::move(kept));
-        on_problem({known, "this root has vanished (unmounted, moved or deleted?): its documents are kept; "
-                           "indexer --forget " + known + " removes them",
-                    false});
+        on_problem(
+            {known,
+             "this root has vanished (unmounted, moved or deleted?): its documents are kept; "
+             "indexer --forget " +
+                 known + " removes them",
+             false});
       }
     }
     if (run.walked.empty() && run.kept.empty()) {
@@ -803,8 +824,8 @@ RunRoots roots_of_run(const IndexOptions& options, const ProblemSink& on_problem
   for (const std::string& p : options.paths) {
     auto root = root_at(p);
     if (!root) throw IoError(p + ": no such file or directory");
-    const bool given_twice =
-        std::any_of(run.walked.begin(), run.walked.end(), [&](const Root& r) { return r.path == root->path; });
+    const bool given_twice = std::any_of(run.walked.begin(), run.walked.end(),
+                                         [&](const Root& r) { return r.path == root->path; });
     if (given_twice) continue;
     root->settings = settings_for(options, remembered(root->path));
     run.walked.push_back(std::move(*root));
@@ -816,7 +837,8 @@ RunRoots roots_of_run(const IndexOptions& options, const ProblemSink& on_problem
 const Root* root_holding(const std::vector<Root>& roots, const std::string& path) {
   const Root* best = nullptr;
   for (const Root& root : roots) {
-    if (holds(root.path, path) && (best == nullptr || root.path.size() > best->path.size())) best = &root;
+    if (holds(root.path, path) && (best == nullptr || root.path.size() > best->path.size()))
+      best = &root;
   }
   return best;
 }
@@ -830,7 +852,8 @@ IndexReport index_paths(const IndexOptions& options, const ProblemSink& on_probl
   return run.finish();
 }
 
-void watch_paths(const IndexOptions& options, const ProblemSink& on_problem, const WatchSink& on_batch) {
+void watch_paths(const IndexOptions& options, const ProblemSink& on_problem,
+                 const WatchSink& on_batch) {
   IndexOptions effective = options;
   effective.dry_run = false;
   RunRoots run_roots = roots_of_run(options, on_problem);
@@ -839,17 +862,21 @@ void watch_paths(const IndexOptions& options, const ProblemSink& on_problem, con
   const auto skip = [&](const std::string& dir) {
     const Root* root = root_holding(roots, dir);
     if (root == nullptr) return false;
-    const std::string relative = dir.size() > root->path.size() ? dir.substr(root->path.size() + 1) : "";
+    const std::string relative =
+        dir.size() > root->path.size() ? dir.substr(root->path.size() + 1) : "";
     return excluded(root->settings.exclude, relative, fs::path(dir).filename().string());
   };
   // Watched before the first pass, so that nothing changed during it goes unseen.
   std::vector<const Root*> unwatched;
   for (const Root& root : roots) {
-    const std::string dir = root.is_directory ? root.path : fs::path(root.path).parent_path().string();
+    const std::string dir =
+        root.is_directory ? root.path : fs::path(root.path).parent_path().string();
     if (!watcher.add_tree(dir, skip)) {
       unwatched.push_back(&root);
-      on_problem({root.path, "the inotify watch limit (fs.inotify.max_user_watches) is reached: changes under "
-                             "this root are found by a rescan every " + std::to_string(kUnwatchedRescanSeconds) + " s",
+      on_problem({root.path,
+                  "the inotify watch limit (fs.inotify.max_user_watches) is reached: changes under "
+                  "this root are found by a rescan every " +
+                      std::to_string(kUnwatchedRescanSeconds) + " s",
                   false});
     }
   }
@@ -860,7 +887,8 @@ void watch_paths(const IndexOptions& options, const ProblemSink& on_problem, con
     WatchBatch first;
     first.initial = true;
     first.report = run.end_batch();
-    first.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - first_started).count();
+    first.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - first_started).count();
     first.watched_directories = watcher.watched();
     on_batch(first);
   }
@@ -891,7 +919,8 @@ void watch_paths(const IndexOptions& options, const ProblemSink& on_problem, con
     const auto now = Clock::now();
     const bool quiet = events > 0 && (now - last_event >= options.watch_debounce ||
                                       now - first_event >= 10 * options.watch_debounce);
-    const bool rescan_due = !unwatched.empty() && now - last_rescan >= std::chrono::seconds(kUnwatchedRescanSeconds);
+    const bool rescan_due =
+        !unwatched.empty() && now - last_rescan >= std::chrono::seconds(kUnwatchedRescanSeconds);
     if (quiet || rescan_due || (stopping() && events > 0)) {
       const auto started = Clock::now();
       if (rescan_all) {
@@ -935,8 +964,8 @@ IndexReport forget_root(const IndexOptions& options, const std::string& path) {
   if (it == roots.end()) {
     std::string known;
     for (const std::string& r : roots) known += (known.empty() ? "" : ", ") + r;
-    throw IoError(root + " is not a root of " + options.database + " (its roots: " +
-                  (known.empty() ? "none" : known) + ")");
+    throw IoError(root + " is not a root of " + options.database +
+                  " (its roots: " + (known.empty() ? "none" : known) + ")");
   }
   roots.erase(it);
   IndexReport report;
@@ -944,7 +973,8 @@ IndexReport forget_root(const IndexOptions& options, const std::string& path) {
   if (!writer.stored_hash(root).empty()) documents.push_back(root);  // a file given as a root
   for (const std::string& doc : documents) {
     // A document that another root also holds stays.
-    const bool kept = std::any_of(roots.begin(), roots.end(), [&](const std::string& r) { return holds(r, doc); });
+    const bool kept = std::any_of(roots.begin(), roots.end(),
+                                  [&](const std::string& r) { return holds(r, doc); });
     if (kept) continue;
     if (!options.dry_run) writer.remove(doc);
     ++report.deleted;

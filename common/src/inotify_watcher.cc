@@ -34,7 +34,8 @@ InotifyWatcher::~InotifyWatcher() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-bool InotifyWatcher::add_tree(const std::string& dir, const std::function<bool(const std::string&)>& skip) {
+bool InotifyWatcher::add_tree(const std::string& dir,
+                              const std::function<bool(const std::string&)>& skip) {
   // Depth first with an explicit stack: trees may be deep.
   std::vector<std::string> pending{dir};
   while (!pending.empty()) {
@@ -62,7 +63,8 @@ bool InotifyWatcher::add_tree(const std::string& dir, const std::function<bool(c
   return true;
 }
 
-std::vector<InotifyWatcher::Event> InotifyWatcher::wait(std::chrono::milliseconds timeout, bool& overflow) {
+std::vector<InotifyWatcher::Event> InotifyWatcher::wait(std::chrono::milliseconds timeout,
+                                                        bool& overflow) {
   std::vector<Event> events;
   pollfd p{fd_, POLLIN, 0};
   if (::poll(&p, 1, static_cast<int>(timeout.count())) <= 0) return events;

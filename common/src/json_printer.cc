@@ -1,8 +1,7 @@
 // The JSON Lines printer: what scripts read. Schema: docs/json-output.md.
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string_view>
 
 #include "longjing/printer.h"
@@ -18,8 +17,10 @@ using json = nlohmann::ordered_json;
 json highlights(const Snippet& s) {
   json out = json::array();
   for (const HighlightOffsets& h : highlight_offsets(s)) {
-    out.push_back({{"start", h.start}, {"end", h.end},
-                   {"char_start", h.char_start}, {"char_end", h.char_end}});
+    out.push_back({{"start", h.start},
+                   {"end", h.end},
+                   {"char_start", h.char_start},
+                   {"char_end", h.char_end}});
   }
   return out;
 }
@@ -99,7 +100,8 @@ class JsonPrinter : public Printer {
     }
     if (!hit.aliases.empty()) {
       json aliases = json::array();
-      for (const AliasMatch& a : hit.aliases) aliases.push_back({{"typed", a.typed}, {"alias", a.alias}});
+      for (const AliasMatch& a : hit.aliases)
+        aliases.push_back({{"typed", a.typed}, {"alias", a.alias}});
       j["aliases"] = std::move(aliases);
     }
     if (!hit.explanation.empty()) {
@@ -152,7 +154,8 @@ std::unique_ptr<Printer> make_json_printer(std::ostream& out, const std::string&
   return std::make_unique<JsonPrinter>(out, request_id);
 }
 
-void write_json_error(std::ostream& out, const std::string& message, const std::string& request_id) {
+void write_json_error(std::ostream& out, const std::string& message,
+                      const std::string& request_id) {
   json j = {{"type", "error"}, {"format_version", kJsonFormatVersion}, {"message", message}};
   const json id = parse_id(request_id);
   if (!id.is_null() && !id.is_discarded()) j["id"] = id;

@@ -1,12 +1,13 @@
 // language_by_script: the language an undeclared article is written in, told by its script.
 #include "longjing/script.h"
-
 #include "longjing/utf8.h"
 
 namespace longjing {
 namespace {
 
-bool is_kana(char32_t cp) { return (cp >= 0x3041 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF); }
+bool is_kana(char32_t cp) {
+  return (cp >= 0x3041 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF);
+}
 
 }  // namespace
 

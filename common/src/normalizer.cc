@@ -69,7 +69,8 @@ void append_normalized(std::string_view segment, std::uint32_t origin_offset,
       }
     }
   }
-  if (out_map != nullptr) out_map->origin.insert(out_map->origin.end(), out.size() - before, origin_offset);
+  if (out_map != nullptr)
+    out_map->origin.insert(out_map->origin.end(), out.size() - before, origin_offset);
 }
 
 void normalize_into(std::string_view original, NormalizedText* out_map, std::string& out) {
@@ -91,8 +92,8 @@ void normalize_into(std::string_view original, NormalizedText* out_map, std::str
     const std::size_t start = i;
     next_code_point(original, i);
     while (!starts_segment(original, i)) next_code_point(original, i);
-    append_normalized(original.substr(start, i - start), static_cast<std::uint32_t>(start),
-                      out_map, out);
+    append_normalized(original.substr(start, i - start), static_cast<std::uint32_t>(start), out_map,
+                      out);
   }
   if (out_map != nullptr) out_map->origin.push_back(static_cast<std::uint32_t>(original.size()));
 }

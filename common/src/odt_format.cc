@@ -46,7 +46,10 @@ class BodyText {
     if (name == "table-cell" && cell_depth_ > 0) --cell_depth_;
     if (name == "p" || name == "h") {
       // Paragraphs inside a table cell stay on the row's line.
-      if (cell_depth_ > 0) lines_.space(); else lines_.end_line();
+      if (cell_depth_ > 0)
+        lines_.space();
+      else
+        lines_.end_line();
     }
     if (name == "table-row") lines_.end_line();
     if (name == "h" && heading_depth_ > 0 && --heading_depth_ == 0 && !heading_.empty()) {

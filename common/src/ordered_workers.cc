@@ -7,7 +7,8 @@
 
 namespace longjing {
 
-std::vector<std::size_t> balanced_ranges(const std::vector<std::uint64_t>& weights, unsigned parts) {
+std::vector<std::size_t> balanced_ranges(const std::vector<std::uint64_t>& weights,
+                                         unsigned parts) {
   std::uint64_t total = 0;
   for (std::uint64_t w : weights) total += w + 1;  // + 1: every item costs something
   std::vector<std::size_t> starts{0};

@@ -90,13 +90,15 @@ DocumentRead read_pdf(std::string_view bytes, const ReadLimits& limits) {
   for (int i = 0; i < readable; ++i) {
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
     if (elapsed.count() > limits.max_pdf_seconds) {
-      return refused("PDF took longer than " + std::to_string(static_cast<int>(limits.max_pdf_seconds)) +
+      return refused("PDF took longer than " +
+                     std::to_string(static_cast<int>(limits.max_pdf_seconds)) +
                      " s to read (stopped at page " + std::to_string(i + 1) + " of " +
                      std::to_string(pages) + ")");
     }
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) continue;
-    append_page(article.body, utf8_of(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)));
+    append_page(article.body,
+                utf8_of(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)));
     if (article.body.size() > limits.max_text_bytes) break;  // finish() cuts and says so
   }
   if (format_detail::trim(article.title).empty()) {

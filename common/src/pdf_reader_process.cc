@@ -74,7 +74,8 @@ std::optional<DocumentRead> decode_pdf_answer(std::string_view answer) {
   }
   if (kind != "A") return std::nullopt;
   const std::string count = answer_line(answer);
-  if (count.empty() || count.size() > 6 || count.find_first_not_of("0123456789") != std::string::npos) {
+  if (count.empty() || count.size() > 6 ||
+      count.find_first_not_of("0123456789") != std::string::npos) {
     return std::nullopt;
   }
   for (std::size_t n = std::stoul(count); n > 0; --n) {
@@ -105,19 +106,24 @@ DocumentRead read_pdf_in_reader_process(std::string_view bytes, const ReadLimits
   const std::string seconds = std::to_string(limits.max_pdf_seconds);
   const std::string text = std::to_string(limits.max_text_bytes);
   const std::string memory = std::to_string(limits.max_pdf_memory);
-  std::vector<char*> argv = {const_cast<char*>(limits.pdf_reader.c_str()), const_cast<char*>(pages.c_str()),
-                             const_cast<char*>(seconds.c_str()), const_cast<char*>(text.c_str()),
-                             const_cast<char*>(memory.c_str()), nullptr};
+  std::vector<char*> argv = {const_cast<char*>(limits.pdf_reader.c_str()),
+                             const_cast<char*>(pages.c_str()),
+                             const_cast<char*>(seconds.c_str()),
+                             const_cast<char*>(text.c_str()),
+                             const_cast<char*>(memory.c_str()),
+                             nullptr};
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, child_in.fd, STDIN_FILENO);
   posix_spawn_file_actions_adddup2(&actions, child_out.fd, STDOUT_FILENO);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
   pid_t pid = 0;
-  const int spawned = ::posix_spawn(&pid, limits.pdf_reader.c_str(), &actions, nullptr, argv.data(), environ);
+  const int spawned =
+      ::posix_spawn(&pid, limits.pdf_reader.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   if (spawned != 0) {
-    return refused("cannot run the PDF reader " + limits.pdf_reader + ": " + std::strerror(spawned));
+    return refused("cannot run the PDF reader " + limits.pdf_reader + ": " +
+                   std::strerror(spawned));
   }
   child_in.reset();
   child_out.reset();
@@ -133,20 +139,25 @@ DocumentRead read_pdf_in_reader_process(std::string_view bytes, const ReadLimits
   std::size_t sent = 0;
   char buffer[65536];
   while (from_child.fd >= 0) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
       reap(pid, true);
-      return refused("PDF took longer than " + std::to_string(static_cast<int>(limits.max_pdf_seconds)) +
+      return refused("PDF took longer than " +
+                     std::to_string(static_cast<int>(limits.max_pdf_seconds)) +
                      " s to read (its reader was stopped)");
     }
     pollfd fds[2] = {{from_child.fd, POLLIN, 0}, {to_child.fd, POLLOUT, 0}};
     const nfds_t count = to_child.fd >= 0 ? 2 : 1;
-    if (::poll(fds, count, static_cast<int>(std::min<long long>(left.count(), 1000))) < 0 && errno != EINTR) break;
+    if (::poll(fds, count, static_cast<int>(std::min<long long>(left.count(), 1000))) < 0 &&
+        errno != EINTR)
+      break;
     if (count == 2 && (fds[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
-      const ssize_t n = ::send(to_child.fd, bytes.data() + sent, std::min<std::size_t>(bytes.size() - sent, 1 << 20),
-                               MSG_NOSIGNAL);
+      const ssize_t n = ::send(to_child.fd, bytes.data() + sent,
+                               std::min<std::size_t>(bytes.size() - sent, 1 << 20), MSG_NOSIGNAL);
       if (n > 0) sent += static_cast<std::size_t>(n);
-      if (n < 0 && errno != EAGAIN && errno != EINTR) sent = bytes.size();  // the reader stopped reading
+      if (n < 0 && errno != EAGAIN && errno != EINTR)
+        sent = bytes.size();  // the reader stopped reading
       if (sent == bytes.size()) {
         ::shutdown(to_child.fd, SHUT_WR);  // end of the PDF
         to_child.reset();
@@ -167,15 +178,19 @@ DocumentRead read_pdf_in_reader_process(std::string_view bytes, const ReadLimits
   }
   const int status = reap(pid, false);
   if (WIFSIGNALED(status)) {
-    return refused("poppler failed on this PDF (its reader died of signal " + std::to_string(WTERMSIG(status)) + ")");
+    return refused("poppler failed on this PDF (its reader died of signal " +
+                   std::to_string(WTERMSIG(status)) + ")");
   }
   if (WIFEXITED(status) && WEXITSTATUS(status) == 3) {
-    return refused("the PDF needs more than " + std::to_string(limits.max_pdf_memory >> 20) + " MB to read");
+    return refused("the PDF needs more than " + std::to_string(limits.max_pdf_memory >> 20) +
+                   " MB to read");
   }
-  auto read = WIFEXITED(status) && WEXITSTATUS(status) == 0 ? decode_pdf_answer(answer) : std::nullopt;
+  auto read =
+      WIFEXITED(status) && WEXITSTATUS(status) == 0 ? decode_pdf_answer(answer) : std::nullopt;
   if (!read) {
     return refused("poppler failed on this PDF (its reader exited " +
-                   std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + " without an answer)");
+                   std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) +
+                   " without an answer)");
   }
   return *read;
 }

@@ -59,10 +59,12 @@ std::optional<Xapian::Query> cjk_phrase(const Analyzer& analyzer, const CjkChunk
   AnalyzeOptions options;
   options.stems = false;
   std::map<std::uint32_t, std::vector<Token>> by_position;
-  analyzer.analyze(chunk, 1, options, [&](const Token& t) { by_position[t.position].push_back(t); });
+  analyzer.analyze(chunk, 1, options,
+                   [&](const Token& t) { by_position[t.position].push_back(t); });
   if (by_position.empty()) return std::nullopt;
-  const std::vector<std::string> dictionary_words =
-      cjk.boost && prefix.empty() ? dictionary_word_candidates(by_position) : std::vector<std::string>{};
+  const std::vector<std::string> dictionary_words = cjk.boost && prefix.empty()
+                                                        ? dictionary_word_candidates(by_position)
+                                                        : std::vector<std::string>{};
   const std::uint32_t last_position = by_position.rbegin()->first;
   std::vector<std::string> sequence;
   std::vector<std::uint32_t> positions;
@@ -86,10 +88,10 @@ std::optional<Xapian::Query> cjk_phrase(const Analyzer& analyzer, const CjkChunk
     } else if (unigram != nullptr) {
       // The run's last character: needed alone (a one-character run) or to chain the
       // phrase to a token right after it; otherwise the last bigram already covers it.
-      const bool alone = by_position.count(position - 1) == 0 ||
-                         std::none_of(by_position.at(position - 1).begin(),
-                                      by_position.at(position - 1).end(),
-                                      [](const Token& t) { return t.kind == Token::Kind::kCjkBigram; });
+      const bool alone =
+          by_position.count(position - 1) == 0 ||
+          std::none_of(by_position.at(position - 1).begin(), by_position.at(position - 1).end(),
+                       [](const Token& t) { return t.kind == Token::Kind::kCjkBigram; });
       if (alone && !unigram->positional) {
         loose.push_back(prefix + unigram->term);
       } else if (alone || (position < last_position && unigram->positional)) {
@@ -123,9 +125,9 @@ std::optional<Xapian::Query> cjk_phrase(const Analyzer& analyzer, const CjkChunk
     recorded->push_back(std::move(pattern));
   }
   if (!dictionary_words.empty()) {
-    query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                          Xapian::Query(Xapian::Query::OP_OR, dictionary_words.begin(),
-                                        dictionary_words.end()));
+    query = Xapian::Query(
+        Xapian::Query::OP_AND_MAYBE, query,
+        Xapian::Query(Xapian::Query::OP_OR, dictionary_words.begin(), dictionary_words.end()));
   }
   return query;
 }
@@ -177,9 +179,9 @@ void collect_patterns(const Xapian::Query& query, std::vector<HighlightPattern>&
       return;
     }
   }
-  const bool positive_first_only =
-      type == Xapian::Query::OP_AND_NOT || type == Xapian::Query::OP_AND_MAYBE ||
-      type == Xapian::Query::OP_FILTER;
+  const bool positive_first_only = type == Xapian::Query::OP_AND_NOT ||
+                                   type == Xapian::Query::OP_AND_MAYBE ||
+                                   type == Xapian::Query::OP_FILTER;
   for (std::size_t i = 0; i < (positive_first_only ? std::min<std::size_t>(n, 1) : n); ++i) {
     collect_patterns(query.get_subquery(i), out, recorded);
   }
@@ -239,9 +241,7 @@ bool ParsedQuery::empty() const { return impl_->query.empty(); }
 const std::vector<HighlightPattern>& ParsedQuery::highlight_patterns() const {
   return impl_->patterns;
 }
-const std::vector<AliasExpansion>& ParsedQuery::alias_expansions() const {
-  return impl_->aliases;
-}
+const std::vector<AliasExpansion>& ParsedQuery::alias_expansions() const { return impl_->aliases; }
 std::string ParsedQuery::description() const { return impl_->query.get_description(); }
 
 struct QueryBuilder::Impl {
@@ -267,7 +267,8 @@ struct QueryBuilder::Impl {
   }
 };
 
-QueryBuilder::QueryBuilder(AliasTable aliases) : impl_(std::make_unique<Impl>(std::move(aliases))) {}
+QueryBuilder::QueryBuilder(AliasTable aliases)
+    : impl_(std::make_unique<Impl>(std::move(aliases))) {}
 QueryBuilder::~QueryBuilder() = default;
 
 ParsedQuery QueryBuilder::build(std::string_view query) const {

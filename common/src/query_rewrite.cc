@@ -2,14 +2,13 @@
 
 #include "longjing/analyzer.h"
 #include "longjing/error.h"
-#include "longjing/schema.h"
 #include "longjing/normalizer.h"
+#include "longjing/schema.h"
 
 namespace longjing {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 
 // The field name of "title:foo" ("title"), or "" when the word has no field.
 std::string_view field_name(std::string_view word) {
@@ -139,17 +138,21 @@ class Rewriter {
   // 1.4.22's QueryParser when they hold a second colon ("cJk::\"" folds to one).
   static void defuse_internal_field(std::string& text) {
     const std::string field = std::string(kCjkField) + ":";
-    for (std::size_t at = text.find(field); at != std::string::npos; at = text.find(field, at + 1)) {
+    for (std::size_t at = text.find(field); at != std::string::npos;
+         at = text.find(field, at + 1)) {
       std::size_t start = at;
-      while (start > 0 && (text[start - 1] == '+' || text[start - 1] == '-' || text[start - 1] == '(')) {
+      while (start > 0 &&
+             (text[start - 1] == '+' || text[start - 1] == '-' || text[start - 1] == '(')) {
         --start;
       }
       if (start > 0 && !is_space(text[start - 1])) continue;  // not where QueryParser reads a field
       std::size_t end = at + field.size();
-      while (end < text.size() && ((text[end] >= '0' && text[end] <= '9') || (text[end] >= 'a' && text[end] <= 'f'))) {
+      while (end < text.size() &&
+             ((text[end] >= '0' && text[end] <= '9') || (text[end] >= 'a' && text[end] <= 'f'))) {
         ++end;
       }
-      const bool ours = end > at + field.size() && (end == text.size() || is_space(text[end]) || text[end] == ')');
+      const bool ours = end > at + field.size() &&
+                        (end == text.size() || is_space(text[end]) || text[end] == ')');
       if (!ours) text[at + field.size() - 1] = ' ';
     }
   }
@@ -272,10 +275,11 @@ class Rewriter {
   void check_date_range(std::string_view range) {
     const std::size_t dots = range.find("..");
     auto bad = [&](const std::string& what) {
-      throw QueryError("cannot read query " + quote_for_message(query_) + ": date:" +
-                       std::string(range) + " " + what);
+      throw QueryError("cannot read query " + quote_for_message(query_) +
+                       ": date:" + std::string(range) + " " + what);
     };
-    if (dots == std::string_view::npos) bad("is not a range: write date:START..END (YYYY-MM-DD, either end may be left out)");
+    if (dots == std::string_view::npos)
+      bad("is not a range: write date:START..END (YYYY-MM-DD, either end may be left out)");
     for (std::string_view end : {range.substr(0, dots), range.substr(dots + 2)}) {
       if (!end.empty() && schema::compact_date(end).empty()) {
         bad("holds '" + std::string(end) + "', which is not a valid YYYY-MM-DD date");
@@ -342,7 +346,8 @@ std::optional<CjkChunk> decode_cjk_payload(std::string_view payload) {
   }
   const std::size_t colon = decoded->find(':');
   if (colon == std::string::npos) return std::nullopt;
-  return CjkChunk{decoded->front() == 'b', decoded->substr(1, colon - 1), decoded->substr(colon + 1)};
+  return CjkChunk{decoded->front() == 'b', decoded->substr(1, colon - 1),
+                  decoded->substr(colon + 1)};
 }
 
 }  // namespace longjing

@@ -1,9 +1,8 @@
 #include "longjing/query_session.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
@@ -16,23 +15,24 @@ namespace {
 using json = nlohmann::json;
 
 // The fields a JSON request may hold (include/longjing/query_session.h).
-constexpr std::string_view kRequestFields[] = {"query", "id",    "limit",   "offset", "snippets",
-                                               "since", "until", "explain", "sort",  "mtime_dates"};
+constexpr std::string_view kRequestFields[] = {"query",    "id",         "limit", "offset",
+                                               "snippets", "since",      "until", "explain",
+                                               "sort",     "mtime_dates"};
 
 std::size_t count_field(const json& j, const char* name, std::size_t low, std::size_t high) {
   const json& v = j[name];
   if (!v.is_number_integer() || v.get<long long>() < static_cast<long long>(low) ||
       v.get<unsigned long long>() > high) {
-    throw Error(std::string("\"") + name + "\" must be a whole number from " +
-                std::to_string(low) + (high == SIZE_MAX ? " up" : " to " + std::to_string(high)) +
-                ", not " + v.dump());
+    throw Error(std::string("\"") + name + "\" must be a whole number from " + std::to_string(low) +
+                (high == SIZE_MAX ? " up" : " to " + std::to_string(high)) + ", not " + v.dump());
   }
   return v.get<std::size_t>();
 }
 
 std::string text_field(const json& j, const char* name) {
   const json& v = j[name];
-  if (!v.is_string()) throw Error(std::string("\"") + name + "\" must be a string, not " + v.dump());
+  if (!v.is_string())
+    throw Error(std::string("\"") + name + "\" must be a string, not " + v.dump());
   return v.get<std::string>();
 }
 
@@ -66,7 +66,8 @@ SearchRequest parse_search_request(const std::string& line, const SearchRequest&
   request.query = text_field(j, "query");
   if (j.contains("limit")) request.limit = count_field(j, "limit", 0, SIZE_MAX);
   if (j.contains("offset")) request.offset = count_field(j, "offset", 0, SIZE_MAX);
-  if (j.contains("snippets")) request.snippet_count = count_field(j, "snippets", 1, kMaxSnippetCount);
+  if (j.contains("snippets"))
+    request.snippet_count = count_field(j, "snippets", 1, kMaxSnippetCount);
   if (j.contains("since")) request.since = text_field(j, "since");
   if (j.contains("until")) request.until = text_field(j, "until");
   if (j.contains("explain")) {

@@ -25,21 +25,21 @@ namespace longjing {
 
 // The constants ranking uses; the values are the measured ones (docs/ranking.md).
 struct RankingParams {
-  double k1 = 0.8;                  // BM25 term-frequency saturation
-  double b = 0.9;                   // BM25 document-length normalization
-  double typed_scale = 1.0;         // weight of a word's typed form, added to its stem's
-  double alias_scale = 0.5;         // weight of a name the alias table put beside the typed one
-  double typed_share_limit = 0.9;   // no typed boost when the typed form has this share
-                                    // of the stem's documents or more: it tells nothing
-  double phrase_boost = 1.0;        // added to the factor when the words form the phrase
-  double clause_boost = 1.0;        // ... when all of them stand within clause_window
-  unsigned clause_window = 8;       // positions
-  double sentence_boost = 1.0;      // ... when all of them stand within sentence_window
-  unsigned sentence_window = 30;    // positions
-  double title_boost = 1.0;         // added to the factor when the title holds every word
-  unsigned nearness_depth = 100;    // how many of the best matches nearness reorders
-  double near_frequent_share = 0.8; // words in this share of the documents or more are
-                                    // left out of nearness (their positions are long)
+  double k1 = 0.8;                   // BM25 term-frequency saturation
+  double b = 0.9;                    // BM25 document-length normalization
+  double typed_scale = 1.0;          // weight of a word's typed form, added to its stem's
+  double alias_scale = 0.5;          // weight of a name the alias table put beside the typed one
+  double typed_share_limit = 0.9;    // no typed boost when the typed form has this share
+                                     // of the stem's documents or more: it tells nothing
+  double phrase_boost = 1.0;         // added to the factor when the words form the phrase
+  double clause_boost = 1.0;         // ... when all of them stand within clause_window
+  unsigned clause_window = 8;        // positions
+  double sentence_boost = 1.0;       // ... when all of them stand within sentence_window
+  unsigned sentence_window = 30;     // positions
+  double title_boost = 1.0;          // added to the factor when the title holds every word
+  unsigned nearness_depth = 100;     // how many of the best matches nearness reorders
+  double near_frequent_share = 0.8;  // words in this share of the documents or more are
+                                     // left out of nearness (their positions are long)
 };
 
 // The parameters in force.
@@ -93,10 +93,10 @@ double nearness_factor(const Xapian::Database& db, Xapian::docid did,
 
 // One match in ranking order.
 struct RankedMatch {
-  Xapian::MSetIterator match;  // into the MSet it came from
-  double score = 0;            // its weight, times `factor`
-  int percent = 0;             // relative to the best match, which keeps Xapian's percent
-  double factor = 1;           // what nearness and the title multiplied its weight by
+  Xapian::MSetIterator match;        // into the MSet it came from
+  double score = 0;                  // its weight, times `factor`
+  int percent = 0;                   // relative to the best match, which keeps Xapian's percent
+  double factor = 1;                 // what nearness and the title multiplied its weight by
   std::vector<std::string> reasons;  // why: "phrase", "within 8", "within 30", "title"
 };
 

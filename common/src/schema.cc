@@ -65,8 +65,8 @@ std::string encode_document(const StoredDocument& doc) {
   const Article& a = doc.article;
   out.reserve(a.body.size() + a.title.size() + a.path.size() + 64);
   out += kDataVersion;
-  for (const std::string* field : {&a.path, &a.title, &a.date, &a.source, &a.language, &a.url,
-                                   &doc.content_hash, &a.body}) {
+  for (const std::string* field :
+       {&a.path, &a.title, &a.date, &a.source, &a.language, &a.url, &doc.content_hash, &a.body}) {
     put_string(out, *field);
   }
   put_varint(out, static_cast<std::uint64_t>(doc.mtime));
@@ -86,16 +86,18 @@ std::optional<StoredDocument> decode_document(std::string_view data) {
   data.remove_prefix(1);
   StoredDocument doc;
   Article& a = doc.article;
-  for (std::string* field : {&a.path, &a.title, &a.date, &a.source, &a.language, &a.url,
-                             &doc.content_hash, &a.body}) {
+  for (std::string* field :
+       {&a.path, &a.title, &a.date, &a.source, &a.language, &a.url, &doc.content_hash, &a.body}) {
     if (!get_string(data, *field)) return std::nullopt;
   }
   std::uint64_t mtime, size, pages = 0, tags = 0;
   if (!get_varint(data, mtime) || !get_varint(data, size)) return std::nullopt;
-  if (!data.empty() && (!get_varint(data, pages) || pages > UINT32_MAX || (pages == 0 && data.empty()))) {
+  if (!data.empty() &&
+      (!get_varint(data, pages) || pages > UINT32_MAX || (pages == 0 && data.empty()))) {
     return std::nullopt;  // a count of 0 is written only when tags follow
   }
-  if (!data.empty() && (!get_varint(data, tags) || tags == 0 || tags > data.size())) return std::nullopt;
+  if (!data.empty() && (!get_varint(data, tags) || tags == 0 || tags > data.size()))
+    return std::nullopt;
   for (std::uint64_t i = 0; i < tags; ++i) {
     if (!get_string(data, a.tags.emplace_back())) return std::nullopt;
   }
@@ -111,7 +113,8 @@ std::string compact_local_day(std::int64_t seconds) {
   std::tm local{};
   if (::localtime_r(&time, &local) == nullptr) return "19700101";
   char day[40];
-  std::snprintf(day, sizeof day, "%04d%02d%02d", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+  std::snprintf(day, sizeof day, "%04d%02d%02d", local.tm_year + 1900, local.tm_mon + 1,
+                local.tm_mday);
   return day;
 }
 

@@ -6,15 +6,15 @@ namespace longjing {
 
 bool is_cjk(char32_t cp) {
   if (cp < 0x3005) return false;
-  return cp == 0x3005 || cp == 0x3007 ||             // 々 〇
-         (cp >= 0x3041 && cp <= 0x309F) ||           // Hiragana
-         (cp >= 0x30A1 && cp <= 0x30FA) ||           // Katakana (not ゠ or ・)
-         (cp >= 0x30FC && cp <= 0x30FF) ||           // ー ヽ ヾ ヿ
-         (cp >= 0x31F0 && cp <= 0x31FF) ||           // Katakana phonetic extensions
-         (cp >= 0x3400 && cp <= 0x4DBF) ||           // CJK extension A
-         (cp >= 0x4E00 && cp <= 0x9FFF) ||           // CJK unified ideographs
-         (cp >= 0xF900 && cp <= 0xFAFF) ||           // CJK compatibility ideographs
-         (cp >= 0x20000 && cp <= 0x323AF);           // extensions B–H, compatibility supplement
+  return cp == 0x3005 || cp == 0x3007 ||    // 々 〇
+         (cp >= 0x3041 && cp <= 0x309F) ||  // Hiragana
+         (cp >= 0x30A1 && cp <= 0x30FA) ||  // Katakana (not ゠ or ・)
+         (cp >= 0x30FC && cp <= 0x30FF) ||  // ー ヽ ヾ ヿ
+         (cp >= 0x31F0 && cp <= 0x31FF) ||  // Katakana phonetic extensions
+         (cp >= 0x3400 && cp <= 0x4DBF) ||  // CJK extension A
+         (cp >= 0x4E00 && cp <= 0x9FFF) ||  // CJK unified ideographs
+         (cp >= 0xF900 && cp <= 0xFAFF) ||  // CJK compatibility ideographs
+         (cp >= 0x20000 && cp <= 0x323AF);  // extensions B–H, compatibility supplement
 }
 
 bool is_word_char(char32_t cp) {

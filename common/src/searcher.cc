@@ -38,7 +38,8 @@ std::optional<std::pair<std::string, unsigned>> tcp_address(const std::string& s
     }
   }
   std::string host = rest.substr(0, colon);
-  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
   return std::make_pair(host, port);
 }
 
@@ -84,11 +85,10 @@ Xapian::Database open_one(const std::string& spec, std::chrono::milliseconds tim
                         spec + " PATH...)");
   }
   try {
-    Xapian::Database db =
-        remote ? Xapian::Remote::open(remote->first, remote->second,
-                                      static_cast<unsigned>(timeout.count()),
-                                      static_cast<unsigned>(timeout.count()))
-               : Xapian::Database(spec);
+    Xapian::Database db = remote ? Xapian::Remote::open(remote->first, remote->second,
+                                                        static_cast<unsigned>(timeout.count()),
+                                                        static_cast<unsigned>(timeout.count()))
+                                 : Xapian::Database(spec);
     const std::string version = db.get_metadata(std::string(schema::kSchemaKey));
     if (version != std::to_string(schema::kSchemaVersion)) {
       throw DatabaseError(incompatible_schema_message(spec, version));
@@ -105,8 +105,8 @@ Xapian::Database open_one(const std::string& spec, std::chrono::milliseconds tim
     }
     // A folder above the database (--db ~/index where the index is ~/index/db).
     if (const std::string below = remote ? "" : database_below(spec); !below.empty()) {
-      throw DatabaseError("cannot open database " + spec + ": it is not a database, but " +
-                          below + " is one (--db " + below + ")");
+      throw DatabaseError("cannot open database " + spec + ": it is not a database, but " + below +
+                          " is one (--db " + below + ")");
     }
     throw DatabaseError(describe_xapian_error("cannot open database " + spec, e));
   }
@@ -147,9 +147,9 @@ Xapian::Query with_date_limits(Xapian::Query query, const SearchRequest& request
   } else if (request.since.empty()) {
     range = Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, checked_date(request.until, "--until"));
   } else {
-    range = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot,
-                          checked_date(request.since, "--since"),
-                          checked_date(request.until, "--until"));
+    range =
+        Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, checked_date(request.since, "--since"),
+                      checked_date(request.until, "--until"));
   }
   return Xapian::Query(Xapian::Query::OP_FILTER, query, range);
 }
@@ -160,11 +160,10 @@ std::pair<std::string, std::string> split_field(const std::string& term) {
     std::string_view prefix;
     const char* name;
   };
-  static const Field kFields[] = {{"ZS", "title stem"}, {"ZA", "source stem"},
-                                  {"ZXP", "path stem"}, {"XW", "dictionary word"},
-                                  {"XP", "path"},       {"Z", "stem"},
-                                  {"S", "title"},       {"A", "source"},
-                                  {"K", "tag"},         {"L", "language"}};
+  static const Field kFields[] = {
+      {"ZS", "title stem"}, {"ZA", "source stem"}, {"ZXP", "path stem"}, {"XW", "dictionary word"},
+      {"XP", "path"},       {"Z", "stem"},         {"S", "title"},       {"A", "source"},
+      {"K", "tag"},         {"L", "language"}};
   for (const Field& f : kFields) {
     if (term.compare(0, f.prefix.size(), f.prefix) == 0 && term.size() > f.prefix.size() &&
         !(term[f.prefix.size()] >= 'A' && term[f.prefix.size()] <= 'Z')) {
@@ -235,25 +234,27 @@ struct Searcher::Impl {
   }
 
   // Each matching term's share of the hit's score.
-  std::vector<TermWeight> explain(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it) const {
+  std::vector<TermWeight> explain(const Xapian::Enquire& enquire,
+                                  const Xapian::MSetIterator& it) const {
     std::vector<TermWeight> out;
     // The document's own id term, to weigh each term in this document alone.
     const Xapian::Document doc = it.get_document();
     auto id = doc.termlist_begin();
     id.skip_to(std::string(schema::kIdPrefix));
     const std::string id_term = id != doc.termlist_end() ? *id : std::string();
-    for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
+    for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);
+         ++t) {
       Xapian::Enquire one(db);
       one.set_weighting_scheme(ranking_weight());
-      one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(*t), Xapian::Query(id_term)));
+      one.set_query(
+          Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(*t), Xapian::Query(id_term)));
       const Xapian::MSet m = one.get_mset(0, 1);
       auto [field, term] = split_field(*t);
       out.push_back({term, field, m.empty() ? 0.0 : m.begin().get_weight()});
     }
-    std::sort(out.begin(), out.end(),
-              [](const TermWeight& a, const TermWeight& b) {
-                return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
-              });
+    std::sort(out.begin(), out.end(), [](const TermWeight& a, const TermWeight& b) {
+      return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
+    });
     return out;
   }
 
@@ -297,7 +298,8 @@ struct Searcher::Impl {
     Xapian::Enquire enquire(db);
     enquire.set_query(query_for(alternative, parsed));
     const std::uint64_t found = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
-    return found > matches ? std::make_pair(corrected, found) : std::make_pair(std::string(), std::uint64_t{0});
+    return found > matches ? std::make_pair(corrected, found)
+                           : std::make_pair(std::string(), std::uint64_t{0});
   }
 };
 
@@ -319,7 +321,8 @@ Searcher::Searcher(const std::vector<std::string>& databases, const SearcherOpti
     if (options.aliases) {
       const std::string prefix = std::string(schema::kAliasesKey) + ":";
       for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
-        aliases.add_text(db.get_metadata(*key), path + " (aliases of " + (*key).substr(prefix.size()) + ")");
+        aliases.add_text(db.get_metadata(*key),
+                         path + " (aliases of " + (*key).substr(prefix.size()) + ")");
       }
     }
     impl_->db.add_database(db);
@@ -352,8 +355,9 @@ std::uint64_t Searcher::count(const SearchRequest& request) {
     enquire.set_query(impl_->query_for(request, parsed));
     return enquire.get_mset(0, 0, impl_->db.get_doccount()).get_matches_estimated();
   } catch (const Xapian::Error& e) {
-    throw DatabaseError(describe_xapian_error(
-        "search for " + quote_for_message(request.query) + " in " + impl_->describe_databases() + " failed", e));
+    throw DatabaseError(describe_xapian_error("search for " + quote_for_message(request.query) +
+                                                  " in " + impl_->describe_databases() + " failed",
+                                              e));
   }
 }
 
@@ -367,8 +371,9 @@ std::optional<Article> Searcher::document(std::uint32_t docid) {
   } catch (const Xapian::DocNotFoundError&) {
     return std::nullopt;
   } catch (const Xapian::Error& e) {
-    throw DatabaseError(describe_xapian_error(
-        "reading document " + std::to_string(docid) + " of " + impl_->describe_databases() + " failed", e));
+    throw DatabaseError(describe_xapian_error("reading document " + std::to_string(docid) + " of " +
+                                                  impl_->describe_databases() + " failed",
+                                              e));
   }
 }
 
@@ -381,7 +386,8 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
                      std::to_string(kMaxSnippetCount) + ", not " +
                      std::to_string(request.snippet_count));
   }
-  if (request.snippets && (request.snippet_width < kMinSnippetWidth || request.snippet_width > kMaxSnippetWidth)) {
+  if (request.snippets &&
+      (request.snippet_width < kMinSnippetWidth || request.snippet_width > kMaxSnippetWidth)) {
     throw QueryError("the passage length must be " + std::to_string(kMinSnippetWidth) + " to " +
                      std::to_string(kMaxSnippetWidth) + " columns, not " +
                      std::to_string(request.snippet_width));
@@ -396,32 +402,36 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
     enquire.set_query(impl_->ranked_query_for(request, parsed));
     enquire.set_weighting_scheme(ranking_weight());
     if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
-    if (request.mtime_dates && impl_->db.get_value_freq(schema::kDateOrMtimeSlot) < impl_->db.get_doccount()) {
-      throw QueryError("--mtime-dates: " +
-                       std::to_string(impl_->db.get_doccount() - impl_->db.get_value_freq(schema::kDateOrMtimeSlot)) +
-                       " documents were indexed before the index kept modification days (indexer --rebuild "
-                       "brings them up to date)");
+    if (request.mtime_dates &&
+        impl_->db.get_value_freq(schema::kDateOrMtimeSlot) < impl_->db.get_doccount()) {
+      throw QueryError(
+          "--mtime-dates: " +
+          std::to_string(impl_->db.get_doccount() -
+                         impl_->db.get_value_freq(schema::kDateOrMtimeSlot)) +
+          " documents were indexed before the index kept modification days (indexer --rebuild "
+          "brings them up to date)");
     }
-    if (request.sort == SortOrder::kDate) enquire.set_sort_by_value_then_relevance(date_slot(request), true);
+    if (request.sort == SortOrder::kDate)
+      enquire.set_sort_by_value_then_relevance(date_slot(request), true);
     // Nearness reorders the best matches (ranking.h): they are fetched from rank 0, at
     // least nearness_depth of them, and the page is cut from the reordered list.
     const RankingTerms& ranking = parsed.impl().ranking;
     const bool reorder = request.sort == SortOrder::kRelevance &&
                          (ranking.near_words.size() >= 2 || !ranking.title_terms.empty());
-    const Xapian::doccount limit =
-        request.limit == 0 ? impl_->db.get_doccount()
-                           : static_cast<Xapian::doccount>(request.limit);
+    const Xapian::doccount limit = request.limit == 0
+                                       ? impl_->db.get_doccount()
+                                       : static_cast<Xapian::doccount>(request.limit);
     const auto offset = static_cast<Xapian::doccount>(request.offset);
     // Up to kExactCountUpTo matches are all looked at, so the count is exact where a
     // reader can check it; beyond, it is Xapian's estimate, and said to be one.
     const Xapian::doccount check_at_least =
         std::min<Xapian::doccount>(impl_->db.get_doccount(), kExactCountUpTo);
     const Xapian::MSet mset =
-        reorder ? enquire.get_mset(0,
-                                   std::max<Xapian::doccount>(
-                                       request.limit == 0 ? limit : offset + limit,
-                                       kRanking.nearness_depth),
-                                   check_at_least)
+        reorder ? enquire.get_mset(
+                      0,
+                      std::max<Xapian::doccount>(request.limit == 0 ? limit : offset + limit,
+                                                 kRanking.nearness_depth),
+                      check_at_least)
                 : enquire.get_mset(offset, limit, check_at_least);
     summary.matches_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     // The matches seen bound the estimate from below, the documents there are from above.
@@ -485,8 +495,9 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
           impl_->suggestion(request, summary.estimated_matches);
     }
   } catch (const Xapian::Error& e) {
-    throw DatabaseError(describe_xapian_error(
-        "search for " + quote_for_message(request.query) + " in " + impl_->describe_databases() + " failed", e));
+    throw DatabaseError(describe_xapian_error("search for " + quote_for_message(request.query) +
+                                                  " in " + impl_->describe_databases() + " failed",
+                                              e));
   }
   summary.elapsed_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -61,8 +61,7 @@ LoadResult problem(std::string message) { return LoadResult{std::nullopt, std::m
 
 std::string digest_of(std::string_view bytes) {
   std::array<char, 17> hex{};
-  std::snprintf(hex.data(), hex.size(), "%016llx",
-                static_cast<unsigned long long>(fnv1a64(bytes)));
+  std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(fnv1a64(bytes)));
   return hex.data();
 }
 

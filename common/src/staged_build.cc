@@ -36,7 +36,8 @@ std::vector<std::string> worker_databases(const std::string& db_path) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(area_of(db_path), ec)) {
     const std::string name = entry.path().filename().string();
-    if (name.empty() || !std::all_of(name.begin(), name.end(), [](unsigned char c) { return std::isdigit(c); })) {
+    if (name.empty() ||
+        !std::all_of(name.begin(), name.end(), [](unsigned char c) { return std::isdigit(c); })) {
       continue;
     }
     found.emplace_back(std::stoul(name), entry.path().string());
@@ -57,7 +58,8 @@ void merge_workers(const std::string& db_path, const std::vector<std::string>& w
   if (shards > 1) fs::create_directories(merged);
   for (unsigned k = 0; k < shards; ++k) {
     Xapian::Database sources;
-    for (const std::string& worker : workers) sources.add_database(Xapian::Database(shard_path(worker, k, shards)));
+    for (const std::string& worker : workers)
+      sources.add_database(Xapian::Database(shard_path(worker, k, shards)));
     sources.compact(shard_path(merged, k, shards), Xapian::Compactor::FULL);
   }
   std::ofstream marker(done_marker_of(db_path));
@@ -84,7 +86,8 @@ void move_into_place(const std::string& db_path, unsigned shards) {
     fs::create_directories(to);
     for (const auto& entry : fs::directory_iterator(to)) {
       const std::string name = entry.path().filename().string();
-      if (is_table_file(name) && name != "iamglass" && !fs::exists(from / name)) fs::remove(entry.path());
+      if (is_table_file(name) && name != "iamglass" && !fs::exists(from / name))
+        fs::remove(entry.path());
     }
     for (const auto& entry : fs::directory_iterator(from)) {
       const std::string name = entry.path().filename().string();

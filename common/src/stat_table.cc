@@ -19,8 +19,9 @@ void StatTable::seal() {
 }
 
 const StatTable::Entry* StatTable::locate(std::string_view path) const {
-  const auto it = std::lower_bound(entries_.begin(), entries_.end(), path,
-                                   [this](const Entry& e, std::string_view p) { return path_of(e) < p; });
+  const auto it =
+      std::lower_bound(entries_.begin(), entries_.end(), path,
+                       [this](const Entry& e, std::string_view p) { return path_of(e) < p; });
   return it != entries_.end() && path_of(*it) == path ? &*it : nullptr;
 }
 

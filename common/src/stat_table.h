@@ -39,10 +39,12 @@ class StatTable {
     std::size_t offset = 0;  // of the path in arena_
     std::size_t length = 0;
     Stat stat;
-    bool current = true;   // stat still says what the index holds
+    bool current = true;  // stat still says what the index holds
     bool removed = false;
   };
-  std::string_view path_of(const Entry& e) const { return std::string_view(arena_).substr(e.offset, e.length); }
+  std::string_view path_of(const Entry& e) const {
+    return std::string_view(arena_).substr(e.offset, e.length);
+  }
   const Entry* locate(std::string_view path) const;
 
   std::string arena_;

@@ -34,7 +34,8 @@ class TextPrinter : public Printer {
       if (!meta->empty()) out_ << paint(kDim, " · " + *meta);
     }
     if (hit.pages > 0) {
-      out_ << paint(kDim, " · " + std::to_string(hit.pages) + (hit.pages == 1 ? " page" : " pages"));
+      out_ << paint(kDim,
+                    " · " + std::to_string(hit.pages) + (hit.pages == 1 ? " page" : " pages"));
     }
     if (!hit.tags.empty()) {
       std::string tags = " · tags: ";  // appended: see html_format.cc on -Wrestrict
@@ -52,7 +53,8 @@ class TextPrinter : public Printer {
       out_ << '\n';
     }
     for (const AliasMatch& alias : hit.aliases) {
-      out_ << "   " << paint(kDim, "via alias " + alias.alias + " (for " + alias.typed + ")") << '\n';
+      out_ << "   " << paint(kDim, "via alias " + alias.alias + " (for " + alias.typed + ")")
+           << '\n';
     }
     for (const TermWeight& t : hit.explanation) {
       std::ostringstream line;
@@ -76,12 +78,13 @@ class TextPrinter : public Printer {
            << summary.suggestion_matches << " matches)\n";
     }
     if (style_.count_line && printed_ > 0 && last_rank_ < summary.estimated_matches) {
-      const std::string shown = first_rank_ == 1 ? std::to_string(last_rank_)
-                                                 : std::to_string(first_rank_) + "–" +
-                                                       std::to_string(last_rank_);
-      out_ << '\n' << paint(kDim, shown + " of " + (summary.matches_exact ? "" : "about ") +
-                                      std::to_string(summary.estimated_matches) +
-                                      " matches (-n for more, --offset to page)")
+      const std::string shown =
+          first_rank_ == 1 ? std::to_string(last_rank_)
+                           : std::to_string(first_rank_) + "–" + std::to_string(last_rank_);
+      out_ << '\n'
+           << paint(kDim, shown + " of " + (summary.matches_exact ? "" : "about ") +
+                              std::to_string(summary.estimated_matches) +
+                              " matches (-n for more, --offset to page)")
            << '\n';
     }
     out_.flush();

@@ -1,8 +1,7 @@
 #include "xml_text.h"
 
-#include "zip_archive.h"
-
 #include "front_matter.h"
+#include "zip_archive.h"
 
 namespace longjing::xml {
 
@@ -12,8 +11,8 @@ bool parse(pugi::xml_document& doc, std::string_view bytes, std::string_view wha
   const pugi::xml_parse_result result =
       doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default, pugi::encoding_auto);
   if (result) return true;
-  problem = std::string(what) + " is not well-formed XML (" + result.description() +
-            " at byte " + std::to_string(result.offset) + ")";
+  problem = std::string(what) + " is not well-formed XML (" + result.description() + " at byte " +
+            std::to_string(result.offset) + ")";
   return false;
 }
 

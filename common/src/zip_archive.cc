@@ -73,7 +73,8 @@ std::optional<std::string> ZipArchive::read(std::string_view name, std::uint64_t
     problem_ = "damaged zip entry " + entry;
     return std::nullopt;
   }
-  const std::uint64_t wanted = (st.valid & ZIP_STAT_SIZE) ? std::min<std::uint64_t>(st.size, at_most) : 0;
+  const std::uint64_t wanted =
+      (st.valid & ZIP_STAT_SIZE) ? std::min<std::uint64_t>(st.size, at_most) : 0;
   const std::uint64_t limit = std::min(at_most, budget_);
   if (wanted > budget_) {
     problem_ = "zip entry " + entry + " would unpack to " + mebibytes(st.size) +
@@ -92,7 +93,8 @@ std::optional<std::string> ZipArchive::read(std::string_view name, std::uint64_t
   for (;;) {
     // One byte more than the limit allows tells an entry that inflates past it.
     const std::uint64_t room = limit - out.size() + 1;
-    const zip_int64_t n = zip_fread(file.get(), buf.data(), std::min<std::uint64_t>(buf.size(), room));
+    const zip_int64_t n =
+        zip_fread(file.get(), buf.data(), std::min<std::uint64_t>(buf.size(), room));
     if (n < 0) {
       problem_ = "damaged zip entry " + entry + ": " + zip_file_strerror(file.get());
       return std::nullopt;
@@ -105,8 +107,7 @@ std::optional<std::string> ZipArchive::read(std::string_view name, std::uint64_t
         break;
       }
       problem_ = "zip entry " + entry + " unpacks to more than the " + mebibytes(wanted) +
-                 " it declares, past the limit of " + mebibytes(total_) +
-                 " unpacked per archive";
+                 " it declares, past the limit of " + mebibytes(total_) + " unpacked per archive";
       budget_ = 0;
       return std::nullopt;
     }

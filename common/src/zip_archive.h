@@ -37,8 +37,7 @@ class ZipArchive {
   // archive past the budget: judged from its declared size before anything is inflated,
   // and while inflating (a header may lie), never reading more than one byte past it.
   // `at_most`: read only this many bytes of the entry (no error when it is longer).
-  std::optional<std::string> read(std::string_view name,
-                                  std::uint64_t at_most = UINT64_MAX);
+  std::optional<std::string> read(std::string_view name, std::uint64_t at_most = UINT64_MAX);
 
  private:
   zip* archive_ = nullptr;

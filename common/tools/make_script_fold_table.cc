@@ -17,8 +17,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-      "Traditional-Simplified", UTRANS_FORWARD, status));
+  std::unique_ptr<icu::Transliterator> t(
+      icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
   if (U_FAILURE(status)) {
     std::fprintf(stderr, "make_script_fold_table: cannot create transliterator: %s\n",
                  u_errorName(status));
@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
   struct Range {
     UChar32 first, last;
   };
-  const Range ranges[] = {{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF},
+  const Range ranges[] = {{0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xF900, 0xFAFF},
                           {0x20000, 0x2A6DF}, {0x2A700, 0x2EBEF}, {0x30000, 0x3134F}};
   std::ofstream out(argv[1]);
   out << "// Generated at build time from ICU's Traditional-Simplified transliterator by\n"

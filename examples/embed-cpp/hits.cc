@@ -1,10 +1,10 @@
 // hits DB QUERY: the path of every article in the Longjing database DB that matches QUERY,
 // best first, one per line. Exit status as grep's: 0 hits, 1 none, 2 error.
-#include <iostream>
-
 #include <longjing/error.h>
 #include <longjing/searcher.h>
 #include <longjing/version.h>
+
+#include <iostream>
 
 namespace {
 
@@ -25,8 +25,8 @@ int main(int argc, char** argv) {
     longjing::Searcher searcher({argv[1]});
     longjing::SearchRequest request;
     request.query = argv[2];
-    request.limit = 0;            // every hit
-    request.paths_only = true;    // no passages: the stored text is not read
+    request.limit = 0;          // every hit
+    request.paths_only = true;  // no passages: the stored text is not read
     request.snippets = false;
     PathSink sink;
     const longjing::SearchSummary summary = searcher.search(request, sink);

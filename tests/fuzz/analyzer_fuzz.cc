@@ -29,8 +29,8 @@ std::vector<Token> analyze(const longjing::Analyzer& analyzer, std::string_view 
   longjing::AnalyzeOptions options;
   options.dictionary_words = dictionary_words;
   std::vector<Token> tokens;
-  const std::uint32_t next = analyzer.analyze(
-      text, kFirstPosition, options, [&tokens](const Token& t) { tokens.push_back(t); });
+  const std::uint32_t next = analyzer.analyze(text, kFirstPosition, options,
+                                              [&tokens](const Token& t) { tokens.push_back(t); });
   require(next >= kFirstPosition, "analyze returned a position before the first", text);
   std::uint32_t last = kFirstPosition;
   for (const Token& t : tokens) {
@@ -75,8 +75,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::size_t k = 0;
   for (const Token& t : with_words) {
     if (t.kind == Token::Kind::kCjkWord) continue;
-    require(k < plain.size() && same_token(t, plain[k]), "dictionary words changed tokens",
-            text);
+    require(k < plain.size() && same_token(t, plain[k]), "dictionary words changed tokens", text);
     ++k;
   }
   require(k == plain.size(), "dictionary words dropped tokens", text);

@@ -31,8 +31,8 @@ inline void check_read(const DocumentRead& read, const ReadLimits& limits, std::
     return;
   }
   const Article& a = *read.article;
-  for (const std::string* field : {&a.path, &a.title, &a.date, &a.source, &a.language, &a.url,
-                                   &a.body, &a.dropped_date}) {
+  for (const std::string* field :
+       {&a.path, &a.title, &a.date, &a.source, &a.language, &a.url, &a.body, &a.dropped_date}) {
     require(is_valid_utf8(*field), "Article field not valid UTF-8", input);
   }
   require(a.date.empty() || (a.date.size() == 10 && !schema::compact_date(a.date).empty()),

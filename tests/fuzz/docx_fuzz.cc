@@ -18,7 +18,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   const std::string xml(input);
-  const std::string archive = longjing::fuzz::zip_of({{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", xml}, {"docProps/core.xml", xml}});
+  const std::string archive = longjing::fuzz::zip_of({{"[Content_Types].xml", "<Types/>"},
+                                                      {"word/document.xml", xml},
+                                                      {"docProps/core.xml", xml}});
   longjing::fuzz::check_read(longjing::read_docx(archive, limits), limits, input);
   return 0;
 }

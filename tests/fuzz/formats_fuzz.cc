@@ -17,12 +17,13 @@ namespace {
 using longjing::fuzz::require;
 
 void check(const longjing::Article& a, std::string_view input) {
-  for (const std::string* field : {&a.path, &a.title, &a.date, &a.source, &a.language, &a.url,
-                                   &a.body}) {
+  for (const std::string* field :
+       {&a.path, &a.title, &a.date, &a.source, &a.language, &a.url, &a.body}) {
     require(longjing::is_valid_utf8(*field), "Article field not valid UTF-8", input);
   }
-  require(a.date.empty() || (a.date.size() == 10 && !longjing::schema::compact_date(a.date).empty()),
-          "date neither empty nor a real YYYY-MM-DD day", input);
+  require(
+      a.date.empty() || (a.date.size() == 10 && !longjing::schema::compact_date(a.date).empty()),
+      "date neither empty nor a real YYYY-MM-DD day", input);
 }
 
 }  // namespace

@@ -18,8 +18,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   const std::string xml(input);
-  const std::string archive = longjing::fuzz::zip_of({{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", xml},
-       {"meta.xml", xml}});
+  const std::string archive =
+      longjing::fuzz::zip_of({{"mimetype", "application/vnd.oasis.opendocument.text"},
+                              {"content.xml", xml},
+                              {"meta.xml", xml}});
   longjing::fuzz::check_read(longjing::read_odt(archive, limits), limits, input);
   return 0;
 }

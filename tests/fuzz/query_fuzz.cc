@@ -64,8 +64,8 @@ longjing::schema::StoredDocument document(const char* path, const char* title, c
 longjing::Searcher& searcher() {
   static std::unique_ptr<longjing::Searcher> instance = [] {
     const char* tmp = std::getenv("TMPDIR");
-    std::string dir = std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") +
-                      "/longjing-query-fuzz-XXXXXX";
+    std::string dir =
+        std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/longjing-query-fuzz-XXXXXX";
     if (::mkdtemp(dir.data()) == nullptr) {
       std::perror("query_fuzz: mkdtemp");
       std::abort();
@@ -80,11 +80,13 @@ longjing::Searcher& searcher() {
       writer.put(document("/a/unitree.txt", "Unitree robots dance",
                           "Unitree's robot dogs and humanoid robots danced at the 2025 Spring "
                           "Festival Gala. C++ and c# are languages; 3.14 is a number."));
-      writer.put(document("/a/yushu.md", "杭州宇树科技",
-                          "杭州宇树科技的机器狗Go2在春晚跳舞。春。风 哈，哈哈 六小龙 DeepSeek 深度求索"));
-      writer.put(document("/b/mixed.html", "Six Little Dragons 六小龙",
-                          "The \"Six Little Dragons\" of Hangzhou: 宇树 Unitree, 深度求索 DeepSeek, "
-                          "游戏科学 Game Science (黑神话：悟空 Black Myth: Wukong)."));
+      writer.put(
+          document("/a/yushu.md", "杭州宇树科技",
+                   "杭州宇树科技的机器狗Go2在春晚跳舞。春。风 哈，哈哈 六小龙 DeepSeek 深度求索"));
+      writer.put(
+          document("/b/mixed.html", "Six Little Dragons 六小龙",
+                   "The \"Six Little Dragons\" of Hangzhou: 宇树 Unitree, 深度求索 DeepSeek, "
+                   "游戏科学 Game Science (黑神话：悟空 Black Myth: Wukong)."));
       writer.commit();
     }
     return std::make_unique<longjing::Searcher>(std::vector<std::string>{dir + "/db"});
@@ -115,8 +117,7 @@ bool crashes_xapian_parser(const std::string& rewritten) {
 }
 
 [[noreturn]] void finding(const char* stage, const char* what) {
-  std::fprintf(stderr, "query_fuzz: %s threw something other than QueryError: %s\n", stage,
-               what);
+  std::fprintf(stderr, "query_fuzz: %s threw something other than QueryError: %s\n", stage, what);
   std::abort();
 }
 

@@ -26,8 +26,8 @@ using longjing::fuzz::require;
 const std::string& scratch_file() {
   static const std::string path = [] {
     const char* tmp = std::getenv("TMPDIR");
-    std::string dir = std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") +
-                      "/longjing-source-fuzz-XXXXXX";
+    std::string dir =
+        std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/longjing-source-fuzz-XXXXXX";
     if (::mkdtemp(dir.data()) == nullptr) {
       std::perror("source_fuzz: mkdtemp");
       std::abort();
@@ -73,8 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     require(source.text == std::string_view(bytes).substr(bom ? 3 : 0),
             "valid UTF-8 not taken as is", bytes);
   }
-  require(source.content_hash == longjing::content_digest(bytes), "hash not of the bytes",
-          bytes);
+  require(source.content_hash == longjing::content_digest(bytes), "hash not of the bytes", bytes);
 
   // The same bytes as HTML, where a <meta> charset declaration may decide the encoding.
   const longjing::LoadResult html = longjing::decode_source_text(bytes, longjing::Format::kHtml);

@@ -155,7 +155,8 @@ TEST_CASE("Full-width Latin becomes one word covering the full-width bytes", "[a
                                       {Kind::kWord, "go2", 2, true, "Go2"}});
 }
 
-TEST_CASE("A CJK run gives positional bigrams and unigrams positional only where a token joins", "[analyzer]") {
+TEST_CASE("A CJK run gives positional bigrams and unigrams positional only where a token joins",
+          "[analyzer]") {
   check_tokens("宇树科技", {{Kind::kCjkUnigram, "宇", 1, false, "宇"},
                             {Kind::kCjkBigram, "宇树", 1, true, "宇树"},
                             {Kind::kCjkUnigram, "树", 2, false, "树"},
@@ -188,15 +189,16 @@ TEST_CASE("A run's end unigram keeps its position only next to a token", "[analy
   auto positional_unigrams = [&](std::string_view text) {
     std::string out;
     for (const Token& t : analyzer.tokens(text)) {
-      if (t.kind == Kind::kCjkUnigram && t.positional) out += t.term + "@" + std::to_string(t.position) + " ";
+      if (t.kind == Kind::kCjkUnigram && t.positional)
+        out += t.term + "@" + std::to_string(t.position) + " ";
     }
     return out;
   };
-  CHECK(positional_unigrams("机器 狗") == "器@2 狗@3 ");     // white space joins
-  CHECK(positional_unigrams("机器-dog") == "器@2 ");         // so does a hyphen
-  CHECK(positional_unigrams("机器。dog") == "");             // punctuation does not
+  CHECK(positional_unigrams("机器 狗") == "器@2 狗@3 ");  // white space joins
+  CHECK(positional_unigrams("机器-dog") == "器@2 ");      // so does a hyphen
+  CHECK(positional_unigrams("机器。dog") == "");          // punctuation does not
   CHECK(positional_unigrams("v2机器人x") == "机@2 人@4 ");
-  CHECK(positional_unigrams("  机器  ") == "");              // nor the text's ends
+  CHECK(positional_unigrams("  机器  ") == "");  // nor the text's ends
 }
 
 // Regression: 春风 must not match 「春。风」, nor 哈哈哈 「哈，哈哈」 (DESIGN.md §2).
@@ -241,8 +243,7 @@ TEST_CASE("Dictionary words appear only on request, without positions", "[analyz
   }
 }
 
-TEST_CASE("Tokens arrive in order of position; dictionary words follow their run",
-          "[analyzer]") {
+TEST_CASE("Tokens arrive in order of position; dictionary words follow their run", "[analyzer]") {
   AnalyzeOptions with_words;
   with_words.dictionary_words = true;
   const Analyzer analyzer;

@@ -331,29 +331,31 @@ TEST_CASE("front matter tags: flow lists, block lists, comma strings, keywords",
 }
 
 TEST_CASE("front matter description heads the body unless the body holds it", "[formats]") {
-  const Article article =
-      parse_article(Format::kMarkdown, "---\ndescription: A note on  zebras.\n---\n# Title\n\nBody.\n");
+  const Article article = parse_article(
+      Format::kMarkdown, "---\ndescription: A note on  zebras.\n---\n# Title\n\nBody.\n");
   CHECK(article.title == "Title");
   CHECK(article.body == "A note on zebras.\n\nBody.");
   CHECK(article.description.empty());  // moved into the body, not kept twice
-  const Article held = parse_article(Format::kMarkdown, "---\nsummary: Body text\n---\nThe Body text here.\n");
+  const Article held =
+      parse_article(Format::kMarkdown, "---\nsummary: Body text\n---\nThe Body text here.\n");
   CHECK(held.body == "The Body text here.");
 }
 
 TEST_CASE("TOML front matter between +++ lines is read, not indexed as text", "[formats]") {
-  const Article article = parse_article(Format::kMarkdown,
-      "+++\n"
-      "title = \"Robots in \\\"Hangzhou\\\"\"\n"
-      "date = 2024-03-01T10:00:00Z\n"
-      "# a comment\n"
-      "authors = ['Ann Lee', \"Bo Wu\"]\n"
-      "tags = [\"hugo\",\n  \"static sites\", # trailing comment\n]\n"
-      "description = \"\"\"A multi-line\nsummary.\"\"\"\n"
-      "draft = false\n"
-      "[params]\n"
-      "title = \"a table's title is not the article's\"\n"
-      "+++\n"
-      "Body text.\n");
+  const Article article =
+      parse_article(Format::kMarkdown,
+                    "+++\n"
+                    "title = \"Robots in \\\"Hangzhou\\\"\"\n"
+                    "date = 2024-03-01T10:00:00Z\n"
+                    "# a comment\n"
+                    "authors = ['Ann Lee', \"Bo Wu\"]\n"
+                    "tags = [\"hugo\",\n  \"static sites\", # trailing comment\n]\n"
+                    "description = \"\"\"A multi-line\nsummary.\"\"\"\n"
+                    "draft = false\n"
+                    "[params]\n"
+                    "title = \"a table's title is not the article's\"\n"
+                    "+++\n"
+                    "Body text.\n");
   CHECK(article.title == "Robots in \"Hangzhou\"");
   CHECK(article.date == "2024-03-01");
   CHECK(article.source == "Ann Lee, Bo Wu");
@@ -477,8 +479,9 @@ TEST_CASE("parse_html: meta keywords are tags, the description heads the body", 
       "<meta property=\"article:tag\" content=\"Arctic\"></head>"
       "<body><p>Text of the page.</p></body></html>");
   CHECK(article.tags == std::vector<std::string>{"marine", "mammals", "tusks", "Arctic"});
-  CHECK(parse_article(Format::kHtml, "<html><head><meta name=description content='Seen.'></head>"
-                                     "<body><h1>T</h1><p>Body.</p></body></html>")
+  CHECK(parse_article(Format::kHtml,
+                      "<html><head><meta name=description content='Seen.'></head>"
+                      "<body><h1>T</h1><p>Body.</p></body></html>")
             .body == "Seen.\n\nBody.");
 }
 

@@ -1,15 +1,16 @@
 // Highlighter: spans over the original text, merged CJK matches, passages.
+#include "longjing/highlighter.h"
+
 #include <catch2/catch.hpp>
 
 #include "longjing/analyzer.h"
-#include "longjing/highlighter.h"
 #include "longjing/query_builder.h"
 #include "longjing/utf8.h"
 
 using longjing::Analyzer;
 using longjing::Highlighter;
-using longjing::QueryBuilder;
 using longjing::Passages;
+using longjing::QueryBuilder;
 using longjing::Snippet;
 
 namespace {
@@ -73,8 +74,8 @@ TEST_CASE("The best passage holds the matches, cut cleanly", "[highlighter]") {
   for (int i = 0; i < 40; ++i) text += "more filler text ";
   const Snippet s = h.best_passage(text, 80);
   CHECK(marked(s).find("[Unitree]") != std::string::npos);
-  CHECK(s.text.rfind("…", 0) == 0);                     // elided before
-  CHECK(s.text.substr(s.text.size() - 3) == "…");       // and after
+  CHECK(s.text.rfind("…", 0) == 0);                      // elided before
+  CHECK(s.text.substr(s.text.size() - 3) == "…");        // and after
   CHECK(longjing::count_code_points(s.text) <= 80 + 2);  // the two ellipses
   // Cut at word boundaries: the passage starts and ends with whole words.
   const std::string inner = s.text.substr(3, s.text.size() - 6);
@@ -154,7 +155,8 @@ std::string everything(const Highlighter& h, const std::string& text) {
     for (const std::size_t count : {1, 3, 20}) {
       const longjing::Passages passages = h.best_passages(text, width, count);
       out += "\n--";
-      for (const Snippet& s : passages.snippets) (out += '\n') += marked(s);  // appended: see html_format.cc
+      for (const Snippet& s : passages.snippets)
+        (out += '\n') += marked(s);  // appended: see html_format.cc
       for (std::size_t p : passages.matched_patterns) (out += ' ') += std::to_string(p);
     }
   }

@@ -156,9 +156,9 @@ TEST_CASE("Hits carry metadata and highlighted snippets; titles rank first", "[i
   CHECK(top.date == "2025-02-06");
   CHECK(top.source == "Paper");
   REQUIRE(top.title_snippet.spans.size() == 1);
-  CHECK(top.title_snippet.text.substr(top.title_snippet.spans[0].begin,
-                                      top.title_snippet.spans[0].end -
-                                          top.title_snippet.spans[0].begin) == "Unitree");
+  CHECK(top.title_snippet.text.substr(
+            top.title_snippet.spans[0].begin,
+            top.title_snippet.spans[0].end - top.title_snippet.spans[0].begin) == "Unitree");
   REQUIRE(sink.hits[1].snippets.size() == 1);
   REQUIRE(sink.hits[1].snippets[0].spans.size() == 1);
 }
@@ -262,7 +262,8 @@ TEST_CASE("A dry run reports what would change and changes nothing", "[index_sea
     dir.write("docs/a.md", "# Alpha\n\nBrainCo headbands, rewritten at more length.");
     std::filesystem::remove(dir.str("docs/b.md"));
     dir.write("docs/c.md", "# Gamma\n\nMoonshot.");
-    CHECK(outcomes(options) == std::vector<std::string>{"updated a.md", "added c.md", "deleted b.md"});
+    CHECK(outcomes(options) ==
+          std::vector<std::string>{"updated a.md", "added c.md", "deleted b.md"});
     const IndexReport r = index_paths(options, [](const FileProblem&) {});
     CHECK(r.documents == 2);
     CHECK(paths_for(db, "DeepSeek") == Paths{"b.md"});
@@ -283,10 +284,10 @@ TEST_CASE("Excluded files are not indexed and their documents are deleted", "[in
     Paths left;
   };
   const Case cases[] = {
-      {{"*.txt"}, {"draft.md", "keep.md"}},        // base name
-      {{"drafts"}, {"keep.md", "notes.txt"}},      // a directory's name
-      {{"drafts/*.md"}, {"keep.md", "notes.txt"}}, // path relative to the root
-      {{"*.txt", "draft*"}, {"keep.md"}},          // repeated
+      {{"*.txt"}, {"draft.md", "keep.md"}},         // base name
+      {{"drafts"}, {"keep.md", "notes.txt"}},       // a directory's name
+      {{"drafts/*.md"}, {"keep.md", "notes.txt"}},  // path relative to the root
+      {{"*.txt", "draft*"}, {"keep.md"}},           // repeated
       {{"nothing"}, {"draft.md", "keep.md", "notes.txt"}},
   };
   for (const Case& c : cases) {
@@ -337,7 +338,8 @@ TEST_CASE("A cancelled run commits what it did and says so", "[index_search]") {
   CHECK(rest.documents == 11);
 }
 
-TEST_CASE("A cancelled full build keeps and reports every file its threads finished", "[index_search]") {
+TEST_CASE("A cancelled full build keeps and reports every file its threads finished",
+          "[index_search]") {
   TempDir dir;
   for (int i = 0; i < 400; ++i) dir.write("docs/" + std::to_string(i) + ".txt", "T\n\nUnitree");
   const std::string db = dir.str("db");
@@ -365,8 +367,7 @@ TEST_CASE("A cancelled full build keeps and reports every file its threads finis
   CHECK(paths_for(db, "Unitree").size() == 400);
 }
 
-TEST_CASE("A second writer waits for the lock, then fails naming the lock file",
-          "[index_search]") {
+TEST_CASE("A second writer waits for the lock, then fails naming the lock file", "[index_search]") {
   TempDir dir;
   const std::string db = dir.str("db");
   IndexWriter first(db);
@@ -403,8 +404,7 @@ TEST_CASE("A database of another schema version is refused by writer and searche
 }
 
 // The regression cases of DESIGN.md §2, against a grep-like truth.
-TEST_CASE("Chinese regression cases match exactly where the text contains them",
-          "[index_search]") {
+TEST_CASE("Chinese regression cases match exactly where the text contains them", "[index_search]") {
   TempDir dir;
   dir.write("p/deep.txt", "t\n\n庭院深深深几许，杨柳堆烟。");
   dir.write("p/deep2.txt", "t\n\n深深的海，深。深深。");
@@ -481,7 +481,9 @@ TEST_CASE("A full build on several threads writes the same index as one thread",
     options.shards = shards;
     options.batch_size = 16;
     std::vector<std::string> events;
-    options.on_file = [&](const FileEvent& e) { events.push_back(std::string(outcome_name(e.outcome)) + " " + e.path); };
+    options.on_file = [&](const FileEvent& e) {
+      events.push_back(std::string(outcome_name(e.outcome)) + " " + e.path);
+    };
     const IndexReport r = index_paths(options, [](const FileProblem&) {});
     CHECK(r.added == 300);
     CHECK(r.skipped == 1);
@@ -539,9 +541,11 @@ TEST_CASE("A full build on several threads reads documents as one thread does", 
   CHECK(paths_for(dir.str("three"), "mailplainmarker").size() == 6);
 }
 
-TEST_CASE("The committed batches of a killed full build are installed by the next run", "[index_search]") {
+TEST_CASE("The committed batches of a killed full build are installed by the next run",
+          "[index_search]") {
   TempDir dir;
-  for (int i = 0; i < 20; ++i) dir.write("docs/" + std::to_string(i) + ".txt", "T\n\nUnitree " + std::to_string(i));
+  for (int i = 0; i < 20; ++i)
+    dir.write("docs/" + std::to_string(i) + ".txt", "T\n\nUnitree " + std::to_string(i));
   const std::string db = dir.str("db");
   {
     // What a killed two-thread build leaves: an empty index and two staging databases.
@@ -550,7 +554,8 @@ TEST_CASE("The committed batches of a killed full build are installed by the nex
       IndexWriter staging(IndexWriter::staging_database(db, worker), OpenMode::kRebuild);
       for (int i = 0; i < 3; ++i) {
         schema::StoredDocument doc;
-        doc.article.path = dir.str("docs/" + std::to_string(worker * 10 + static_cast<unsigned>(i)) + ".txt");
+        doc.article.path =
+            dir.str("docs/" + std::to_string(worker * 10 + static_cast<unsigned>(i)) + ".txt");
         doc.article.body = "Unitree";
         staging.put(doc);
       }
@@ -608,9 +613,11 @@ TEST_CASE("Phrases reach a one-character run only where a token joins it", "[ind
   CHECK(paths_for(db, "\"机器。狗\"") == Paths{"b.txt", "c.txt", "d.txt"});
 }
 
-TEST_CASE("An update run over many files tells changed, unchanged, new and deleted apart", "[index_search]") {
+TEST_CASE("An update run over many files tells changed, unchanged, new and deleted apart",
+          "[index_search]") {
   TempDir dir;
-  for (int i = 0; i < 300; ++i) dir.write("docs/" + std::to_string(i) + ".txt", "T\n\nrobot " + std::to_string(i));
+  for (int i = 0; i < 300; ++i)
+    dir.write("docs/" + std::to_string(i) + ".txt", "T\n\nrobot " + std::to_string(i));
   const std::string db = dir.str("db");
   CHECK(index(db, {dir.str("docs")}).added == 300);  // from now on the index preloads stats
   dir.write("docs/7.txt", "T\n\nrobot seven, longer now");
@@ -679,7 +686,8 @@ TEST_CASE("Damaged staging databases are dropped and the build starts over", "[i
   CHECK_FALSE(std::filesystem::exists(db + "/.build"));
 }
 
-TEST_CASE("A paths-only search gives the same hits without reading the stored articles", "[index_search]") {
+TEST_CASE("A paths-only search gives the same hits without reading the stored articles",
+          "[index_search]") {
   TempDir dir;
   dir.write("docs/a.md", "---\ntitle: Robots A\n---\nrobot robot");
   dir.write("docs/b.txt", "B\n\nrobot");

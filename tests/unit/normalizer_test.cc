@@ -37,7 +37,7 @@ TEST_CASE("normalize_string folds width, case, ligatures and composes", "[normal
       {"\xE2\x84\xA6", "\xCF\x89"},                    // OHM SIGN → ω
       // CJK compatibility U+F900 → U+8C48 豈, then Traditional → Simplified 岂.
       {"\xEF\xA4\x80", "岂"},
-      {"長安", "长安"},                                // script folding
+      {"長安", "长安"},  // script folding
       {"宇樹科技 杭州六小龍", "宇树科技 杭州六小龙"},
   };
   for (const Case& c : cases) {

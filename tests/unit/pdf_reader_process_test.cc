@@ -39,8 +39,8 @@ ReadLimits with_reader(const std::string& reader) {
 }  // namespace
 
 TEST_CASE("A PDF read in the reader process is read as in this one", "[documents][pdf_reader]") {
-  for (const char* file : {"documents/report.pdf", "documents/untitled.pdf", "documents/encrypted.pdf",
-                           "documents/truncated.pdf"}) {
+  for (const char* file : {"documents/report.pdf", "documents/untitled.pdf",
+                           "documents/encrypted.pdf", "documents/truncated.pdf"}) {
     INFO(file);
     const std::string bytes = fixture(file);
     const DocumentRead here = read_pdf(bytes, ReadLimits{});
@@ -58,20 +58,26 @@ TEST_CASE("A PDF read in the reader process is read as in this one", "[documents
   }
 }
 
-TEST_CASE("A reader that hangs, dies or answers nonsense costs only that PDF", "[documents][pdf_reader]") {
+TEST_CASE("A reader that hangs, dies or answers nonsense costs only that PDF",
+          "[documents][pdf_reader]") {
   const std::string bytes = fixture("documents/report.pdf");
   const struct {
     const char* name;
     std::string reader;
     std::string problem;
   } cases[] = {
-      {"hangs", fake_reader("hangs", "exec sleep 30"), "PDF took longer than 0 s to read (its reader was stopped)"},
-      {"dies", fake_reader("dies", "cat >/dev/null; kill -SEGV $$"), "poppler failed on this PDF (its reader died of signal 11)"},
-      {"runs out of memory", fake_reader("oom", "cat >/dev/null; exit 3"), "the PDF needs more than 1024 MB to read"},
+      {"hangs", fake_reader("hangs", "exec sleep 30"),
+       "PDF took longer than 0 s to read (its reader was stopped)"},
+      {"dies", fake_reader("dies", "cat >/dev/null; kill -SEGV $$"),
+       "poppler failed on this PDF (its reader died of signal 11)"},
+      {"runs out of memory", fake_reader("oom", "cat >/dev/null; exit 3"),
+       "the PDF needs more than 1024 MB to read"},
       {"answers nonsense", fake_reader("nonsense", "cat >/dev/null; echo hello"),
        "poppler failed on this PDF (its reader exited 0 without an answer)"},
-      {"reads nothing", fake_reader("deaf", "exit 0"), "poppler failed on this PDF (its reader exited 0 without an answer)"},
-      {"is missing", "/nonexistent/longjing-read-pdf", "cannot run the PDF reader /nonexistent/longjing-read-pdf: No such file or directory"},
+      {"reads nothing", fake_reader("deaf", "exit 0"),
+       "poppler failed on this PDF (its reader exited 0 without an answer)"},
+      {"is missing", "/nonexistent/longjing-read-pdf",
+       "cannot run the PDF reader /nonexistent/longjing-read-pdf: No such file or directory"},
   };
   for (const auto& c : cases) {
     INFO(c.name);
@@ -83,7 +89,8 @@ TEST_CASE("A reader that hangs, dies or answers nonsense costs only that PDF", "
   }
 }
 
-TEST_CASE("A reader's answer says what read_pdf said, and nothing else reads as one", "[documents][pdf_reader]") {
+TEST_CASE("A reader's answer says what read_pdf said, and nothing else reads as one",
+          "[documents][pdf_reader]") {
   const DocumentRead read = read_pdf(fixture("documents/report.pdf"), ReadLimits{});
   REQUIRE(read.article.has_value());
   DocumentRead with_caveats = read;
@@ -93,7 +100,8 @@ TEST_CASE("A reader's answer says what read_pdf said, and nothing else reads as 
   REQUIRE(decoded.has_value());
   CHECK(decoded->caveats == with_caveats.caveats);
   CHECK(decoded->article->body == read.article->body);
-  const auto refusal = decode_pdf_answer(encode_pdf_answer(DocumentRead{std::nullopt, "encrypted PDF", {}}));
+  const auto refusal =
+      decode_pdf_answer(encode_pdf_answer(DocumentRead{std::nullopt, "encrypted PDF", {}}));
   REQUIRE(refusal.has_value());
   CHECK(refusal->problem == "encrypted PDF");
   for (std::size_t n = 0; n + 1 < answer.size(); n += 7) {

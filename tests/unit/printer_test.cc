@@ -1,9 +1,8 @@
 // Printers: exact output strings for each shape.
-#include <catch2/catch.hpp>
-
-#include <sstream>
-
 #include "longjing/printer.h"
+
+#include <catch2/catch.hpp>
+#include <sstream>
 
 using namespace longjing;
 
@@ -104,7 +103,8 @@ TEST_CASE("JSON printer writes one versioned object per line", "[printer]") {
         "\"snippets\":[{\"text\":\"…推出宇树机器狗…\",\"highlights\":[{\"start\":9,\"end\":15,"
         "\"char_start\":3,\"char_end\":5}]}]}\n"
         "{\"type\":\"summary\",\"format_version\":2,\"query\":\"宇树\",\"parsed\":\"Query(宇树)\","
-        "\"estimated_matches\":1,\"matches_exact\":true,\"returned\":1,\"suggestion\":null,\"elapsed_seconds\":0.0}\n");
+        "\"estimated_matches\":1,\"matches_exact\":true,\"returned\":1,\"suggestion\":null,"
+        "\"elapsed_seconds\":0.0}\n");
 }
 
 TEST_CASE("JSON printer writes null for unknown metadata", "[printer]") {

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "longjing/program_names.h"
+
+#include <catch2/catch.hpp>
 
 using longjing::program_names;
 
@@ -15,7 +15,7 @@ TEST_CASE("Both programs take the naming of the one that runs", "[program_names]
       {"/usr/bin/longjing-searcher", "searcher", "longjing-indexer", "longjing-searcher"},
       {"longjing-indexer", "indexer", "longjing-indexer", "longjing-searcher"},
       {"/opt/lj/bin/indexer", "indexer", "indexer", "searcher"},
-      {"ljs", "searcher", "indexer", "ljs"},          // a name of one's own: the other as built
+      {"ljs", "searcher", "indexer", "ljs"},  // a name of one's own: the other as built
       {"", "searcher", "indexer", "searcher"},
       {"/usr/bin/", "indexer", "indexer", "searcher"},  // no basename
   };
@@ -29,7 +29,8 @@ TEST_CASE("Both programs take the naming of the one that runs", "[program_names]
 
 TEST_CASE("Help text names the programs as they run", "[program_names]") {
   const longjing::ProgramNames installed{"longjing-indexer", "longjing-searcher"};
-  CHECK(longjing::with_program_names("run {indexer}, then {searcher} X; {other} stays", installed) ==
-        "run longjing-indexer, then longjing-searcher X; {other} stays");
+  CHECK(
+      longjing::with_program_names("run {indexer}, then {searcher} X; {other} stays", installed) ==
+      "run longjing-indexer, then longjing-searcher X; {other} stays");
   CHECK(longjing::with_program_names("{searcher", installed) == "{searcher");
 }

@@ -29,7 +29,7 @@ TEST_CASE("format_progress shows done/total, rate and ETA", "[progress]") {
 
 TEST_CASE("ProgressLine redraws at most once per interval and clears itself", "[progress]") {
   std::ostringstream out;
-  ProgressLine line(out, 0.125);  // times below are exact in binary floating point
+  ProgressLine line(out, 0.125);       // times below are exact in binary floating point
   CHECK(line.update({1, 10}, 100.0));  // the first event draws
   CHECK_FALSE(line.update({2, 10}, 100.0625));
   CHECK(line.update({3, 10}, 100.125));

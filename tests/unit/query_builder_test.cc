@@ -1,8 +1,9 @@
 // QueryBuilder: syntax through Xapian's QueryParser, CJK through the Analyzer.
+#include "longjing/query_builder.h"
+
 #include <catch2/catch.hpp>
 
 #include "longjing/error.h"
-#include "longjing/query_builder.h"
 
 using longjing::ParsedQuery;
 using longjing::QueryBuilder;
@@ -52,8 +53,7 @@ TEST_CASE("English words are normalized and stemmed as the index is", "[query_bu
         std::vector<std::vector<std::string>>{{"six", "little", "dragons"}});
 }
 
-TEST_CASE("Operators keep their meaning; excluded terms are not highlighted",
-          "[query_builder]") {
+TEST_CASE("Operators keep their meaning; excluded terms are not highlighted", "[query_builder]") {
   QueryBuilder builder;
   const ParsedQuery q = builder.build("Unitree NOT 宇树");
   CHECK(q.description().find("AND_NOT") != std::string::npos);
@@ -71,8 +71,7 @@ TEST_CASE("rewrite_query leaves operators and syntax alone", "[query_builder]") 
   CHECK(longjing::rewrite_query("(宇树)").back() == ')');
 }
 
-TEST_CASE("Queries that cannot be read raise QueryError naming the query",
-          "[query_builder]") {
+TEST_CASE("Queries that cannot be read raise QueryError naming the query", "[query_builder]") {
   QueryBuilder builder;
   for (const char* bad : {"Unitree AND", "OR", "(unbalanced"}) {
     INFO(bad);
@@ -106,24 +105,25 @@ TEST_CASE("Malformed queries: a lenient reading or a clear error", "[query_build
   };
   const std::string long_query(10000, 'a');
   std::string many_words;
-  for (int i = 0; i < 2000; ++i) ((many_words += 'w') += std::to_string(i)) += ' ';  // see html_format.cc
+  for (int i = 0; i < 2000; ++i)
+    ((many_words += 'w') += std::to_string(i)) += ' ';  // see html_format.cc
   const Case cases[] = {
-      {"\"unbalanced quote", Outcome::kLenient, ""},      // quote closed at the end
-      {"(unbalanced paren", Outcome::kLenient, ""},       // paren closed at the end
-      {"unbalanced paren)", Outcome::kLenient, ""},       // stray ) ignored
+      {"\"unbalanced quote", Outcome::kLenient, ""},  // quote closed at the end
+      {"(unbalanced paren", Outcome::kLenient, ""},   // paren closed at the end
+      {"unbalanced paren)", Outcome::kLenient, ""},   // stray ) ignored
       {"\"宇树 unbalanced", Outcome::kLenient, ""},
       {"Unitree AND", Outcome::kError, "Syntax: <expression> AND <expression>"},
       {"AND", Outcome::kError, "Syntax: <expression> AND <expression>"},
       {"OR OR OR", Outcome::kError, "Syntax: <expression> OR <expression>"},
       {"NOT", Outcome::kError, "Syntax: <expression> NOT <expression>"},
-      {"title:", Outcome::kLenient, ""},                  // the word "title"
+      {"title:", Outcome::kLenient, ""},  // the word "title"
       {"date:2025-13-45..", Outcome::kError, "not a valid YYYY-MM-DD date"},
       {"date:2025-02-30..2025-03-01", Outcome::kError, "not a valid YYYY-MM-DD date"},
       {"date:yesterday", Outcome::kError, "is not a range"},
-      {long_query, Outcome::kLenient, ""},                // one long word (over 64 bytes: no term)
+      {long_query, Outcome::kLenient, ""},  // one long word (over 64 bytes: no term)
       {many_words, Outcome::kLenient, ""},
       {std::string("caf\xC3\xA9 \xFF\xFE bad"), Outcome::kLenient, ""},  // invalid UTF-8
-      {"cjk:zz", Outcome::kLenient, ""},                  // our internal field, garbage payload
+      {"cjk:zz", Outcome::kLenient, ""},  // our internal field, garbage payload
       {"宇树 NEAR/3 杭州", Outcome::kLenient, ""},
   };
   for (const Case& c : cases) {
@@ -180,13 +180,15 @@ TEST_CASE("A field name before a quote is ours only when it is a known field",
   CHECK(builder.build("+title:\"Unitree\"").description().find("Sunitree") != std::string::npos);
 }
 
-TEST_CASE("A CJK run of 3+ characters is boosted by each 2-4 character stretch, as a dictionary word",
-          "[query_builder]") {
+TEST_CASE(
+    "A CJK run of 3+ characters is boosted by each 2-4 character stretch, as a dictionary word",
+    "[query_builder]") {
   QueryBuilder builder;
   const std::string five = builder.build("杭州宇树科").description();
   INFO(five);
   CHECK(five.find("AND_MAYBE") != std::string::npos);
-  for (const char* word : {"XW杭州", "XW州宇", "XW宇树科", "XW杭州宇树", "XW树科"}) CHECK(five.find(word) != std::string::npos);
+  for (const char* word : {"XW杭州", "XW州宇", "XW宇树科", "XW杭州宇树", "XW树科"})
+    CHECK(five.find(word) != std::string::npos);
   CHECK(five.find("XW杭州宇树科") == std::string::npos);  // longer than a word is
   // Two characters are their own bigram; a field's words are not boosted.
   CHECK(builder.build("杭州").description().find("XW") == std::string::npos);

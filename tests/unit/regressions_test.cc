@@ -1,7 +1,6 @@
 // Regression tests for what fuzzing and fault injection found (tests/fuzz/, tests/e2e/):
 // one test case per finding, named after what broke, with the smallest input that showed it.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "longjing/error.h"
@@ -9,11 +8,11 @@
 #include "longjing/query_builder.h"
 #include "longjing/utf8.h"
 
+using Catch::Matchers::Contains;
 using longjing::Article;
 using longjing::parse_html;
 using longjing::QueryBuilder;
 using longjing::QueryError;
-using Catch::Matchers::Contains;
 
 namespace {
 
@@ -57,8 +56,8 @@ TEST_CASE("parse_html keeps UTF-8 valid when a numeric reference overflows",
 // QueryError naming the query, never as another exception.
 TEST_CASE("NEAR next to Chinese words is a QueryError", "[query_builder][regression]") {
   QueryBuilder builder;
-  for (const char* query : {"宇树科技 NEAR robot", "robot NEAR 宇树科技", "宇树科技 ADJ/2 robot",
-                            "机2 NEAR Q"}) {
+  for (const char* query :
+       {"宇树科技 NEAR robot", "robot NEAR 宇树科技", "宇树科技 ADJ/2 robot", "机2 NEAR Q"}) {
     INFO(query);
     try {
       (void)builder.build(query);

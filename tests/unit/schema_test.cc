@@ -100,7 +100,8 @@ TEST_CASE("decode_document reads data written before page counts as no pages", "
   CHECK_FALSE(decode_document(old_data + '\0').has_value());  // a count of 0 is never written
 }
 
-TEST_CASE("decode_document reads tags after the page count, and older data as no tags", "[schema]") {
+TEST_CASE("decode_document reads tags after the page count, and older data as no tags",
+          "[schema]") {
   StoredDocument doc = sample_document();
   doc.article.pages = 0;
   const std::string old_data = encode_document(doc);
@@ -126,7 +127,7 @@ TEST_CASE("decode_document reads tags after the page count, and older data as no
 TEST_CASE("decode_document refuses every truncation of a good record", "[schema]") {
   StoredDocument doc = sample_document();
   doc.article.body = "宇树 Unitree";  // keep the loop short
-  doc.article.pages = 0;  // a page count is optional at the end: see the test above
+  doc.article.pages = 0;              // a page count is optional at the end: see the test above
   const std::string good = encode_document(doc);
   for (std::size_t n = 0; n < good.size(); ++n) {
     INFO("first " << n << " of " << good.size() << " bytes");

@@ -19,7 +19,7 @@ TEST_CASE("language_by_script tells Simplified and Traditional Chinese from the 
       {"明月幾時有，把酒問青天。不知天上宮闕，今夕是何年。", "zh-Hant"},
       {"宇树科技在杭州发布了新的 Unitree G1 人形机器人。", "zh-Hans"},  // a few English words
       {"An English note about 杭州 and robots and many other things here.", ""},
-      {"Unitree 宇树 robots", ""},                // too few Han characters
+      {"Unitree 宇树 robots", ""},                         // too few Han characters
       {"東京はひらがなとカタカナで書かれています。", ""},  // kana: Japanese
       {"", ""},
       {"Plain English text only.", ""},

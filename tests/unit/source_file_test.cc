@@ -107,7 +107,8 @@ TEST_CASE("load_source_text recognises legacy encodings that are not UTF-8", "[s
       "杭州宇树科技有限公司推出机器狗Go2。\n杭州六小龙包括深度求索。春风又绿江南岸。\n";
   const std::string traditional =
       "杭州宇樹科技有限公司推出機器狗Go2。\n杭州六小龍包括深度求索。春風又綠江南岸。\n";
-  const std::string western = "The caf\u00e9 served cr\u00e8me br\u00fbl\u00e9e to a na\u00efve guest.\n";
+  const std::string western =
+      "The caf\u00e9 served cr\u00e8me br\u00fbl\u00e9e to a na\u00efve guest.\n";
   const std::string quoted = "\u201cQuoted\u201d caf\u00e9 text \u2014 with dashes.\n";
   const std::string english = "Unitree robots, written as UTF-16 without a byte order mark.\n";
   struct Case {
@@ -120,7 +121,8 @@ TEST_CASE("load_source_text recognises legacy encodings that are not UTF-8", "[s
       {"gb18030.txt", encode(simplified, "GB18030"), simplified, "GB18030"},
       {"gbk.txt", encode("Title\n\n" + simplified, "GBK"), "Title\n\n" + simplified, "GB18030"},
       {"big5.txt", encode(traditional, "BIG5"), traditional, "Big5"},
-      {"big5-mixed.txt", encode("Unitree " + traditional, "BIG5"), "Unitree " + traditional, "Big5"},
+      {"big5-mixed.txt", encode("Unitree " + traditional, "BIG5"), "Unitree " + traditional,
+       "Big5"},
       {"latin1.txt", encode(western, "ISO-8859-1"), western, "ISO-8859-1"},
       {"cp1252.txt", encode(quoted, "WINDOWS-1252"), quoted, "windows-1252"},
       {"utf16le-no-bom.txt", encode(english, "UTF-16LE"), english, "UTF-16LE"},
@@ -270,8 +272,7 @@ TEST_CASE("decode_source_text reads HTML in the charset its <meta> declares", "[
        "Shift_JIS"},
       {"http-equiv before content, latin1",
        "<meta content='text/html;charset=ISO-8859-1' http-equiv=content-type>",
-       encode("crème brûlée à la carte", "ISO-8859-1"), "crème brûlée à la carte",
-       "windows-1252"},
+       encode("crème brûlée à la carte", "ISO-8859-1"), "crème brûlée à la carte", "windows-1252"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.what);
@@ -295,15 +296,15 @@ TEST_CASE("decode_source_text follows HTML5's order: BOM, declaration, detection
   }
   SECTION("a declaration after the first 1,024 bytes is not read") {
     const std::string padding = "<!-- " + std::string(1100, 'x') + " -->";
-    const LoadResult r =
-        decode_source_text(padding + html_page("<meta charset=gbk>", encode(zh, "GBK")), Format::kHtml);
+    const LoadResult r = decode_source_text(
+        padding + html_page("<meta charset=gbk>", encode(zh, "GBK")), Format::kHtml);
     REQUIRE(r.source.has_value());
     CHECK(r.source->encoding == "GB18030");
     CHECK(r.source->encoding_guessed);  // found by detection, not by the declaration
   }
   SECTION("a declaration inside a comment is not one") {
-    const LoadResult r = decode_source_text(
-        html_page("<!-- <meta charset=gbk> -->", "crème brûlée"), Format::kHtml);
+    const LoadResult r =
+        decode_source_text(html_page("<!-- <meta charset=gbk> -->", "crème brûlée"), Format::kHtml);
     REQUIRE(r.source.has_value());
     CHECK(r.source->text.find("crème brûlée") != std::string::npos);
     CHECK(r.source->encoding == "UTF-8");

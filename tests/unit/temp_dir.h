@@ -1,12 +1,12 @@
 // A directory under the system's temporary folder, removed when the test ends.
 #pragma once
 
+#include <unistd.h>
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <string>
-
-#include <unistd.h>
 
 class TempDir {
  public:

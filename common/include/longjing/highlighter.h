@@ -50,7 +50,7 @@ std::vector<HighlightOffsets> highlight_offsets(const Snippet& snippet);
 
 // The passages of one text, and which patterns matched anywhere in it.
 struct Passages {
-  std::vector<Snippet> snippets;             // in text order; never overlapping
+  std::vector<Snippet> snippets;              // in text order; never overlapping
   std::vector<std::size_t> matched_patterns;  // indices into the Highlighter's patterns
 };
 

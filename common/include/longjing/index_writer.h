@@ -21,12 +21,12 @@ enum class FileStatus {
 
 // How to open the database.
 enum class OpenMode {
-  kUpdate,   // keep what is indexed (create the database if there is none)
-  kRebuild,  // start from an empty database, whatever was there
-  kStaging,  // kRebuild without waiting for the disk on commit: for the staging
-             // databases of a full build (a power cut may cost the build, never the index)
-  kReadOnly, // read what is indexed, take no lock, write nothing (for dry runs); the
-             // database must exist
+  kUpdate,    // keep what is indexed (create the database if there is none)
+  kRebuild,   // start from an empty database, whatever was there
+  kStaging,   // kRebuild without waiting for the disk on commit: for the staging
+              // databases of a full build (a power cut may cost the build, never the index)
+  kReadOnly,  // read what is indexed, take no lock, write nothing (for dry runs); the
+              // database must exist
 };
 
 // Writes documents into one database (or its shards) under the database's lock; see

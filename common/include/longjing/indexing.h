@@ -45,7 +45,6 @@ struct RootSettings {
   // relative to its root and on its base name. Excluded files are not indexed and their
   // documents are deleted; an excluded directory is not walked.
   std::vector<std::string> exclude;
-
 };
 
 // True when both settings select the same files.
@@ -55,11 +54,11 @@ inline bool operator==(const RootSettings& a, const RootSettings& b) {
 
 // What to index and where. Plain values; the indexer binary fills it from its flags.
 struct IndexOptions {
-  std::string database;             // database directory (created when missing)
+  std::string database;  // database directory (created when missing)
   // Files and directories to index; each becomes a root of the index (kept by it, as its
   // canonical path). Empty: every root the index knows (see known_roots).
   std::vector<std::string> paths;
-  bool rebuild = false;             // start from an empty database
+  bool rebuild = false;  // start from an empty database
   // Settings for the roots of this run. Each one left unset is, for every root, what that
   // root was last indexed with, else RootSettings' default; one that is set replaces the
   // remembered value (an empty `exclude` forgets the patterns). The values a root was
@@ -69,7 +68,7 @@ struct IndexOptions {
   // What the document readers (PDF, EPUB, DOCX, ODT, e-mail) unpack at most from one
   // file; a file that would take more is skipped with a reason (documents.h).
   ReadLimits read_limits;
-  std::size_t batch_size = 1000;    // documents per commit
+  std::size_t batch_size = 1000;  // documents per commit
   // Change nothing: open the database read-only (not at all when it does not exist, or
   // with `rebuild`) and report what would be added, updated and deleted.
   bool dry_run = false;
@@ -121,17 +120,18 @@ using ProblemSink = std::function<void(const FileProblem&)>;
 // options.batch_size documents, so a run killed at any moment leaves the last batch's
 // state intact and the next run completes the job. Throws DatabaseError when the
 // database cannot be opened or written (locked for longer than options.lock_timeout,
-// another schema), IoError when a path named in options.paths does not exist; problems with files found inside directories go to `on_problem` and the
-// report. Files with an unknown extension inside directories are ignored silently; a file
-// named explicitly is read as plain text whatever its extension.
+// another schema), IoError when a path named in options.paths does not exist; problems with files
+// found inside directories go to `on_problem` and the report. Files with an unknown extension
+// inside directories are ignored silently; a file named explicitly is read as plain text whatever
+// its extension.
 IndexReport index_paths(const IndexOptions& options, const ProblemSink& on_problem);
 
 // What one batch of indexer --watch did.
 struct WatchBatch {
-  bool initial = false;        // the first pass over the roots, before any change
-  IndexReport report;          // this batch's counts and problems; documents: in the index after it
-  std::size_t events = 0;      // the file system events it answered
-  double seconds = 0;          // the time it took to index and commit
+  bool initial = false;    // the first pass over the roots, before any change
+  IndexReport report;      // this batch's counts and problems; documents: in the index after it
+  std::size_t events = 0;  // the file system events it answered
+  double seconds = 0;      // the time it took to index and commit
   std::size_t watched_directories = 0;
 };
 
@@ -149,7 +149,8 @@ inline constexpr int kUnwatchedRescanSeconds = 30;
 // once options.cancel is true (polled every 50 ms), after committing what it has seen.
 // Killed at any moment, it leaves what its last commit held, which the next run completes.
 // Throws what index_paths throws, and IoError when inotify is not available.
-void watch_paths(const IndexOptions& options, const ProblemSink& on_problem, const WatchSink& on_batch);
+void watch_paths(const IndexOptions& options, const ProblemSink& on_problem,
+                 const WatchSink& on_batch);
 
 // The roots the index at `database` was built from (canonical absolute paths, in the order
 // first given); none when there is no database or it predates the list. Throws

@@ -2,8 +2,8 @@
 // never knows the format. Printers write to the stream they are given, nothing else.
 #pragma once
 
-#include <memory>
 #include <cstdint>
+#include <memory>
 #include <ostream>
 #include <string>
 
@@ -33,7 +33,8 @@ std::unique_ptr<Printer> make_text_printer(std::ostream& out, TextStyle style);
 std::unique_ptr<Printer> make_json_printer(std::ostream& out, const std::string& request_id = "");
 
 // The JSON Lines object for a request that failed: {"type":"error", "message", ...}.
-void write_json_error(std::ostream& out, const std::string& message, const std::string& request_id = "");
+void write_json_error(std::ostream& out, const std::string& message,
+                      const std::string& request_id = "");
 
 // The stored article `docid` as one JSON object, the HTTP API's document
 // (docs/http-api.md): format_version, docid, path (as in hit objects), title, date, source,

@@ -15,8 +15,8 @@ struct ProgramNames {
 };
 
 // The names, from the argv[0] of `program` ("indexer" or "searcher"): the basename's prefix
-// before the program's name (as in "longjing-searcher") is shared by both. An argv[0] that names neither
-// program (a symlink called "ljs") keeps its basename for that program and the build tree's
+// before the program's name (as in "longjing-searcher") is shared by both. An argv[0] that names
+// neither program (a symlink called "ljs") keeps its basename for that program and the build tree's
 // name for the other; an empty one gives the build tree's names.
 ProgramNames program_names(std::string_view argv0, std::string_view program);
 

@@ -2,14 +2,13 @@
 // highlighted title and best passage, into a HitSink. It never writes output itself.
 #pragma once
 
-#include <cstddef>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
-
-#include <optional>
 
 #include "longjing/article.h"
 #include "longjing/highlighter.h"
@@ -45,16 +44,16 @@ struct SearchRequest {
   // Fill only Hit::path, rank, score, percent and docid: the stored article is not read
   // (paths-only output; a 12 KB article costs 0.3 M instructions to read).
   bool paths_only = false;
-  std::string since;                // "YYYY-MM-DD": only articles dated on or after it
-  std::string until;                // "YYYY-MM-DD": only articles dated on or before it
+  std::string since;  // "YYYY-MM-DD": only articles dated on or after it
+  std::string until;  // "YYYY-MM-DD": only articles dated on or before it
   SortOrder sort = SortOrder::kRelevance;
   // since, until and date order take an undated article's date from its file's
   // modification day (local time at indexing); false: undated articles have no date (they
   // fall outside since/until and sort last). Off by default: a copy or a checkout gives
   // every file the day it was made, which is no article's date.
   bool mtime_dates = false;
-  bool explain = false;             // fill Hit::explanation
-  bool suggest = true;              // look for a spelling correction (SearchSummary)
+  bool explain = false;  // fill Hit::explanation
+  bool suggest = true;   // look for a spelling correction (SearchSummary)
   // Seconds the match may take before it returns the best hits found so far (Xapian's
   // Enquire::set_time_limit); 0: no limit. A budget for servers facing unknown queries.
   double time_limit = 0;
@@ -75,27 +74,27 @@ struct TermWeight {
 
 // One result.
 struct Hit {
-  std::size_t rank = 0;      // 1-based, counting skipped hits
-  double score = 0;          // BM25 weight
-  int percent = 0;           // Xapian's relevance percentage
+  std::size_t rank = 0;  // 1-based, counting skipped hits
+  double score = 0;      // BM25 weight
+  int percent = 0;       // Xapian's relevance percentage
   std::uint32_t docid = 0;
   std::string path;
   std::string title;
-  std::string date;          // "YYYY-MM-DD" or ""
+  std::string date;  // "YYYY-MM-DD" or ""
   std::string source;
   std::string language;
-  std::uint32_t pages = 0;   // pages of a paged document (PDF), 0 for the others
-  std::vector<std::string> tags;  // the tags the article gives itself (Article::tags)
-  Snippet title_snippet;     // the title with matches marked
-  std::vector<Snippet> snippets;  // best passages, in text order (none if !request.snippets)
-  std::vector<AliasMatch> aliases;  // aliases that matched, other than what was typed
+  std::uint32_t pages = 0;              // pages of a paged document (PDF), 0 for the others
+  std::vector<std::string> tags;        // the tags the article gives itself (Article::tags)
+  Snippet title_snippet;                // the title with matches marked
+  std::vector<Snippet> snippets;        // best passages, in text order (none if !request.snippets)
+  std::vector<AliasMatch> aliases;      // aliases that matched, other than what was typed
   std::vector<TermWeight> explanation;  // when SearchRequest::explain
   // When SearchRequest::explain: what ranking multiplied the BM25 weight by after the match
   // (docs/ranking.md), and why ("phrase", "within 8", "within 30", "title"); 1 and none
   // when it did not.
   double ranking_factor = 1;
   std::vector<std::string> ranking_reasons;
-  bool paths_only = false;   // only rank, score, percent, docid and path are filled
+  bool paths_only = false;  // only rank, score, percent, docid and path are filled
 };
 
 // A database that could not be opened under SearcherOptions::allow_partial.
@@ -106,17 +105,17 @@ struct MissingDatabase {
 
 // What the search as a whole found.
 struct SearchSummary {
-  std::string query;                  // as the user typed it
-  std::string parsed;                 // Xapian's description of the parsed query
+  std::string query;   // as the user typed it
+  std::string parsed;  // Xapian's description of the parsed query
   // All matching documents: exact when matches_exact (always so up to kExactCountUpTo),
   // else an estimate from the part of the match list read, never more than the documents
   // searched nor fewer than the hits seen.
   std::uint64_t estimated_matches = 0;
   bool matches_exact = false;
   std::size_t returned = 0;
-  std::string suggestion;             // a corrected query that finds more, or ""
+  std::string suggestion;  // a corrected query that finds more, or ""
   std::uint64_t suggestion_matches = 0;
-  double elapsed_seconds = 0;         // time spent in search()
+  double elapsed_seconds = 0;            // time spent in search()
   std::vector<MissingDatabase> missing;  // databases left out (allow_partial)
 };
 
@@ -130,7 +129,6 @@ struct SearcherOptions {
   // without it one database that cannot be opened is an error.
   bool allow_partial = false;
 };
-
 
 // Receives hits in rank order.
 class HitSink {

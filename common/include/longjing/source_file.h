@@ -14,14 +14,14 @@ namespace longjing {
 
 // A file's text, ready for a format parser.
 struct SourceText {
-  std::string text;                 // valid UTF-8, without a leading BOM
+  std::string text;                    // valid UTF-8, without a leading BOM
   std::size_t repaired_sequences = 0;  // ill-formed UTF-8 sequences replaced by U+FFFD
-  std::string content_hash;         // hex digest of the file's bytes as read
-  std::string encoding = "UTF-8";   // what the bytes were decoded from: "UTF-8",
-                                    // "UTF-16LE", "UTF-16BE", "GB18030", "Big5",
-                                    // "ISO-8859-1" or "windows-1252"
-  bool encoding_guessed = false;    // true when the charset detector chose `encoding`
-                                    // (the file was neither UTF-8 nor marked by a BOM)
+  std::string content_hash;            // hex digest of the file's bytes as read
+  std::string encoding = "UTF-8";      // what the bytes were decoded from: "UTF-8",
+                                       // "UTF-16LE", "UTF-16BE", "GB18030", "Big5",
+                                       // "ISO-8859-1" or "windows-1252"
+  bool encoding_guessed = false;       // true when the charset detector chose `encoding`
+                                       // (the file was neither UTF-8 nor marked by a BOM)
 };
 
 // Outcome of load_source_text: the text, or why the file cannot be indexed.
