@@ -51,7 +51,7 @@ class Api {
   // parameter, query or body; 401 without the token; 404 for anything but the routes
   // (no file is ever read from disk); 405 for a method a route does not take; 413 for a
   // query over kMaxQueryBytes; 503 when a database cannot be read. Errors are JSON:
-  // {"format_version": 2, "error": {"status": N, "message": "..."}}. Never throws.
+  // {"format_version": 3, "error": {"status": N, "message": "..."}}. Never throws.
   ApiResponse handle(const ApiRequest& request) const;
 
  private:

@@ -36,10 +36,16 @@ bool is_stem_term(std::string_view term) {
          !(term[1] >= 'A' && term[1] <= 'Z');
 }
 
+// A pattern term "robo*": every word that starts with "robo".
+bool is_prefix_term(std::string_view term) { return term.size() > 1 && term.back() == '*'; }
+
 bool term_matches(const std::string& pattern_term, const PositionTerm& t) {
   if (is_stem_term(pattern_term)) {
     return !t.stem.empty() && pattern_term.compare(1, std::string::npos, t.stem) == 0;
   }
+  if (is_prefix_term(pattern_term))
+    return t.term.compare(0, pattern_term.size() - 1, pattern_term, 0, pattern_term.size() - 1) ==
+           0;
   return pattern_term == t.term;
 }
 
@@ -233,6 +239,12 @@ struct Highlighter::Wanted {
   std::unordered_set<std::string> terms;       // plain terms the patterns use
   std::unordered_set<std::string> stems;       // stems (from "Z" terms) they use
   std::unordered_set<std::string> stem_heads;  // their first kStemHeadBytes bytes
+  std::vector<std::string> prefixes;           // from prefix terms ("robo*" → "robo")
+
+  bool has_prefix(const std::string& term) const {
+    return std::any_of(prefixes.begin(), prefixes.end(),
+                       [&](const std::string& p) { return term.compare(0, p.size(), p) == 0; });
+  }
 
   bool sure = true;  // false when some pattern's first term gives no key
   // ASCII keys, lowercase, packed as length << 24 | bytes.
@@ -376,6 +388,8 @@ Highlighter::Highlighter(const Analyzer& analyzer, std::vector<HighlightPattern>
       if (is_stem_term(term)) {
         wanted->stems.insert(term.substr(1));
         wanted->stem_heads.insert(term.substr(1, Wanted::kStemHeadBytes));
+      } else if (is_prefix_term(term)) {
+        wanted->prefixes.push_back(term.substr(0, term.size() - 1));
       } else {
         wanted->terms.insert(term);
       }
@@ -437,7 +451,8 @@ std::vector<Highlighter::Match> Highlighter::find_matches(std::string_view text)
         if (added) it->second = analyzer_.stem(t.term);
         stem = it->second;
       }
-      if (wanted.terms.count(t.term) != 0 || (!stem.empty() && wanted.stems.count(stem) != 0)) {
+      if (wanted.terms.count(t.term) != 0 || (!stem.empty() && wanted.stems.count(stem) != 0) ||
+          (!wanted.prefixes.empty() && wanted.has_prefix(t.term))) {
         kept.push_back(
             {window << 32 | t.position, {t.term, std::move(stem), begin + t.begin, begin + t.end}});
       }

@@ -7,15 +7,19 @@
 #include <vector>
 
 #include "longjing/query_builder.h"
+#include "query/syntax_tree.h"
 #include "ranking.h"
 
 namespace longjing {
 
 struct ParsedQuery::Impl {
-  Xapian::Query query;   // as parsed: decides which documents match
+  query::Node tree;      // as parsed, aliases expanded
+  Xapian::Query query;   // to_xapian of the tree: decides which documents match
   RankingTerms ranking;  // what ranking needs of it (ranking.h)
   std::vector<HighlightPattern> patterns;
   std::vector<AliasExpansion> aliases;
+  std::string description;       // describe(tree) before aliases expanded
+  std::string description_json;  // describe_json(tree)
 };
 
 }  // namespace longjing

@@ -57,7 +57,8 @@ std::size_t ranking_children(const Q& q) {
 // Collects RankingTerms from a parsed query.
 class TermReader {
  public:
-  explicit TermReader(const Xapian::QueryParser& parser) : parser_(parser) {}
+  explicit TermReader(const std::map<std::string, std::vector<std::string>>& typed_forms)
+      : typed_forms_(typed_forms) {}
 
   // Reads `q`; when it is one word, returns the word's positional term, else "".
   std::string read(const Q& q) {
@@ -100,15 +101,18 @@ class TermReader {
   std::string leaf(const std::string& term) {
     if (!is_body_stem(term)) return is_body_word(term) ? term : "";
     std::vector<std::string>& forms = terms_.typed_forms[term];
-    for (auto it = parser_.unstem_begin(term); it != parser_.unstem_end(term); ++it) {
-      if (is_body_word(*it) && std::find(forms.begin(), forms.end(), *it) == forms.end()) {
-        forms.push_back(*it);
+    const auto typed = typed_forms_.find(term);
+    if (typed != typed_forms_.end()) {
+      for (const std::string& form : typed->second) {
+        if (is_body_word(form) && std::find(forms.begin(), forms.end(), form) == forms.end()) {
+          forms.push_back(form);
+        }
       }
     }
     return forms.empty() ? "" : forms.front();
   }
 
-  const Xapian::QueryParser& parser_;
+  const std::map<std::string, std::vector<std::string>>& typed_forms_;
   RankingTerms terms_;
 };
 
@@ -203,8 +207,9 @@ Xapian::BM25Weight ranking_weight() {
   return Xapian::BM25Weight(kRanking.k1, 0, 1, kRanking.b, 0.5);
 }
 
-RankingTerms ranking_terms(const Xapian::Query& parsed, const Xapian::QueryParser& parser) {
-  TermReader reader(parser);
+RankingTerms ranking_terms(const Xapian::Query& parsed,
+                           const std::map<std::string, std::vector<std::string>>& typed_forms) {
+  TermReader reader(typed_forms);
   reader.read(parsed);
   reader.read_title_terms(parsed);
   return reader.take();

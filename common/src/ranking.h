@@ -72,9 +72,10 @@ struct RankingTerms {
 // "Zunitre"), so a name parsed alone compares equal to the same name inside a query.
 std::string description_without_positions(const Xapian::Query& q);
 
-// Reads `parsed` for ranking; `parser` is the QueryParser that produced it, right after
-// parse_query (its unstem list gives each stem's typed forms).
-RankingTerms ranking_terms(const Xapian::Query& parsed, const Xapian::QueryParser& parser);
+// Reads `parsed` for ranking; `typed_forms` gives each body stem term (Z…) the forms the
+// user typed for it (query/to_xapian.h). alias_queries is left for the caller to fill.
+RankingTerms ranking_terms(const Xapian::Query& parsed,
+                           const std::map<std::string, std::vector<std::string>>& typed_forms);
 
 // `parsed` with the typed-form boost for every stem of `terms` whose typed forms are
 // rarer in `db` than the stem by kRanking.typed_share_limit, and the names of alias groups other

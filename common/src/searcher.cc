@@ -14,8 +14,8 @@
 #include "longjing/normalizer.h"
 #include "longjing/query_builder.h"
 #include "longjing/schema.h"
+#include "query/parse_query.h"
 #include "query_internal.h"
-#include "query_rewrite.h"
 #include "ranking.h"
 #include "xapian_errors.h"
 
@@ -276,8 +276,8 @@ struct Searcher::Impl {
         const bool field = j < q.size() && q[j] == ':';
         const bool wildcard = j < q.size() && q[j] == '*';
         const std::string normalized = normalize_string(word);
-        const bool checked = !is_query_operator(word) && !field && !wildcard && word.size() >= 3 &&
-                             (matches == 0 || db.get_termfreq(normalized) == 0);
+        const bool checked = !query::is_operator_word(word) && !field && !wildcard &&
+                             word.size() >= 3 && (matches == 0 || db.get_termfreq(normalized) == 0);
         std::string fix = checked ? db.get_spelling_suggestion(normalized) : std::string();
         if (!fix.empty() && fix != normalized) {
           corrected += fix;
@@ -397,6 +397,7 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
   summary.missing = impl_->missing;
   const ParsedQuery parsed = impl_->builder->build(request.query);
   summary.parsed = parsed.description();
+  summary.parsed_json = parsed.description_json();
   try {
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(impl_->ranked_query_for(request, parsed));

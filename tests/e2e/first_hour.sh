@@ -53,8 +53,8 @@ status=$?
 if [ "$status" -eq 2 ] && grep -q '^searcher: -0 .*-l' "$work/err" && [ ! -s "$work/out" ]; then pass; else
   fail "null-without-l-is-an-error: exit $status, stderr: $(cat "$work/err")"; fi
 
-# long-query-error-is-short: a 40 KB malformed query is cut in the message.
-long=$(python3 -c 'print("(" + "a " * 20000 + "AND")')
+# long-query-error-is-short: a 40 KB query with a bad date is cut in the message.
+long=$(python3 -c 'print("a " * 20000 + "date:2025-13")')
 "$searcher" "$long" >/dev/null 2>"$work/err"
 status=$?
 bytes=$(wc -c <"$work/err")

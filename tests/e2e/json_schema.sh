@@ -14,7 +14,7 @@ export LONGJING_DB=$work/db
   "$searcher" --json --explain --snippets 3 杭州 || true
   "$searcher" --json nonexistentword || true
   "$searcher" --json Hangzou || true
-  printf '%s\n' 宇树 '{"query":"robot","id":"x","limit":2}' 'Unitree AND' | "$searcher" --stdin
+  printf '%s\n' 宇树 '{"query":"robot","id":"x","limit":2}' 'Unitree date:2025-13' | "$searcher" --stdin
   printf '%s\n' Unitree '' '{"query":5}' '{"query":"x","limt":1}' | "$searcher" --stdin -l
   # A file name that is not UTF-8: its path comes back as bytes.
   mkdir "$work/odd"

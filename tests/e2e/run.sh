@@ -107,9 +107,10 @@ check search-explain-ranking "$searcher" --color=never --explain -n 1 Hangzhou r
 check search-title-field "$searcher" -l title:宇树
 check search-fullwidth "$searcher" -l ＵＮＩＴＲＥＥ
 check search-empty-query "$searcher" '。，'
-check search-stdin "$searcher" --stdin --limit 1 < <(printf '%s\n' 宇树 '{"query":"Unitree","id":1,"limit":1}' 'Unitree AND' '{"id":2}')
+check search-stdin "$searcher" --stdin --limit 1 < <(printf '%s\n' 宇树 '{"query":"Unitree","id":1,"limit":1}' 'Unitree date:2025-13' '{"id":2}')
 check search-no-hits "$searcher" nonexistentword
-check search-bad-query "$searcher" 'Unitree AND'
+check search-bad-query "$searcher" 'Unitree date:2025-13'
+check search-dangling-operator "$searcher" -l 'Unitree AND'
 check search-missing-db "$searcher" --db "$work/nowhere" Unitree
 check search-bad-flag "$searcher" --no-such-flag Unitree
 check index-missing-path "$indexer" "$work/nowhere"

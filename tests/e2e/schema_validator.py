@@ -1,5 +1,5 @@
 """A small validator for the JSON Schema keywords docs/*.schema.json use ($ref, oneOf,
-const, type, minimum, maximum, pattern, required, properties, additionalProperties, items):
+const, enum, type, minimum, maximum, pattern, required, properties, additionalProperties, items):
 Debian 12 has no validator for draft 2020-12 that the tests could rely on."""
 import re
 
@@ -21,6 +21,8 @@ def errors(value, s, schema, path="$"):
     out = []
     if "const" in s and value != s["const"]:
         out.append(f"{path}: {value!r} != {s['const']!r}")
+    if "enum" in s and value not in s["enum"]:
+        out.append(f"{path}: {value!r} is not one of {s['enum']!r}")
     if "type" in s:
         names = s["type"] if isinstance(s["type"], list) else [s["type"]]
         if not any(is_type(value, n) for n in names):

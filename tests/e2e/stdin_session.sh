@@ -83,7 +83,7 @@ summaries = 0
 with open(f"{work}/answers", encoding="utf-8") as f:
     for line in f:
         obj = json.loads(line)
-        assert obj["format_version"] == 2, obj
+        assert obj["format_version"] == 3, obj
         rid = obj["id"]
         if obj["type"] == "hit":
             answers.setdefault(rid, []).append(obj["path"])

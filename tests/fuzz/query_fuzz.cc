@@ -1,9 +1,11 @@
-// Fuzz target: arbitrary strings as queries. rewrite_query must accept anything;
-// QueryBuilder::build may refuse a query only with QueryError; the query is then run by a
-// Searcher over a small database built at start-up (English, Chinese, mixed), which may
-// answer QueryError or hits, never another exception. Every hit's snippets keep the
-// Snippet contract: spans sorted, disjoint, non-empty, inside the text, on character
-// boundaries. Anything else (another exception, a crash, a sanitizer report) is a finding.
+// Fuzz target: arbitrary strings as queries. parse_query reads anything (a date that
+// names no day is its only refusal, a QueryError) and keeps its contract: the description
+// of every tree it makes parses back to the same tree; QueryBuilder::build may refuse a
+// query only with QueryError; the query is then run by a Searcher over a small database
+// built at start-up (English, Chinese, mixed), which may answer QueryError or hits, never
+// another exception. Every hit's snippets keep the Snippet contract: spans sorted,
+// disjoint, non-empty, inside the text, on character boundaries. Anything else (another
+// exception, a crash, a sanitizer report) is a finding.
 #include <unistd.h>
 
 #include <cstddef>
@@ -15,6 +17,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "fuzz_check.h"
 #include "longjing/error.h"
@@ -22,6 +25,8 @@
 #include "longjing/query_builder.h"
 #include "longjing/searcher.h"
 #include "longjing/utf8.h"
+#include "query/parse_query.h"
+#include "query/to_xapian.h"
 
 namespace {
 
@@ -94,28 +99,6 @@ longjing::Searcher& searcher() {
   return *instance;
 }
 
-// Xapian 1.4.22's QueryParser dereferences a null query on "z +cjk:a:b", a word of a
-// field-processor prefix that holds a second colon. rewrite_query once emitted such words
-// (a word touching a quoted Chinese chunk, a user's own "cjk:a:b"); it must never again.
-bool crashes_xapian_parser(const std::string& rewritten) {
-  std::size_t word_start = 0;
-  for (std::size_t i = 0; i <= rewritten.size(); ++i) {
-    if (i < rewritten.size() && rewritten[i] != ' ' && rewritten[i] != '\t' &&
-        rewritten[i] != '\n' && rewritten[i] != '\r') {
-      continue;
-    }
-    std::string_view word(rewritten.data() + word_start, i - word_start);
-    // QueryParser reads a field only at the start of a word, after + - ( (checked:
-    // "phcjk:a:b" and "a(cjk:x:y" do not crash it).
-    while (!word.empty() && (word.front() == '+' || word.front() == '-' || word.front() == '(')) {
-      word.remove_prefix(1);
-    }
-    if (word.rfind("cjk:", 0) == 0 && word.find(':', 4) != std::string_view::npos) return true;
-    word_start = i + 1;
-  }
-  return false;
-}
-
 [[noreturn]] void finding(const char* stage, const char* what) {
   std::fprintf(stderr, "query_fuzz: %s threw something other than QueryError: %s\n", stage, what);
   std::abort();
@@ -126,14 +109,15 @@ bool crashes_xapian_parser(const std::string& rewritten) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   g_query.assign(reinterpret_cast<const char*>(data), size);
   static const longjing::QueryBuilder builder;
-  std::string rewritten;
   try {
-    rewritten = longjing::rewrite_query(g_query);
+    const longjing::query::Node tree = longjing::query::parse_query(g_query);
+    const std::string described = longjing::query::describe(tree);
+    require(longjing::query::parse_query(described) == tree,
+            "the description does not parse back to the tree", g_query + " -> " + described);
+  } catch (const longjing::QueryError&) {
+    return 0;  // a date that names no day: the one refusal
   } catch (const std::exception& e) {
-    finding("rewrite_query", e.what());
-  }
-  if (crashes_xapian_parser(rewritten)) {
-    finding("rewrite_query", "a cjk: word with a second colon (crashes Xapian's QueryParser)");
+    finding("parse_query", e.what());
   }
   try {
     const longjing::ParsedQuery parsed = builder.build(g_query);

@@ -27,7 +27,8 @@ Hit sample_hit() {
 SearchSummary sample_summary() {
   SearchSummary s;
   s.query = "宇树";
-  s.parsed = "Query(宇树)";
+  s.parsed = "宇树";
+  s.parsed_json = R"({"word":"宇树","field":"text"})";
   s.estimated_matches = 1;
   s.matches_exact = true;
   s.returned = 1;
@@ -96,13 +97,14 @@ TEST_CASE("JSON printer writes one versioned object per line", "[printer]") {
   printer->on_hit(sample_hit());
   printer->finish(sample_summary());
   CHECK(out.str() ==
-        "{\"type\":\"hit\",\"format_version\":2,\"rank\":1,\"score\":2.5,\"percent\":100,"
+        "{\"type\":\"hit\",\"format_version\":3,\"rank\":1,\"score\":2.5,\"percent\":100,"
         "\"docid\":7,\"path\":\"/docs/unitree-zh.md\",\"title\":\"杭州宇树科技\","
         "\"title_highlights\":[{\"start\":6,\"end\":18,\"char_start\":2,\"char_end\":6}],"
         "\"date\":\"2025-02-07\",\"source\":\"Paper\",\"language\":\"zh-Hans\","
         "\"snippets\":[{\"text\":\"…推出宇树机器狗…\",\"highlights\":[{\"start\":9,\"end\":15,"
         "\"char_start\":3,\"char_end\":5}]}]}\n"
-        "{\"type\":\"summary\",\"format_version\":2,\"query\":\"宇树\",\"parsed\":\"Query(宇树)\","
+        "{\"type\":\"summary\",\"format_version\":3,\"query\":\"宇树\",\"parsed\":{\"word\":"
+        "\"宇树\",\"field\":\"text\"},"
         "\"estimated_matches\":1,\"matches_exact\":true,\"returned\":1,\"suggestion\":null,"
         "\"elapsed_seconds\":0.0}\n");
 }
@@ -163,6 +165,6 @@ TEST_CASE("JSON error objects carry the message and the request id", "[printer]"
   std::ostringstream out;
   write_json_error(out, "cannot read query 'a AND'", "7");
   CHECK(out.str() ==
-        "{\"type\":\"error\",\"format_version\":2,\"message\":\"cannot read query 'a AND'\","
+        "{\"type\":\"error\",\"format_version\":3,\"message\":\"cannot read query 'a AND'\","
         "\"id\":7}\n");
 }

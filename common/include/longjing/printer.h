@@ -45,6 +45,6 @@ std::string json_document(std::uint32_t docid, const Article& article);
 std::unique_ptr<Printer> make_paths_printer(std::ostream& out, bool nul);
 
 // The JSON output's format version.
-inline constexpr int kJsonFormatVersion = 2;
+inline constexpr int kJsonFormatVersion = 3;
 
 }  // namespace longjing

@@ -1,10 +1,11 @@
 // QueryBuilder: the user's query string → a Xapian query, through the same Analyzer that
-// indexed the text. Xapian's QueryParser reads the syntax (AND OR NOT + - ( ) "phrases"
-// NEAR prefix* fields date ranges); every CJK chunk, quoted or not, becomes a phrase of the
-// Analyzer's bigrams (plus the run's last unigram when more follows, or the unigram alone
-// for one character), ANDed-maybe with the dictionary words it may hold (its 2-4 character
-// stretches, looked up among the index's ICU words) as a ranking boost; names
-// in the alias table become the group of their aliases.
+// indexed the text. The query is parsed into a tree of the project's own (the grammar is in
+// docs/query-syntax.md: AND OR NOT XOR + - ( ) "phrases" NEAR ADJ prefix* fields, dates);
+// every CJK chunk, quoted or not, becomes a phrase of the Analyzer's bigrams (plus the
+// run's last unigram when more follows, or the unigram alone for one character),
+// ANDed-maybe with the dictionary words it may hold (its 2-4 character stretches, looked
+// up among the index's ICU words) as a ranking boost; names in the alias table become the
+// group of their aliases, wherever they stand.
 #pragma once
 
 #include <cstdint>
@@ -46,10 +47,14 @@ class ParsedQuery {
   const std::vector<HighlightPattern>& highlight_patterns() const;
   // The alias groups the query used.
   const std::vector<AliasExpansion>& alias_expansions() const;
-  // Xapian's description of the query, for --json summaries and debugging.
+  // The query as parsed, in the query syntax (canonical: it parses to the same tree,
+  // aliases not expanded).
   std::string description() const;
+  // The parsed tree as JSON text, aliases expanded: --json's "parsed"
+  // (docs/json-output.md).
+  std::string description_json() const;
 
-  struct Impl;  // holds the Xapian::Query (see query_internal.h)
+  struct Impl;  // holds the tree and the Xapian::Query (see query_internal.h)
   explicit ParsedQuery(std::shared_ptr<const Impl> impl);
   const Impl& impl() const { return *impl_; }
 
@@ -78,12 +83,5 @@ class QueryBuilder {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-// The query string as QueryParser receives it, without aliases (exposed for tests).
-std::string rewrite_query(std::string_view query);
-
-// The term prefix of a text field the user can name ("title" → "S", "source" → "A",
-// "path" → "XP"), or nullopt.
-std::optional<std::string> text_field_prefix(std::string_view field);
 
 }  // namespace longjing

@@ -105,8 +105,9 @@ struct MissingDatabase {
 
 // What the search as a whole found.
 struct SearchSummary {
-  std::string query;   // as the user typed it
-  std::string parsed;  // Xapian's description of the parsed query
+  std::string query;        // as the user typed it
+  std::string parsed;       // the query as parsed, in the query syntax (ParsedQuery::description)
+  std::string parsed_json;  // the parsed tree as JSON text (ParsedQuery::description_json)
   // All matching documents: exact when matches_exact (always so up to kExactCountUpTo),
   // else an estimate from the part of the match list read, never more than the documents
   // searched nor fewer than the hits seen.
