@@ -162,6 +162,7 @@ void define_search(py::module_& m) {
       .def_readonly("alias", &AliasMatch::alias);
 
   py::class_<TermWeight>(m, "TermWeight", "One query term's part in a hit's score (explain=True).")
+      .def_readonly("typed", &TermWeight::typed)
       .def_readonly("term", &TermWeight::term)
       .def_readonly("field", &TermWeight::field)
       .def_readonly("weight", &TermWeight::weight);

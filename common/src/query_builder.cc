@@ -55,6 +55,7 @@ ParsedQuery QueryBuilder::build(std::string_view text) const {
   impl->query = std::move(lowered.query);
   impl->ranking = ranking_terms(impl->query, lowered.typed_forms);
   impl->ranking.alias_queries = std::move(lowered.alias_queries);
+  impl->origins = std::move(lowered.origins);
   impl->patterns = query::highlight_patterns(tree, impl_->analyzer);
   impl->description_json = query::describe_json(tree);
   impl->tree = std::move(tree);

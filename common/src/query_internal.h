@@ -8,6 +8,7 @@
 
 #include "longjing/query_builder.h"
 #include "query/syntax_tree.h"
+#include "query/to_xapian.h"
 #include "ranking.h"
 
 namespace longjing {
@@ -18,6 +19,7 @@ struct ParsedQuery::Impl {
   RankingTerms ranking;  // what ranking needs of it (ranking.h)
   std::vector<HighlightPattern> patterns;
   std::vector<AliasExpansion> aliases;
+  query::TermOrigins origins;    // what each term stands for (--explain)
   std::string description;       // describe(tree) before aliases expanded
   std::string description_json;  // describe_json(tree)
 };

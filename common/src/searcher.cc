@@ -234,8 +234,8 @@ struct Searcher::Impl {
   }
 
   // Each matching term's share of the hit's score.
-  std::vector<TermWeight> explain(const Xapian::Enquire& enquire,
-                                  const Xapian::MSetIterator& it) const {
+  std::vector<TermWeight> explain(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it,
+                                  const ParsedQuery& parsed) const {
     std::vector<TermWeight> out;
     // The document's own id term, to weigh each term in this document alone.
     const Xapian::Document doc = it.get_document();
@@ -250,7 +250,7 @@ struct Searcher::Impl {
           Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(*t), Xapian::Query(id_term)));
       const Xapian::MSet m = one.get_mset(0, 1);
       auto [field, term] = split_field(*t);
-      out.push_back({term, field, m.empty() ? 0.0 : m.begin().get_weight()});
+      out.push_back({parsed.impl().origins.typed_for(*t), term, field, m.empty() ? 0.0 : m.begin().get_weight()});
     }
     std::sort(out.begin(), out.end(), [](const TermWeight& a, const TermWeight& b) {
       return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
@@ -484,7 +484,7 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
         }
       }
       if (request.explain) {
-        hit.explanation = impl_->explain(enquire, it);
+        hit.explanation = impl_->explain(enquire, it, parsed);
         hit.ranking_factor = order[i].factor;
         hit.ranking_reasons = order[i].reasons;
       }

@@ -59,7 +59,9 @@ class TextPrinter : public Printer {
     for (const TermWeight& t : hit.explanation) {
       std::ostringstream line;
       line << std::fixed << std::setprecision(3) << t.weight;
-      out_ << "   " << paint(kDim, "  " + line.str() + "  " + t.field + ": " + t.term) << '\n';
+      // "robots → robot (stem)": the word typed, the form it matched, and where.
+      std::string what = t.typed.empty() || t.typed == t.term ? t.term : t.typed + " \u2192 " + t.term;
+      out_ << "   " << paint(kDim, "  " + line.str() + "  " + what + " (" + t.field + ")") << '\n';
     }
     if (!hit.ranking_reasons.empty()) {
       std::ostringstream line;

@@ -130,7 +130,7 @@ TEST_CASE("Paths printer: one path per line, or NUL-terminated", "[printer]") {
 TEST_CASE("Printers show aliases, explanations and suggestions", "[printer]") {
   Hit h = sample_hit();
   h.aliases = {{"Unitree", "宇树"}};
-  h.explanation = {{"宇树", "text", 1.25}};
+  h.explanation = {{"Unitree", "宇树", "text", 1.25}, {"宇树", "宇树", "text", 0.5}};
   SearchSummary summary = sample_summary();
   summary.suggestion = "unitree";
   summary.suggestion_matches = 4;
@@ -144,7 +144,8 @@ TEST_CASE("Printers show aliases, explanations and suggestions", "[printer]") {
         "   /docs/unitree-zh.md · 2025-02-07 · Paper\n"
         "   …推出[宇树]机器狗…\n"
         "   via alias 宇树 (for Unitree)\n"
-        "     1.250  text: 宇树\n"
+        "     1.250  Unitree → 宇树 (text)\n"
+        "     0.500  宇树 (text)\n"
         "\n"
         "Did you mean: unitree (4 matches)\n");
 
@@ -154,7 +155,7 @@ TEST_CASE("Printers show aliases, explanations and suggestions", "[printer]") {
   json_printer->finish(summary);
   const std::string out = json.str();
   CHECK(out.find("\"aliases\":[{\"typed\":\"Unitree\",\"alias\":\"宇树\"}]") != std::string::npos);
-  CHECK(out.find("\"explain\":[{\"term\":\"宇树\",\"field\":\"text\",\"weight\":1.25}]") !=
+  CHECK(out.find("\"explain\":[{\"typed\":\"Unitree\",\"term\":\"宇树\",\"field\":\"text\",\"weight\":1.25},") !=
         std::string::npos);
   CHECK(out.find("\"suggestion\":\"unitree\"") != std::string::npos);
   CHECK(out.find("\"id\":\"q1\"}\n") != std::string::npos);  // on every object

@@ -67,6 +67,7 @@ struct AliasMatch {
 
 // One query term's part in a hit's score (--explain).
 struct TermWeight {
+  std::string typed;  // the word, phrase or name of the query it stands for, as typed
   std::string term;   // the term as indexed, without its prefix
   std::string field;  // "text", "title", "stem", "title stem", "dictionary word", ...
   double weight = 0;  // its BM25 contribution

@@ -123,11 +123,13 @@ PhraseTerms analyze_phrase(const Analyzer& analyzer, std::string_view text, bool
 
 // The query of one English word in `field`: its stem where the field keeps stems (and the
 // typed form is recorded for the boost), else the word itself.
-Q word_query(const Token& word, Field field, Xapian::termpos position, XapianQuery* out) {
+Q word_query(const Token& word, Field field, Xapian::termpos position, const std::string& typed, XapianQuery* out) {
   const std::string prefix = prefix_of(field);
+  out->origins.exact.emplace(prefix + word.term, typed);  // the typed form, which ranking may add
   if (word.stem.empty() || !schema::field_has_positions(prefix)) return Q(prefix + word.term, 1, position);
   const std::string stem = std::string(schema::kStemPrefix) + prefix + word.stem;
-  if (out != nullptr && field == Field::kText) {
+  out->origins.exact.emplace(stem, typed);
+  if (field == Field::kText) {
     std::vector<std::string>& forms = out->typed_forms[stem];
     if (std::find(forms.begin(), forms.end(), word.term) == forms.end()) forms.push_back(word.term);
   }
@@ -136,8 +138,13 @@ Q word_query(const Token& word, Field field, Xapian::termpos position, XapianQue
 
 // The query of a phrase's terms in `field` (a phrase where the field has positions, else
 // their AND), with its loose characters and dictionary-word boost; nullopt without terms.
-std::optional<Q> phrase_query(PhraseTerms terms, Field field) {
+// Every term is recorded as standing for `typed`.
+std::optional<Q> phrase_query(PhraseTerms terms, Field field, const std::string& typed, XapianQuery* out) {
   const std::string prefix = prefix_of(field);
+  for (const std::vector<std::string>* list : {&terms.sequence, &terms.loose}) {
+    for (const std::string& t : *list) out->origins.exact.emplace(prefix + t, typed);
+  }
+  for (const std::string& t : terms.dictionary_words) out->origins.exact.emplace(t, typed);
   const bool positional = schema::field_has_positions(prefix);
   const bool phrase = !terms.sequence.empty() && positional;
   if (terms.sequence.empty()) {  // only loose characters: their AND
@@ -185,10 +192,12 @@ class Lowering {
     switch (node.kind) {
       case Node::Kind::kWord: return word(node.text, node.field, node.field == Field::kText);
       case Node::Kind::kPhrase:
-        return phrase_query(analyze_phrase(analyzer_, node.text, node.field == Field::kText), node.field);
+        return phrase_query(analyze_phrase(analyzer_, node.text, node.field == Field::kText), node.field,
+                            node.text, &out_);
       case Node::Kind::kWildcard: {
         const std::string stem = normalize_string(node.text);
         if (stem.empty()) return std::nullopt;
+        out_.origins.prefixes.emplace_back(prefix_of(node.field) + stem, node.text + "*");
         return Q(Q::OP_WILDCARD, prefix_of(node.field) + stem, kMaxWildcardTerms, Q::WILDCARD_LIMIT_MOST_FREQUENT,
                  Q::OP_SYNONYM);
       }
@@ -217,11 +226,13 @@ class Lowering {
     return std::move(out_);
   }
 
+
+
  private:
   std::optional<Q> word(const std::string& text, Field field, bool dictionary_boost) {
     PhraseTerms terms = analyze_phrase(analyzer_, text, dictionary_boost);
-    if (terms.single_word) return word_query(terms.word, field, ++position_, &out_);
-    return phrase_query(std::move(terms), field);
+    if (terms.single_word) return word_query(terms.word, field, ++position_, text, &out_);
+    return phrase_query(std::move(terms), field, text, &out_);
   }
 
   std::optional<Q> alias(const Node& node) {
@@ -285,6 +296,7 @@ class Lowering {
     for (const Node& child : node.children) {
       const auto term = near_term(child, analyzer_);
       if (!term) return combine(Q::OP_AND, node.children);
+      out_.origins.exact.emplace(*term, child.text);
       terms.emplace_back(*term, 1, ++position_);
     }
     const auto window = static_cast<Xapian::termcount>(node.window + terms.size() - 1);
@@ -370,6 +382,14 @@ class PatternCollector {
 };
 
 }  // namespace
+
+std::string TermOrigins::typed_for(const std::string& term) const {
+  if (const auto found = exact.find(term); found != exact.end()) return found->second;
+  for (const auto& [prefix, typed] : prefixes) {
+    if (term.compare(0, prefix.size(), prefix) == 0) return typed;
+  }
+  return {};
+}
 
 XapianQuery to_xapian(const Node& tree, const Analyzer& analyzer) {
   Lowering lowering(analyzer);

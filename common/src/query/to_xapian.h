@@ -16,6 +16,16 @@
 
 namespace longjing::query {
 
+// Where the terms of a query come from: what --explain names for each term that matched.
+struct TermOrigins {
+  std::map<std::string, std::string> exact;                   // term (prefixed) → as typed
+  std::vector<std::pair<std::string, std::string>> prefixes;  // a wildcard's prefix → as typed
+
+  // The word, phrase or name of the query `term` (prefixed, as indexed) stands for, as
+  // typed; "" when it stands for none.
+  std::string typed_for(const std::string& term) const;
+};
+
 // The Xapian side of a tree.
 struct XapianQuery {
   Xapian::Query query;  // empty when the tree has no term at all
@@ -25,6 +35,7 @@ struct XapianQuery {
   // description_without_positions() of the query of each alias name that stands for the
   // name typed (not the typed one), for ranking to weigh them less.
   std::set<std::string> alias_queries;
+  TermOrigins origins;  // what each term stands for
 };
 
 // The query for `tree`: words as their English stem (a phrase's words as typed), Chinese
