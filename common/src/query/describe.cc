@@ -40,7 +40,13 @@ std::string word_text(const Node& node, const std::string& written) {
 }
 
 // A child as its parent writes it: parenthesized unless it is a leaf.
-std::string operand(const Node& node) { return is_leaf(node) ? text_of(node) : "(" + text_of(node) + ")"; }
+std::string operand(const Node& node) {
+  if (is_leaf(node)) return text_of(node);
+  std::string out = "(";  // appended: see html_format.cc on -Wrestrict
+  out += text_of(node);
+  out += ')';
+  return out;
+}
 
 std::string joined(const std::vector<Node>& children, const std::string& separator) {
   std::string out;
