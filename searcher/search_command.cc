@@ -27,13 +27,14 @@ Query syntax (words are ANDed; Chinese needs no spaces):
   "Six Little Dragons"       a phrase; "机器狗 Go2" and 机器狗Go2 mix scripts
   DeepSeek OR 深度求索       either one
   Unitree NOT dance          exclude (also: Unitree -dance); +word requires it
+  NOT dance, -dance          every article without the word
   (DeepSeek OR Unitree) 杭州  grouping
-  robot NEAR dog             within 10 words (NEAR/3: within 3)
+  robot NEAR dog             within 10 words (NEAR/3: within 3; ADJ: in that order)
   comput*                    prefix
-  title:Wukong  source:huabo  path:zh  lang:zh-hans
-                             in the title, the source, the path; the language
-  date:2025-02-01..2025-02-19  date:2025-02-01..  date:..2024-12-31
-                             date ranges (or --since / --until)
+  title:Wukong  source:huabo  tag:robotics  path:zh  lang:zh-hans
+                             in the title, the source, the tags, the path; the language
+  date:2025-02-19  date:2025-02  date:2025  date:2025-02-01..  date:..2024-12
+                             that day, month or year, or a range (or --since / --until)
 Names in the alias tables (*.aliases files beside the articles, or --aliases FILE)
 expand across languages: Unitree also finds 宇树. Chinese is never expanded.
 

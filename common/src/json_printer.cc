@@ -107,7 +107,8 @@ class JsonPrinter : public Printer {
     if (!hit.explanation.empty()) {
       json explain = json::array();
       for (const TermWeight& t : hit.explanation) {
-        explain.push_back({{"typed", t.typed}, {"term", t.term}, {"field", t.field}, {"weight", t.weight}});
+        explain.push_back(
+            {{"typed", t.typed}, {"term", t.term}, {"field", t.field}, {"weight", t.weight}});
       }
       j["explain"] = std::move(explain);
       j["ranking"] = {{"factor", hit.ranking_factor}, {"reasons", hit.ranking_reasons}};

@@ -250,7 +250,8 @@ struct Searcher::Impl {
           Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(*t), Xapian::Query(id_term)));
       const Xapian::MSet m = one.get_mset(0, 1);
       auto [field, term] = split_field(*t);
-      out.push_back({parsed.impl().origins.typed_for(*t), term, field, m.empty() ? 0.0 : m.begin().get_weight()});
+      out.push_back({parsed.impl().origins.typed_for(*t), term, field,
+                     m.empty() ? 0.0 : m.begin().get_weight()});
     }
     std::sort(out.begin(), out.end(), [](const TermWeight& a, const TermWeight& b) {
       return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;

@@ -60,7 +60,8 @@ class TextPrinter : public Printer {
       std::ostringstream line;
       line << std::fixed << std::setprecision(3) << t.weight;
       // "robots → robot (stem)": the word typed, the form it matched, and where.
-      std::string what = t.typed.empty() || t.typed == t.term ? t.term : t.typed + " \u2192 " + t.term;
+      std::string what =
+          t.typed.empty() || t.typed == t.term ? t.term : t.typed + " \u2192 " + t.term;
       out_ << "   " << paint(kDim, "  " + line.str() + "  " + what + " (" + t.field + ")") << '\n';
     }
     if (!hit.ranking_reasons.empty()) {

@@ -155,8 +155,8 @@ TEST_CASE("Printers show aliases, explanations and suggestions", "[printer]") {
   json_printer->finish(summary);
   const std::string out = json.str();
   CHECK(out.find("\"aliases\":[{\"typed\":\"Unitree\",\"alias\":\"宇树\"}]") != std::string::npos);
-  CHECK(out.find("\"explain\":[{\"typed\":\"Unitree\",\"term\":\"宇树\",\"field\":\"text\",\"weight\":1.25},") !=
-        std::string::npos);
+  CHECK(out.find("\"explain\":[{\"typed\":\"Unitree\",\"term\":\"宇树\",\"field\":\"text\","
+                 "\"weight\":1.25},") != std::string::npos);
   CHECK(out.find("\"suggestion\":\"unitree\"") != std::string::npos);
   CHECK(out.find("\"id\":\"q1\"}\n") != std::string::npos);  // on every object
   CHECK(out.rfind("\"id\":\"q1\"") > out.find('\n'));

@@ -59,26 +59,36 @@ std::string joined(const std::vector<Node>& children, const std::string& separat
 
 std::string text_of(const Node& node) {
   switch (node.kind) {
-    case Node::Kind::kWord: return word_text(node, node.text);
-    case Node::Kind::kPhrase: return with_field(node.field, "\"" + node.text + "\"");
-    case Node::Kind::kWildcard: return word_text(node, node.text + "*");
-    case Node::Kind::kAlias: return node.text;
-    case Node::Kind::kAnd: return joined(node.children, " ");
-    case Node::Kind::kOr: return joined(node.children, " OR ");
-    case Node::Kind::kXor: return joined(node.children, " XOR ");
+    case Node::Kind::kWord:
+      return word_text(node, node.text);
+    case Node::Kind::kPhrase:
+      return with_field(node.field, "\"" + node.text + "\"");
+    case Node::Kind::kWildcard:
+      return word_text(node, node.text + "*");
+    case Node::Kind::kAlias:
+      return node.text;
+    case Node::Kind::kAnd:
+      return joined(node.children, " ");
+    case Node::Kind::kOr:
+      return joined(node.children, " OR ");
+    case Node::Kind::kXor:
+      return joined(node.children, " XOR ");
     case Node::Kind::kNot:
       if (node.children[0].kind == Node::Kind::kAll) return "NOT " + operand(node.children[1]);
       return operand(node.children[0]) + " NOT " + operand(node.children[1]);
-    case Node::Kind::kAll: return "";
+    case Node::Kind::kAll:
+      return "";
     case Node::Kind::kNear:
     case Node::Kind::kAdjacent:
       return joined(node.children,
-                    std::string(node.kind == Node::Kind::kNear ? " NEAR/" : " ADJ/") + std::to_string(node.window) + " ");
+                    std::string(node.kind == Node::Kind::kNear ? " NEAR/" : " ADJ/") +
+                        std::to_string(node.window) + " ");
     case Node::Kind::kLanguage:
       // A tag read from a phrase (lang:"zh hant") is written as one.
-      return "lang:" + (!node.text.empty() && node.text.find_first_of(" \t\n\r\f\v)") == std::string::npos
-                            ? node.text
-                            : "\"" + node.text + "\"");
+      return "lang:" +
+             (!node.text.empty() && node.text.find_first_of(" \t\n\r\f\v)") == std::string::npos
+                  ? node.text
+                  : "\"" + node.text + "\"");
     case Node::Kind::kDateRange:
       if (!node.from.empty() && node.from == node.to) return "date:" + date_text(node.from, false);
       return "date:" + date_text(node.from, false) + ".." + date_text(node.to, true);
@@ -92,7 +102,9 @@ json json_of(const Node& node) {
     for (const Node& child : node.children) list.push_back(json_of(child));
     return list;
   };
-  const auto field = [&] { return node.field == Field::kText ? std::string("text") : std::string(field_name(node.field)); };
+  const auto field = [&] {
+    return node.field == Field::kText ? std::string("text") : std::string(field_name(node.field));
+  };
   // "YYYYMMDD" as an ISO day; a range's end on the 31st of a shorter month (the end of
   // date:2025-02) as that month's last day.
   const auto day = [](const std::string& compact) -> json {
@@ -105,18 +117,30 @@ json json_of(const Node& node) {
     return month + compact.substr(6);
   };
   switch (node.kind) {
-    case Node::Kind::kWord: return {{"word", node.text}, {"field", field()}};
-    case Node::Kind::kPhrase: return {{"phrase", node.text}, {"field", field()}};
-    case Node::Kind::kWildcard: return {{"prefix", node.text}, {"field", field()}};
-    case Node::Kind::kAlias: return {{"alias", node.text}, {"names", node.names}};
-    case Node::Kind::kAnd: return {{"and", children()}};
-    case Node::Kind::kOr: return {{"or", children()}};
-    case Node::Kind::kXor: return {{"xor", children()}};
-    case Node::Kind::kNot: return {{"not", json_of(node.children[1])}, {"from", json_of(node.children[0])}};
-    case Node::Kind::kAll: return {{"all", true}};
-    case Node::Kind::kNear: return {{"near", children()}, {"window", node.window}};
-    case Node::Kind::kAdjacent: return {{"adjacent", children()}, {"window", node.window}};
-    case Node::Kind::kLanguage: return {{"language", node.text}};
+    case Node::Kind::kWord:
+      return {{"word", node.text}, {"field", field()}};
+    case Node::Kind::kPhrase:
+      return {{"phrase", node.text}, {"field", field()}};
+    case Node::Kind::kWildcard:
+      return {{"prefix", node.text}, {"field", field()}};
+    case Node::Kind::kAlias:
+      return {{"alias", node.text}, {"names", node.names}};
+    case Node::Kind::kAnd:
+      return {{"and", children()}};
+    case Node::Kind::kOr:
+      return {{"or", children()}};
+    case Node::Kind::kXor:
+      return {{"xor", children()}};
+    case Node::Kind::kNot:
+      return {{"not", json_of(node.children[1])}, {"from", json_of(node.children[0])}};
+    case Node::Kind::kAll:
+      return {{"all", true}};
+    case Node::Kind::kNear:
+      return {{"near", children()}, {"window", node.window}};
+    case Node::Kind::kAdjacent:
+      return {{"adjacent", children()}, {"window", node.window}};
+    case Node::Kind::kLanguage:
+      return {{"language", node.text}};
     case Node::Kind::kDateRange:
       return {{"date", {{"from", day(node.from)}, {"to", day(node.to)}}}};
   }

@@ -22,11 +22,16 @@ namespace longjing::query {
 
 std::string_view field_name(Field field) {
   switch (field) {
-    case Field::kText: return "";
-    case Field::kTitle: return "title";
-    case Field::kSource: return "source";
-    case Field::kTag: return "tag";
-    case Field::kPath: return "path";
+    case Field::kText:
+      return "";
+    case Field::kTitle:
+      return "title";
+    case Field::kSource:
+      return "source";
+    case Field::kTag:
+      return "tag";
+    case Field::kPath:
+      return "path";
   }
   return "";
 }
@@ -53,7 +58,9 @@ bool is_filter(const Node& node) {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // One lexeme of the query text.
 struct Lexeme {
@@ -115,7 +122,8 @@ std::vector<Lexeme> lex(std::string_view text) {
     // A field name glued to what follows: title:word, title:"phrase".
     std::string field;
     std::size_t name_end = i;
-    while (name_end < text.size() && ((text[name_end] >= 'a' && text[name_end] <= 'z') || text[name_end] == '_')) {
+    while (name_end < text.size() &&
+           ((text[name_end] >= 'a' && text[name_end] <= 'z') || text[name_end] == '_')) {
       ++name_end;
     }
     if (name_end > i && name_end < text.size() && text[name_end] == ':' &&
@@ -127,7 +135,8 @@ std::vector<Lexeme> lex(std::string_view text) {
     if (text[i] == '"') {
       const std::size_t close = text.find('"', i + 1);
       const std::size_t end = close == std::string_view::npos ? text.size() : close;
-      out.push_back({Lexeme::Type::kPhrase, std::string(text.substr(i + 1, end - i - 1)), field, sign});
+      out.push_back(
+          {Lexeme::Type::kPhrase, std::string(text.substr(i + 1, end - i - 1)), field, sign});
       i = end == text.size() ? end : end + 1;
       continue;
     }
@@ -137,12 +146,18 @@ std::vector<Lexeme> lex(std::string_view text) {
     const std::string_view word = text.substr(i, end - i);
     i = end;
     if (sign == 0 && field.empty()) {
-      if (word == "AND") out.push_back({Lexeme::Type::kAnd, {}, {}});
-      else if (word == "OR") out.push_back({Lexeme::Type::kOr, {}, {}});
-      else if (word == "XOR") out.push_back({Lexeme::Type::kXor, {}, {}});
-      else if (word == "NOT") out.push_back({Lexeme::Type::kNot, {}, {}});
-      else if (auto near = proximity(word)) out.push_back(*near);
-      else out.push_back({Lexeme::Type::kWord, std::string(word), {}, 0});
+      if (word == "AND")
+        out.push_back({Lexeme::Type::kAnd, {}, {}});
+      else if (word == "OR")
+        out.push_back({Lexeme::Type::kOr, {}, {}});
+      else if (word == "XOR")
+        out.push_back({Lexeme::Type::kXor, {}, {}});
+      else if (word == "NOT")
+        out.push_back({Lexeme::Type::kNot, {}, {}});
+      else if (auto near = proximity(word))
+        out.push_back(*near);
+      else
+        out.push_back({Lexeme::Type::kWord, std::string(word), {}, 0});
       continue;
     }
     out.push_back({Lexeme::Type::kWord, std::string(word), field, sign});
@@ -162,9 +177,11 @@ Field field_of(std::string_view name) {
 // nullopt when it names no real year, month or day.
 std::optional<std::pair<std::string, std::string>> days_of(std::string_view date) {
   const auto digits = [](std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
-  if (date.size() == 4 && digits(date)) return std::pair{std::string(date) + "0101", std::string(date) + "1231"};
+  if (date.size() == 4 && digits(date))
+    return std::pair{std::string(date) + "0101", std::string(date) + "1231"};
   if (date.size() == 7 && date[4] == '-' && digits(date.substr(0, 4)) && digits(date.substr(5))) {
     const int month = std::atoi(std::string(date.substr(5)).c_str());
     if (month < 1 || month > 12) return std::nullopt;
@@ -178,7 +195,8 @@ std::optional<std::pair<std::string, std::string>> days_of(std::string_view date
 
 class Parser {
  public:
-  Parser(std::string_view query, std::vector<Lexeme> lexemes) : query_(query), lexemes_(std::move(lexemes)) {}
+  Parser(std::string_view query, std::vector<Lexeme> lexemes)
+      : query_(query), lexemes_(std::move(lexemes)) {}
 
   Node parse() {
     std::vector<Node> parts;
@@ -194,7 +212,8 @@ class Parser {
   bool done() const { return at_ >= lexemes_.size(); }
   bool next_is(Lexeme::Type type) const { return !done() && lexemes_[at_].type == type; }
   bool starts_operand() const {
-    return next_is(Lexeme::Type::kWord) || next_is(Lexeme::Type::kPhrase) || next_is(Lexeme::Type::kOpen);
+    return next_is(Lexeme::Type::kWord) || next_is(Lexeme::Type::kPhrase) ||
+           next_is(Lexeme::Type::kOpen);
   }
 
   // A chain of `op` over `operand`s; operators without an operand on either side are left out.
@@ -211,8 +230,12 @@ class Parser {
     return branch(kind, std::move(parts));
   }
 
-  std::optional<Node> parse_or() { return chain(Lexeme::Type::kOr, Node::Kind::kOr, &Parser::parse_xor); }
-  std::optional<Node> parse_xor() { return chain(Lexeme::Type::kXor, Node::Kind::kXor, &Parser::parse_and); }
+  std::optional<Node> parse_or() {
+    return chain(Lexeme::Type::kOr, Node::Kind::kOr, &Parser::parse_xor);
+  }
+  std::optional<Node> parse_xor() {
+    return chain(Lexeme::Type::kXor, Node::Kind::kXor, &Parser::parse_and);
+  }
 
   // Words side by side, AND and NOT: the ones marked "-" or after NOT are left out of the
   // match; when only they are given, every other document matches.
@@ -243,9 +266,11 @@ class Parser {
     }
     if (positive.empty() && negative.empty()) return std::nullopt;
     Node kept = positive.size() == 1 ? std::move(positive.front())
-                                     : positive.empty() ? Node{} : branch(Node::Kind::kAnd, std::move(positive));
+                : positive.empty()   ? Node{}
+                                     : branch(Node::Kind::kAnd, std::move(positive));
     if (negative.empty()) return kept;
-    Node excluded = negative.size() == 1 ? std::move(negative.front()) : branch(Node::Kind::kOr, std::move(negative));
+    Node excluded = negative.size() == 1 ? std::move(negative.front())
+                                         : branch(Node::Kind::kOr, std::move(negative));
     std::vector<Node> parts;
     parts.push_back(std::move(kept));
     parts.push_back(std::move(excluded));
@@ -267,8 +292,8 @@ class Parser {
       if (auto more = parse_primary()) parts.push_back(std::move(*more));
     }
     if (parts.size() == 1) return std::move(parts.front());
-    return branch(type == Lexeme::Type::kNear ? Node::Kind::kNear : Node::Kind::kAdjacent, std::move(parts),
-                  distance);
+    return branch(type == Lexeme::Type::kNear ? Node::Kind::kNear : Node::Kind::kAdjacent,
+                  std::move(parts), distance);
   }
 
   std::optional<Node> parse_primary() {
@@ -305,13 +330,15 @@ class Parser {
   // date:DAY, date:MONTH, date:YEAR, date:START..END (either end may be left out).
   Node date_range(const std::string& value) {
     const auto bad = [&](const std::string& what) {
-      throw QueryError("cannot read query " + quote_for_message(query_) + ": date:" + value + " " + what);
+      throw QueryError("cannot read query " + quote_for_message(query_) + ": date:" + value + " " +
+                       what);
     };
     Node node = leaf(Node::Kind::kDateRange, {});
     const std::size_t dots = value.find("..");
     if (dots == std::string::npos) {
       const auto days = days_of(value);
-      if (!days) bad("is no date: write date:2025-02-19, date:2025-02, date:2025 or date:START..END");
+      if (!days)
+        bad("is no date: write date:2025-02-19, date:2025-02, date:2025 or date:START..END");
       node.from = days->first;
       node.to = days->second;
       return node;
@@ -320,7 +347,8 @@ class Parser {
     for (const std::string* part : {&start, &end}) {
       if (part->empty()) continue;
       const auto days = days_of(*part);
-      if (!days) bad("holds '" + *part + "', which is not a valid YYYY-MM-DD date (or YYYY-MM, YYYY)");
+      if (!days)
+        bad("holds '" + *part + "', which is not a valid YYYY-MM-DD date (or YYYY-MM, YYYY)");
       (part == &start ? node.from : node.to) = part == &start ? days->first : days->second;
     }
     return node;
@@ -385,7 +413,9 @@ class AliasExpander {
       std::size_t used = 0;
       if (is_plain_word(children[i])) {
         std::size_t run = 0;
-        while (i + run < children.size() && run < aliases_.max_words() && is_plain_word(children[i + run])) ++run;
+        while (i + run < children.size() && run < aliases_.max_words() &&
+               is_plain_word(children[i + run]))
+          ++run;
         for (std::size_t n = run; n >= 2 && used == 0; --n) {
           std::string name;
           for (std::size_t k = 0; k < n; ++k) name += (k > 0 ? " " : "") + children[i + k].text;
@@ -412,7 +442,8 @@ class AliasExpander {
 Node parse_query(std::string_view text) { return Parser(text, lex(text)).parse(); }
 
 bool is_operator_word(std::string_view word) {
-  return word == "AND" || word == "OR" || word == "XOR" || word == "NOT" || proximity(word).has_value();
+  return word == "AND" || word == "OR" || word == "XOR" || word == "NOT" ||
+         proximity(word).has_value();
 }
 
 Node expand_aliases(Node tree, const AliasTable& aliases) {

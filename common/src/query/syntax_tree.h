@@ -25,28 +25,28 @@ std::string_view field_name(Field field);
 // One node of the tree. A value: nodes compare equal when they say the same.
 struct Node {
   enum class Kind {
-    kWord,        // text: one word as typed (it may analyze to several tokens: "song-ci")
-    kPhrase,      // text: a quoted phrase as typed
-    kWildcard,    // text: the prefix typed before '*'
-    kAlias,       // text: the name typed; names: its alias group, the typed name included
-    kAnd,         // children: all of them
-    kOr,          // children: any of them
-    kXor,         // children: an odd number of them
-    kNot,         // children[0] matches, children[1] does not (children[0] may be kAll)
-    kAll,         // every document (what a query of negations alone starts from)
-    kNear,        // children: words within `window` positions of one another, any order
-    kAdjacent,    // children: words within `window` positions, in the order typed
-    kLanguage,    // text: a language tag, lowercase (lang:zh-hant)
-    kDateRange,   // from, to: "YYYYMMDD", either may be empty (an open end)
+    kWord,       // text: one word as typed (it may analyze to several tokens: "song-ci")
+    kPhrase,     // text: a quoted phrase as typed
+    kWildcard,   // text: the prefix typed before '*'
+    kAlias,      // text: the name typed; names: its alias group, the typed name included
+    kAnd,        // children: all of them
+    kOr,         // children: any of them
+    kXor,        // children: an odd number of them
+    kNot,        // children[0] matches, children[1] does not (children[0] may be kAll)
+    kAll,        // every document (what a query of negations alone starts from)
+    kNear,       // children: words within `window` positions of one another, any order
+    kAdjacent,   // children: words within `window` positions, in the order typed
+    kLanguage,   // text: a language tag, lowercase (lang:zh-hant)
+    kDateRange,  // from, to: "YYYYMMDD", either may be empty (an open end)
   };
 
   Kind kind = Kind::kAll;
-  Field field = Field::kText;       // kWord, kPhrase, kWildcard
-  std::string text;                 // see Kind
-  std::vector<std::string> names;   // kAlias
-  std::string from, to;             // kDateRange
-  unsigned window = 0;              // kNear, kAdjacent
-  std::vector<Node> children;       // the operators'
+  Field field = Field::kText;      // kWord, kPhrase, kWildcard
+  std::string text;                // see Kind
+  std::vector<std::string> names;  // kAlias
+  std::string from, to;            // kDateRange
+  unsigned window = 0;             // kNear, kAdjacent
+  std::vector<Node> children;      // the operators'
 
   friend bool operator==(const Node& a, const Node& b) {
     return a.kind == b.kind && a.field == b.field && a.text == b.text && a.names == b.names &&

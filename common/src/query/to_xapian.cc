@@ -19,11 +19,16 @@ using Q = Xapian::Query;
 // The term prefix of a field ("" for the text).
 std::string prefix_of(Field field) {
   switch (field) {
-    case Field::kText: return "";
-    case Field::kTitle: return std::string(schema::kTitlePrefix);
-    case Field::kSource: return std::string(schema::kSourcePrefix);
-    case Field::kTag: return std::string(schema::kTagPrefix);
-    case Field::kPath: return std::string(schema::kPathWordPrefix);
+    case Field::kText:
+      return "";
+    case Field::kTitle:
+      return std::string(schema::kTitlePrefix);
+    case Field::kSource:
+      return std::string(schema::kSourcePrefix);
+    case Field::kTag:
+      return std::string(schema::kTagPrefix);
+    case Field::kPath:
+      return std::string(schema::kPathWordPrefix);
   }
   return "";
 }
@@ -31,7 +36,7 @@ std::string prefix_of(Field field) {
 // The Analyzer's reading of a chunk of query text (a word that is not one English word, a
 // phrase, a name): the terms of its phrase, without prefix.
 struct PhraseTerms {
-  std::vector<std::string> sequence;    // the phrase's terms, in order
+  std::vector<std::string> sequence;     // the phrase's terms, in order
   std::vector<std::uint32_t> positions;  // the position of each
   // One-character runs that no token joins (春。风): the index keeps no position for
   // them (analyzer.h), so they are ANDed with the phrase instead of being in it.
@@ -46,7 +51,8 @@ struct PhraseTerms {
 // text; a stretch that is no word matches nothing. Asking the index, rather than ICU's
 // dictionary, spares every Chinese query the 2 ms of building ICU's break engine, and
 // does not depend on how ICU cuts the query out of context.
-std::vector<std::string> dictionary_word_candidates(const std::map<std::uint32_t, std::vector<Token>>& by_position) {
+std::vector<std::string> dictionary_word_candidates(
+    const std::map<std::uint32_t, std::vector<Token>>& by_position) {
   constexpr std::size_t kMaxWordChars = 4;
   constexpr std::size_t kMaxCandidates = 64;
   std::vector<std::vector<std::string>> runs;  // the characters of each CJK run
@@ -107,9 +113,10 @@ PhraseTerms analyze_phrase(const Analyzer& analyzer, std::string_view text, bool
       // The run's last character: needed alone (a one-character run) or to chain the
       // phrase to a token right after it; otherwise the last bigram already covers it.
       const auto previous = by_position.find(position - 1);
-      const bool alone = previous == by_position.end() ||
-                         std::none_of(previous->second.begin(), previous->second.end(),
-                                      [](const Token& t) { return t.kind == Token::Kind::kCjkBigram; });
+      const bool alone =
+          previous == by_position.end() ||
+          std::none_of(previous->second.begin(), previous->second.end(),
+                       [](const Token& t) { return t.kind == Token::Kind::kCjkBigram; });
       if (alone && !unigram->positional) {
         out.loose.push_back(unigram->term);
       } else if (alone || (position < last_position && unigram->positional)) {
@@ -123,10 +130,12 @@ PhraseTerms analyze_phrase(const Analyzer& analyzer, std::string_view text, bool
 
 // The query of one English word in `field`: its stem where the field keeps stems (and the
 // typed form is recorded for the boost), else the word itself.
-Q word_query(const Token& word, Field field, Xapian::termpos position, const std::string& typed, XapianQuery* out) {
+Q word_query(const Token& word, Field field, Xapian::termpos position, const std::string& typed,
+             XapianQuery* out) {
   const std::string prefix = prefix_of(field);
   out->origins.exact.emplace(prefix + word.term, typed);  // the typed form, which ranking may add
-  if (word.stem.empty() || !schema::field_has_positions(prefix)) return Q(prefix + word.term, 1, position);
+  if (word.stem.empty() || !schema::field_has_positions(prefix))
+    return Q(prefix + word.term, 1, position);
   const std::string stem = std::string(schema::kStemPrefix) + prefix + word.stem;
   out->origins.exact.emplace(stem, typed);
   if (field == Field::kText) {
@@ -139,7 +148,8 @@ Q word_query(const Token& word, Field field, Xapian::termpos position, const std
 // The query of a phrase's terms in `field` (a phrase where the field has positions, else
 // their AND), with its loose characters and dictionary-word boost; nullopt without terms.
 // Every term is recorded as standing for `typed`.
-std::optional<Q> phrase_query(PhraseTerms terms, Field field, const std::string& typed, XapianQuery* out) {
+std::optional<Q> phrase_query(PhraseTerms terms, Field field, const std::string& typed,
+                              XapianQuery* out) {
   const std::string prefix = prefix_of(field);
   for (const std::vector<std::string>* list : {&terms.sequence, &terms.loose}) {
     for (const std::string& t : *list) out->origins.exact.emplace(prefix + t, typed);
@@ -156,16 +166,19 @@ std::optional<Q> phrase_query(PhraseTerms terms, Field field, const std::string&
   for (const std::string& t : terms.sequence) sequence.push_back(prefix + t);
   // Punctuation in the chunk leaves free positions (as in the text): the phrase's window
   // spans them.
-  const auto window = static_cast<Xapian::termcount>(terms.positions.back() - terms.positions.front() + 1);
+  const auto window =
+      static_cast<Xapian::termcount>(terms.positions.back() - terms.positions.front() + 1);
   const auto op = phrase ? Q::OP_PHRASE : Q::OP_AND;
-  Q query = sequence.size() == 1 ? Q(sequence.front()) : Q(op, sequence.begin(), sequence.end(), phrase ? window : 0);
+  Q query = sequence.size() == 1 ? Q(sequence.front())
+                                 : Q(op, sequence.begin(), sequence.end(), phrase ? window : 0);
   if (!terms.loose.empty()) {
     std::vector<Q> parts{query};
     for (const std::string& term : terms.loose) parts.emplace_back(prefix + term);
     query = Q(Q::OP_AND, parts.begin(), parts.end());
   }
   if (!terms.dictionary_words.empty()) {
-    query = Q(Q::OP_AND_MAYBE, query, Q(Q::OP_OR, terms.dictionary_words.begin(), terms.dictionary_words.end()));
+    query = Q(Q::OP_AND_MAYBE, query,
+              Q(Q::OP_OR, terms.dictionary_words.begin(), terms.dictionary_words.end()));
   }
   return query;
 }
@@ -190,33 +203,42 @@ class Lowering {
 
   std::optional<Q> lower(const Node& node) {
     switch (node.kind) {
-      case Node::Kind::kWord: return word(node.text, node.field, node.field == Field::kText);
+      case Node::Kind::kWord:
+        return word(node.text, node.field, node.field == Field::kText);
       case Node::Kind::kPhrase:
-        return phrase_query(analyze_phrase(analyzer_, node.text, node.field == Field::kText), node.field,
-                            node.text, &out_);
+        return phrase_query(analyze_phrase(analyzer_, node.text, node.field == Field::kText),
+                            node.field, node.text, &out_);
       case Node::Kind::kWildcard: {
         const std::string stem = normalize_string(node.text);
         if (stem.empty()) return std::nullopt;
         out_.origins.prefixes.emplace_back(prefix_of(node.field) + stem, node.text + "*");
-        return Q(Q::OP_WILDCARD, prefix_of(node.field) + stem, kMaxWildcardTerms, Q::WILDCARD_LIMIT_MOST_FREQUENT,
-                 Q::OP_SYNONYM);
+        return Q(Q::OP_WILDCARD, prefix_of(node.field) + stem, kMaxWildcardTerms,
+                 Q::WILDCARD_LIMIT_MOST_FREQUENT, Q::OP_SYNONYM);
       }
-      case Node::Kind::kAlias: return alias(node);
-      case Node::Kind::kAnd: return conjunction(node.children);
-      case Node::Kind::kOr: return combine(Q::OP_OR, node.children);
-      case Node::Kind::kXor: return combine(Q::OP_XOR, node.children);
+      case Node::Kind::kAlias:
+        return alias(node);
+      case Node::Kind::kAnd:
+        return conjunction(node.children);
+      case Node::Kind::kOr:
+        return combine(Q::OP_OR, node.children);
+      case Node::Kind::kXor:
+        return combine(Q::OP_XOR, node.children);
       case Node::Kind::kNot: {
-        std::optional<Q> kept = node.children[0].kind == Node::Kind::kAll ? match_all() : lower(node.children[0]);
+        std::optional<Q> kept =
+            node.children[0].kind == Node::Kind::kAll ? match_all() : lower(node.children[0]);
         std::optional<Q> excluded = lower(node.children[1]);
         if (!kept) kept = match_all();
         if (!excluded) return kept;
         return Q(Q::OP_AND_NOT, *kept, *excluded);
       }
-      case Node::Kind::kAll: return match_all();
+      case Node::Kind::kAll:
+        return match_all();
       case Node::Kind::kNear:
-      case Node::Kind::kAdjacent: return proximity(node);
+      case Node::Kind::kAdjacent:
+        return proximity(node);
       case Node::Kind::kLanguage:
-      case Node::Kind::kDateRange: return Q(Q::OP_SCALE_WEIGHT, filter(node), 0.0);
+      case Node::Kind::kDateRange:
+        return Q(Q::OP_SCALE_WEIGHT, filter(node), 0.0);
     }
     return std::nullopt;
   }
@@ -225,8 +247,6 @@ class Lowering {
     out_.query = std::move(query);
     return std::move(out_);
   }
-
-
 
  private:
   std::optional<Q> word(const std::string& text, Field field, bool dictionary_boost) {
@@ -242,7 +262,8 @@ class Lowering {
       // An alias adds recall; the dictionary-word boost is for what the user typed.
       std::optional<Q> q = word(name, Field::kText, false);
       if (!q) continue;
-      if (alias_key(name) != typed_key) out_.alias_queries.insert(description_without_positions(*q));
+      if (alias_key(name) != typed_key)
+        out_.alias_queries.insert(description_without_positions(*q));
       names.push_back(std::move(*q));
     }
     if (names.empty()) return std::nullopt;
@@ -275,15 +296,19 @@ class Lowering {
       }
     }
     std::optional<Q> query = combine(Q::OP_AND, matching);
-    if (!languages.empty()) others.insert(others.begin(), Q(Q::OP_OR, languages.begin(), languages.end()));
+    if (!languages.empty())
+      others.insert(others.begin(), Q(Q::OP_OR, languages.begin(), languages.end()));
     if (others.empty()) return query;
-    const Q filters = others.size() == 1 ? others.front() : Q(Q::OP_AND, others.begin(), others.end());
+    const Q filters =
+        others.size() == 1 ? others.front() : Q(Q::OP_AND, others.begin(), others.end());
     return Q(Q::OP_FILTER, query ? *query : match_all(), filters);
   }
 
   Q filter(const Node& node) const {
-    if (node.kind == Node::Kind::kLanguage) return Q(std::string(schema::kLanguagePrefix) + node.text);
-    if (node.from.empty() && node.to.empty()) return Q(Q::OP_VALUE_GE, schema::kDateSlot, std::string());
+    if (node.kind == Node::Kind::kLanguage)
+      return Q(std::string(schema::kLanguagePrefix) + node.text);
+    if (node.from.empty() && node.to.empty())
+      return Q(Q::OP_VALUE_GE, schema::kDateSlot, std::string());
     if (node.to.empty()) return Q(Q::OP_VALUE_GE, schema::kDateSlot, node.from);
     if (node.from.empty()) return Q(Q::OP_VALUE_LE, schema::kDateSlot, node.to);
     return Q(Q::OP_VALUE_RANGE, schema::kDateSlot, node.from, node.to);
@@ -300,7 +325,8 @@ class Lowering {
       terms.emplace_back(*term, 1, ++position_);
     }
     const auto window = static_cast<Xapian::termcount>(node.window + terms.size() - 1);
-    return Q(node.kind == Node::Kind::kNear ? Q::OP_NEAR : Q::OP_PHRASE, terms.begin(), terms.end(), window);
+    return Q(node.kind == Node::Kind::kNear ? Q::OP_NEAR : Q::OP_PHRASE, terms.begin(), terms.end(),
+             window);
   }
 
   const Analyzer& analyzer_;
@@ -317,7 +343,9 @@ class PatternCollector {
   void collect(const Node& node) {
     switch (node.kind) {
       case Node::Kind::kWord:
-      case Node::Kind::kPhrase: text(node.text, node.field); return;
+      case Node::Kind::kPhrase:
+        text(node.text, node.field);
+        return;
       case Node::Kind::kWildcard: {
         const std::string prefix = normalize_string(node.text);
         if (!prefix.empty()) add({prefix + "*"});
@@ -335,10 +363,13 @@ class PatternCollector {
         }
         return;
       }
-      case Node::Kind::kNot: collect(node.children[0]); return;  // never what it excludes
+      case Node::Kind::kNot:
+        collect(node.children[0]);
+        return;  // never what it excludes
       case Node::Kind::kLanguage:
       case Node::Kind::kDateRange:
-      case Node::Kind::kAll: return;
+      case Node::Kind::kAll:
+        return;
       default:
         for (const Node& child : node.children) collect(child);
     }
