@@ -541,6 +541,14 @@ void IndexWriter::set_roots(const std::vector<std::string>& roots) {
   }
 }
 
+std::string IndexWriter::metadata_of(const std::string& db_path, const std::string& key) {
+  try {
+    return Xapian::Database(db_path).get_metadata(key);
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(describe_xapian_error("cannot read database " + db_path, e));
+  }
+}
+
 std::string IndexWriter::root_settings(const std::string& root) const {
   try {
     return impl_->shards.front().reader().get_metadata(std::string(schema::kRootSettingsKey) + ":" +

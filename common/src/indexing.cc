@@ -789,17 +789,40 @@ RunRoots roots_of_run(const IndexOptions& options, const ProblemSink& on_problem
   try {
     if (fs::exists(options.database, ec)) index.emplace(options.database, OpenMode::kReadOnly);
   } catch (const DatabaseError&) {
-    // Without paths the roots must be read; with them, the run's own open says what is
-    // wrong (or, with --rebuild, starts afresh).
-    if (options.paths.empty()) throw;
+    // Without paths the roots must be read (a rebuild reads them below, whatever the
+    // schema); with them, the run's own open says what is wrong (or, with --rebuild,
+    // starts afresh).
+    if (options.paths.empty() && !options.rebuild) throw;
   }
-  const auto remembered = [&](const std::string& root) {
-    return index ? index->root_settings(root) : "";
+  // An index of another schema version cannot be opened, but a rebuild of it reads its
+  // roots and their settings from its metadata, which every version keeps the same way.
+  const bool outdated = !index && options.rebuild && fs::exists(options.database, ec);
+  const auto metadata = [&](const std::string& key) {
+    try {
+      return IndexWriter::metadata_of(options.database, key);
+    } catch (const DatabaseError&) {
+      return std::string();
+    }
   };
+  const auto remembered = [&](const std::string& root) {
+    if (outdated) return metadata(std::string(schema::kRootSettingsKey) + ":" + root);
+    return index ? index->root_settings(root) : std::string();
+  };
+  std::vector<std::string> known_list;
+  if (index) {
+    known_list = index->roots();
+  } else if (outdated) {
+    const std::string text = metadata(std::string(schema::kRootsKey));
+    for (std::size_t start = 0; start < text.size();) {
+      const std::size_t end = std::min(text.find('\n', start), text.size());
+      if (end > start) known_list.push_back(text.substr(start, end - start));
+      start = end + 1;
+    }
+  }
   RunRoots run;
   if (options.paths.empty()) {
     // Every known root; one that has vanished (an unmounted disk) keeps its documents.
-    for (const std::string& known : index ? index->roots() : std::vector<std::string>{}) {
+    for (const std::string& known : known_list) {
       if (auto root = root_at(known)) {
         root->settings = settings_for(options, remembered(known));
         run.walked.push_back(std::move(*root));

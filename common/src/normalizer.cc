@@ -23,6 +23,66 @@ const icu::Normalizer2& nfkc_casefold() {
   return *instance;
 }
 
+// ICU's canonical decomposition and composition, for folding Latin accents.
+const icu::Normalizer2& nfd() {
+  static const icu::Normalizer2* const instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
+    if (U_FAILURE(status))
+      throw Error(std::string("cannot load ICU's NFD data: ") + u_errorName(status));
+    return n;
+  }();
+  return *instance;
+}
+
+const icu::Normalizer2& nfc() {
+  static const icu::Normalizer2* const instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status))
+      throw Error(std::string("cannot load ICU's NFC data: ") + u_errorName(status));
+    return n;
+  }();
+  return *instance;
+}
+
+// Latin letters, precomposed with their accents or not (Latin-1 Supplement to Latin
+// Extended-B, Latin Extended Additional), and the combining diacritical marks.
+bool is_latin_letter(UChar32 c) {
+  return (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+         (c >= 0x1E00 && c <= 0x1EFF);
+}
+bool is_combining_diacritic(UChar32 c) { return c >= 0x300 && c <= 0x36F; }
+
+// `text` without the accents of its Latin letters (é → e, ā → a, ǖ → u): decomposed, the
+// combining diacritical marks that follow a Latin letter dropped, composed again (so that
+// other scripts' marks and Hangul come back as they were). Letters that are no letter
+// plus accent stay (ø, ł, æ, ß already folded to ss). Unchanged when it holds no Latin
+// letter with an accent.
+icu::UnicodeString without_latin_accents(const icu::UnicodeString& text) {
+  bool accented = false;
+  for (std::int32_t k = 0; k < text.length() && !accented;) {
+    const UChar32 c = text.char32At(k);
+    accented = (c >= 0xC0 && is_latin_letter(c)) || is_combining_diacritic(c);
+    k += U16_LENGTH(c);
+  }
+  if (!accented) return text;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString decomposed = nfd().normalize(text, status);
+  if (U_FAILURE(status)) return text;
+  icu::UnicodeString kept;
+  bool after_latin = false;
+  for (std::int32_t k = 0; k < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(k);
+    k += U16_LENGTH(c);
+    if (is_combining_diacritic(c) && after_latin) continue;
+    kept.append(c);
+    after_latin = is_latin_letter(c);
+  }
+  icu::UnicodeString composed = nfc().normalize(kept, status);
+  return U_FAILURE(status) ? text : composed;
+}
+
 // True when the code point at text[i] starts a new normalization segment.
 bool starts_segment(std::string_view text, std::size_t i) {
   if (i >= text.size() || static_cast<unsigned char>(text[i]) < 0x80) return true;
@@ -56,8 +116,8 @@ void append_normalized(std::string_view segment, std::uint32_t origin_offset,
     // Ill-formed bytes inside a longer segment become U+FFFD before ICU sees them.
     std::string clean = repair_utf8(segment, len);
     UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString normalized =
-        nfkc_casefold().normalize(icu::UnicodeString::fromUTF8(clean), status);
+    icu::UnicodeString normalized = without_latin_accents(
+        nfkc_casefold().normalize(icu::UnicodeString::fromUTF8(clean), status));
     if (U_FAILURE(status)) {
       out.append(clean);  // cannot happen with valid input; keep the text rather than lose it
     } else {

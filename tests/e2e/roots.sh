@@ -117,5 +117,17 @@ check "rebuild-keeps-the-settings" "$notes	--max-file-size 67108864|$papers	--ma
 "$indexer" -q --forget "$papers" && "$indexer" -q "$papers"
 check "forget-forgets-the-settings" "$papers	--max-file-size 67108864" "$("$indexer" --list-roots -v | tail -1)"
 
+# an-older-schema-is-rebuilt-bare: an index of schema version 1 (before Latin accents
+# folded) is refused with the way out, and a bare --rebuild rebuilds every root it knew.
+printf 'Notes from a café.\n' >"$notes/cafe.txt"
+xapian-metadata set "$work/db" longjing:schema 1
+"$searcher" cafe >/dev/null 2>"$work/err"; status=$?
+if [ "$status" -eq 2 ] && grep -q "has schema version 1, this program needs 2: rebuild it with indexer --rebuild" "$work/err"; then pass; else
+  fail "older-schema-is-refused: exit $status, $(cat "$work/err")"; fi
+"$indexer" -q --rebuild 2>"$work/err"; status=$?
+check "older-schema-bare-rebuild" "0" "$status"
+check "older-schema-rebuild-keeps-the-roots" "$notes|$papers" "$("$indexer" --list-roots | paste -sd '|')"
+check "accents-fold-after-the-rebuild" "$notes/cafe.txt" "$("$searcher" -l cafe)"
+
 echo "roots: $passed passed, $failures failed"
 [ "$failures" = 0 ]

@@ -57,6 +57,13 @@ TEST_CASE("Matches are marked on the text as written", "[highlighter]") {
       {"\"six little dragons\"", "the Six Little Dragons and six dragons",
        "the [Six Little Dragons] and six dragons"},
       {"Unitree NOT dance", "Unitree robots dance", "[Unitree] robots dance"},
+      // Latin accents fold both ways; the highlight covers the text as written.
+      {"cafe", "Café and cafés", "[Café] and [cafés]"},
+      {"résumé", "my resume", "my [resume]"},
+      {"zhejiang", "Zhèjiāng province", "[Zhèjiāng] province"},
+      // Prefixes and field words are highlighted as text.
+      {"robo*", "Robots and a robotic arm", "[Robots] and a [robotic] arm"},
+      {"title:Wukong", "Black Myth: Wukong", "Black Myth: [Wukong]"},
   };
   for (const Case& c : cases) {
     INFO(c.query << " in " << c.text);

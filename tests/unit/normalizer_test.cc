@@ -29,9 +29,14 @@ TEST_CASE("normalize_string folds width, case, ligatures and composes", "[normal
       {"宇树", "宇树"},               // Simplified Han is left alone
       {"宇树科技 2024年春晚", "宇树科技 2024年春晚"},
       {"Hello WORLD 123 C++", "hello world 123 c++"},  // ASCII lowercased only
-      {"e\xCC\x81", "\xC3\xA9"},                       // e + U+0301 → é
-      {"E\xCC\x81", "\xC3\xA9"},                       // E + U+0301 → é
-      {"\xC3\x89t\xC3\xA9", "\xC3\xA9t\xC3\xA9"},      // Été → été
+      {"e\xCC\x81", "e"},                              // e + U+0301 → e (accents fold)
+      {"E\xCC\x81", "e"},                              // E + U+0301 → e
+      {"\xC3\x89t\xC3\xA9", "ete"},                    // Été → ete
+      {"café résumé naïve", "cafe resume naive"},      // Latin accents fold
+      {"Zhèjiāng Lǚ", "zhejiang lu"},                  // pinyin tones and ü
+      {"Ångström øre Łódź", "angstrom øre łodz"},      // a letter of its own stays (ø, ł)
+      {"한국어", "한국어"},                            // Hangul: decomposed, composed back
+      {"\xD0\xB9", "\xD0\xB9"},                        // й: a Cyrillic letter keeps its mark
       {"２０２４年", "2024年"},                        // full-width digits
       {"ＡＢＣ，宇树", "abc,宇树"},                    // full-width comma
       {"\xE2\x84\xA6", "\xCF\x89"},                    // OHM SIGN → ω
@@ -125,11 +130,17 @@ TEST_CASE("normalize_for_matching offsets for other expansions and compositions"
     CHECK(n.original_end(6) == 6);  // "strass" ends after ß
     CHECK(n.original_end(5) == 6);  // so does "stras"
   }
-  SECTION("a combining sequence composes and maps to both original characters") {
+  SECTION("a combining sequence folds and maps to both original characters") {
     const NormalizedText n = normalize_for_matching("e\xCC\x81x");  // e U+0301 x
-    REQUIRE(n.text == "\xC3\xA9x");
-    CHECK(n.origin == std::vector<std::uint32_t>{0, 0, 3, 4});
-    CHECK(n.original_end(2) == 3);
+    REQUIRE(n.text == "ex");
+    CHECK(n.origin == std::vector<std::uint32_t>{0, 3, 4});
+    CHECK(n.original_end(1) == 3);  // "e" covers e and its accent
+  }
+  SECTION("an accented letter folds and maps to its original bytes") {
+    const NormalizedText n = normalize_for_matching("caf\xC3\xA9s");  // café at [0, 5), s
+    REQUIRE(n.text == "cafes");
+    CHECK(n.origin == std::vector<std::uint32_t>{0, 1, 2, 3, 5, 6});
+    CHECK(n.original_end(4) == 5);  // "cafe" ends after é
   }
   SECTION("Han characters map byte for byte") {
     const NormalizedText n = normalize_for_matching("宇树");

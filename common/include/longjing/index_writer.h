@@ -110,6 +110,11 @@ class IndexWriter {
   // that was interrupted): the index stays as it is.
   void discard_staged_build();
 
+  // The metadata entry `key` of the database at `db_path`, whatever its schema version
+  // (the roots of an index to rebuild); "" when it has none. Throws DatabaseError when
+  // there is no database there or it cannot be read.
+  static std::string metadata_of(const std::string& db_path, const std::string& key);
+
   // Where worker `worker` of a full build of the index at `db_path` writes: open it with
   // an IndexWriter of its own (kStaging, the index's shard count).
   static std::string staging_database(const std::string& db_path, unsigned worker);

@@ -1,7 +1,8 @@
 // Normalization for matching: NFKC with case folding (ＵＮＩＴＲＥＥ → unitree, ﬁ → fi,
-// Straße → strasse), then Traditional → Simplified folding of Han characters (長安 →
-// 长安, script.h), keeping a map back to the original bytes so that highlights point at
-// what the user wrote. Never display normalized text.
+// Straße → strasse), Latin letters without their accents (café → cafe, Zhèjiāng →
+// zhejiang; ø and ł, letters of their own, stay), then Traditional → Simplified folding of
+// Han characters (長安 → 长安, script.h), keeping a map back to the original bytes so that
+// highlights point at what the user wrote. Never display normalized text.
 #pragma once
 
 #include <cstddef>

@@ -37,7 +37,9 @@
 
 namespace longjing::schema {
 
-inline constexpr int kSchemaVersion = 1;
+// 1: first version. 2: Latin accents folded in every term (café and cafe are one term), so
+// an index of version 1 would miss accented words typed without their accents.
+inline constexpr int kSchemaVersion = 2;
 inline constexpr std::string_view kSchemaKey = "longjing:schema";
 // Metadata: "longjing:aliases:<root>" = the alias table of the *.aliases files found under
 // indexed directory <root> (alias_table.h's text form).
