@@ -32,8 +32,8 @@ struct PositionTerm {
 using KeptToken = std::pair<std::uint64_t, PositionTerm>;
 
 bool is_stem_term(std::string_view term) {
-  return term.size() > 1 && term[0] == schema::kStemPrefix[0] &&
-         !(term[1] >= 'A' && term[1] <= 'Z');
+  const schema::Term parsed = schema::parse_term(term);
+  return parsed.kind == schema::TermKind::kStem && !parsed.text.empty();
 }
 
 // A pattern term "robo*": every word that starts with "robo".
@@ -267,7 +267,7 @@ struct Highlighter::Wanted {
     std::string_view source = term;
     if (is_stem_term(term)) {
       source = source.substr(1, kStemHeadBytes);
-    } else if (!term.empty() && term[0] >= 'A' && term[0] <= 'Z') {
+    } else if (schema::parse_term(term).kind != schema::TermKind::kWord) {
       return;  // a prefixed term never matches text: normalized terms are lowercase
     }
     std::size_t n = 0;

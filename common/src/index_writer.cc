@@ -370,7 +370,7 @@ void IndexWriter::preload_status() {
       const std::string prefix(schema::kIdPrefix);
       for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
         const std::string term = *it;
-        if (term.size() > prefix.size() && term[prefix.size()] == '#') continue;  // hashed id
+        if (schema::parse_term(term).text.substr(0, 1) == "#") continue;  // a hashed id
         const auto found = by_id.find(*db.postlist_begin(term));
         if (found != by_id.end())
           table.add(std::string_view(term).substr(prefix.size()), std::move(found->second));
@@ -468,10 +468,11 @@ bool IndexWriter::remove(const std::string& path) {
 }
 
 std::vector<std::string> IndexWriter::paths_under(const std::string& root) const {
-  std::string prefix = std::string(schema::kIdPrefix) + root;
-  if (prefix.back() != '/') prefix += '/';
+  std::string dir_path = root;
+  if (dir_path.empty() || dir_path.back() != '/') dir_path += '/';
+  const std::string prefix = schema::make_term(schema::TermKind::kId, dir_path);
   if (!impl_->preloaded.empty()) {  // what the database held, and what was added since
-    const std::string_view dir = std::string_view(prefix).substr(schema::kIdPrefix.size());
+    const std::string_view dir = dir_path;
     std::vector<std::string> paths = impl_->preloaded.paths_under(dir);
     for (const std::string& p : impl_->added) {
       if (p.compare(0, dir.size(), dir) == 0) paths.push_back(p);
@@ -485,7 +486,7 @@ std::vector<std::string> IndexWriter::paths_under(const std::string& root) const
     try {
       const Xapian::Database& db = shard.reader();
       for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-        paths.push_back((*it).substr(schema::kIdPrefix.size()));
+        paths.emplace_back(schema::parse_term(*it).text);
       }
     } catch (const Xapian::Error& e) {
       throw DatabaseError(describe_xapian_error("cannot read database " + shard.path, e));

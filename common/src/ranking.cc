@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "longjing/analyzer.h"
+#include "longjing/schema.h"
 
 namespace longjing {
 namespace {
@@ -23,18 +24,17 @@ Q scaled(Q q, double factor) {
   return Q(Q::OP_SCALE_WEIGHT, std::move(q), factor);
 }
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-
 // A body-space term an English word gives: it starts with an ASCII letter or digit.
 bool is_body_word(const std::string& term) {
-  if (term.empty()) return false;
+  if (term.empty() || schema::parse_term(term).kind != schema::TermKind::kWord) return false;
   const unsigned char c = static_cast<unsigned char>(term[0]);
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
-// A stem term of the body space (Z + lowercase), not of a field (ZS…).
+// A stem term of the body space (Z…), not of a field (ZS…).
 bool is_body_stem(const std::string& term) {
-  return term.size() > 1 && term[0] == 'Z' && !is_upper(term[1]);
+  const schema::Term parsed = schema::parse_term(term);
+  return parsed.kind == schema::TermKind::kStem && !parsed.text.empty();
 }
 
 // The subqueries that rank: all of AND and OR, the first of the operators whose other
@@ -85,7 +85,9 @@ class TermReader {
         if (forms == terms_.typed_forms.end() || forms->second.empty()) return;
         term = forms->second.front();
       }
-      if (!term.empty() && !is_upper(term[0])) terms_.title_terms.push_back("S" + term);
+      if (!term.empty() && schema::parse_term(term).kind == schema::TermKind::kWord) {
+        terms_.title_terms.push_back(schema::make_term(schema::TermKind::kTitleWord, term));
+      }
       return;
     }
     if (type == Q::OP_PHRASE || type == Q::OP_AND || type == Q::OP_FILTER ||

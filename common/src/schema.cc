@@ -108,6 +108,57 @@ std::optional<StoredDocument> decode_document(std::string_view data) {
   return doc;
 }
 
+namespace {
+
+struct PrefixOf {
+  TermKind kind;
+  std::string_view prefix;
+  std::string_view name;
+};
+
+constexpr PrefixOf kPrefixes[] = {
+    {TermKind::kWord, "", "text"},
+    {TermKind::kStem, kStemPrefix, "stem"},
+    {TermKind::kTitleWord, kTitlePrefix, "title"},
+    {TermKind::kTitleStem, "ZS", "title stem"},
+    {TermKind::kSourceWord, kSourcePrefix, "source"},
+    {TermKind::kTagWord, kTagPrefix, "tag"},
+    {TermKind::kPathWord, kPathWordPrefix, "path"},
+    {TermKind::kDictionaryWord, kDictionaryWordPrefix, "dictionary word"},
+    {TermKind::kId, kIdPrefix, "id"},
+    {TermKind::kLanguage, kLanguagePrefix, "language"},
+    {TermKind::kDay, kDayPrefix, "day"},
+    {TermKind::kMonth, kMonthPrefix, "month"},
+    {TermKind::kYear, kYearPrefix, "year"},
+    {TermKind::kOther, "", "other"},
+};
+
+}  // namespace
+
+Term parse_term(std::string_view term) {
+  std::size_t n = 0;
+  while (n < term.size() && term[n] >= 'A' && term[n] <= 'Z') ++n;
+  const std::string_view prefix = term.substr(0, n);
+  for (const PrefixOf& p : kPrefixes) {
+    if (p.prefix == prefix && p.kind != TermKind::kOther) return {p.kind, term.substr(n)};
+  }
+  return {TermKind::kOther, term.substr(n)};
+}
+
+std::string make_term(TermKind kind, std::string_view text) {
+  for (const PrefixOf& p : kPrefixes) {
+    if (p.kind == kind) return std::string(p.prefix) + std::string(text);
+  }
+  return std::string(text);
+}
+
+std::string_view term_kind_name(TermKind kind) {
+  for (const PrefixOf& p : kPrefixes) {
+    if (p.kind == kind) return p.name;
+  }
+  return "other";
+}
+
 std::string compact_local_day(std::int64_t seconds) {
   const std::time_t time = static_cast<std::time_t>(seconds);
   std::tm local{};

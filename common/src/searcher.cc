@@ -154,23 +154,10 @@ Xapian::Query with_date_limits(Xapian::Query query, const SearchRequest& request
   return Xapian::Query(Xapian::Query::OP_FILTER, query, range);
 }
 
-// The field a term belongs to, from its prefix; and the term without it.
+// The field a term belongs to, by name; and the term without its prefix.
 std::pair<std::string, std::string> split_field(const std::string& term) {
-  struct Field {
-    std::string_view prefix;
-    const char* name;
-  };
-  static const Field kFields[] = {
-      {"ZS", "title stem"}, {"ZA", "source stem"}, {"ZXP", "path stem"}, {"XW", "dictionary word"},
-      {"XP", "path"},       {"Z", "stem"},         {"S", "title"},       {"A", "source"},
-      {"K", "tag"},         {"L", "language"}};
-  for (const Field& f : kFields) {
-    if (term.compare(0, f.prefix.size(), f.prefix) == 0 && term.size() > f.prefix.size() &&
-        !(term[f.prefix.size()] >= 'A' && term[f.prefix.size()] <= 'Z')) {
-      return {f.name, term.substr(f.prefix.size())};
-    }
-  }
-  return {"text", term};
+  const schema::Term parsed = schema::parse_term(term);
+  return {std::string(schema::term_kind_name(parsed.kind)), std::string(parsed.text)};
 }
 
 // For each alias group of the query whose typed name did not match in a hit but another

@@ -136,6 +136,33 @@ TEST_CASE("decode_document refuses every truncation of a good record", "[schema]
   CHECK(decode_document(good).has_value());
 }
 
+TEST_CASE("parse_term reads every prefix the schema writes, and make_term writes it", "[schema]") {
+  struct Case {
+    std::string_view term;
+    TermKind kind;
+    std::string_view text;
+  };
+  const Case cases[] = {
+      {"robots", TermKind::kWord, "robots"},       {"宇树", TermKind::kWord, "宇树"},
+      {"2024", TermKind::kWord, "2024"},           {"Zrobot", TermKind::kStem, "robot"},
+      {"Swukong", TermKind::kTitleWord, "wukong"}, {"ZSwukong", TermKind::kTitleStem, "wukong"},
+      {"Ahuabo", TermKind::kSourceWord, "huabo"},  {"Krobotics", TermKind::kTagWord, "robotics"},
+      {"XPcorpus", TermKind::kPathWord, "corpus"}, {"XW杭州", TermKind::kDictionaryWord, "杭州"},
+      {"Q/a/b.txt", TermKind::kId, "/a/b.txt"},    {"Lzh-hans", TermKind::kLanguage, "zh-hans"},
+      {"D20250219", TermKind::kDay, "20250219"},   {"M202502", TermKind::kMonth, "202502"},
+      {"Y2025", TermKind::kYear, "2025"},          {"XYZabc", TermKind::kOther, "abc"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.term);
+    const Term parsed = parse_term(c.term);
+    CHECK(parsed.kind == c.kind);
+    CHECK(parsed.text == c.text);
+    if (c.kind != TermKind::kOther) CHECK(make_term(c.kind, c.text) == c.term);
+  }
+  CHECK(term_kind_name(TermKind::kTitleStem) == "title stem");
+  CHECK(parse_term(id_term("/x/y.md")).kind == TermKind::kId);
+}
+
 TEST_CASE("id_term of a short path is Q + the path", "[schema]") {
   const std::string paths[] = {"/a", "/home/a/corpus/宇树/unitree.md", std::string(239, 'p')};
   for (const std::string& path : paths) {

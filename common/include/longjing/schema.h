@@ -63,6 +63,41 @@ inline constexpr std::string_view kDayPrefix = "D";
 inline constexpr std::string_view kMonthPrefix = "M";
 inline constexpr std::string_view kYearPrefix = "Y";
 
+// What a term of the index is: the field its prefix names, and its text. parse_term is
+// the one place term prefixes are read; make_term the one they are written from a kind.
+enum class TermKind {
+  kWord,            // (none)  a body or title word in the body space, a CJK bigram or unigram
+  kStem,            // Z       the English stem of a body-space word
+  kTitleWord,       // S
+  kTitleStem,       // ZS
+  kSourceWord,      // A
+  kTagWord,         // K
+  kPathWord,        // XP
+  kDictionaryWord,  // XW
+  kId,              // Q
+  kLanguage,        // L
+  kDay,             // D
+  kMonth,           // M
+  kYear,            // Y
+  kOther,           // a prefix this schema does not define
+};
+
+struct Term {
+  TermKind kind = TermKind::kWord;
+  std::string_view text;  // the term without its prefix (a view into the parsed string)
+};
+
+// Reads a term's prefix: the run of ASCII capitals it starts with (Xapian's convention;
+// every text this schema puts after a prefix starts otherwise).
+Term parse_term(std::string_view term);
+
+// The term of `kind` for `text` (make_term(TermKind::kTitleWord, "wukong") == "Swukong").
+std::string make_term(TermKind kind, std::string_view text);
+
+// What --explain calls a kind: "text", "stem", "title", "title stem", "source", "tag",
+// "path", "dictionary word", "id", "language", "day", "month", "year", "other".
+std::string_view term_kind_name(TermKind kind);
+
 // True when the words of the field with this term prefix are indexed with positions and
 // stems; the others match word for word, and a phrase there (path:poetry-zh) is the AND
 // of its words.
