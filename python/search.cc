@@ -29,7 +29,10 @@ struct Results {
 class CollectingSink : public HitSink {
  public:
   explicit CollectingSink(std::vector<Hit>& hits) : hits_(hits) {}
-  void on_hit(const Hit& hit) override { hits_.push_back(hit); }
+  bool on_hit(const Hit& hit) override {
+    hits_.push_back(hit);
+    return true;
+  }
 
  private:
   std::vector<Hit>& hits_;

@@ -67,7 +67,13 @@ class JsonPrinter : public Printer {
   JsonPrinter(std::ostream& out, const std::string& request_id)
       : out_(out), id_(parse_id(request_id)) {}
 
-  void on_hit(const Hit& hit) override {
+  // A stream that failed (a closed pipe, a full disk) stops the search.
+  bool on_hit(const Hit& hit) override {
+    write_hit(hit);
+    return static_cast<bool>(out_);
+  }
+
+  void write_hit(const Hit& hit) {
     if (hit.paths_only) {  // -l: what is known, marked as such
       write({{"type", "path"},
              {"format_version", kJsonFormatVersion},

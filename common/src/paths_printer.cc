@@ -7,7 +7,11 @@ namespace {
 class PathsPrinter : public Printer {
  public:
   PathsPrinter(std::ostream& out, bool nul) : out_(out), terminator_(nul ? '\0' : '\n') {}
-  void on_hit(const Hit& hit) override { out_ << hit.path << terminator_; }
+  // A stream that failed (a closed pipe, a full disk) stops the search.
+  bool on_hit(const Hit& hit) override {
+    out_ << hit.path << terminator_;
+    return static_cast<bool>(out_);
+  }
   void finish(const SearchSummary&) override { out_.flush(); }
 
  private:

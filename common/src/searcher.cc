@@ -476,8 +476,8 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
         hit.ranking_factor = order[i].factor;
         hit.ranking_reasons = order[i].reasons;
       }
-      sink.on_hit(hit);
       ++summary.returned;
+      if (!sink.on_hit(hit)) break;
     }
     if (request.suggest) {
       std::tie(summary.suggestion, summary.suggestion_matches) =

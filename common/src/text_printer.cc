@@ -18,7 +18,13 @@ class TextPrinter : public Printer {
  public:
   TextPrinter(std::ostream& out, TextStyle style) : out_(out), style_(style) {}
 
-  void on_hit(const Hit& hit) override {
+  // A stream that failed (a closed pipe, a full disk) stops the search.
+  bool on_hit(const Hit& hit) override {
+    write_hit(hit);
+    return static_cast<bool>(out_);
+  }
+
+  void write_hit(const Hit& hit) {
     if (printed_ > 0) out_ << '\n';
     ++printed_;
     if (printed_ == 1) first_rank_ = hit.rank;

@@ -11,7 +11,10 @@ namespace {
 // Prints each hit's path as the searcher finds it.
 class PathSink : public longjing::HitSink {
  public:
-  void on_hit(const longjing::Hit& hit) override { std::cout << hit.path << '\n'; }
+  bool on_hit(const longjing::Hit& hit) override {
+    std::cout << hit.path << '\n';
+    return static_cast<bool>(std::cout);  // stop when stdout fails
+  }
 };
 
 }  // namespace

@@ -50,9 +50,10 @@ void check_snippet(const longjing::Snippet& s) {
 
 class CheckingSink : public longjing::HitSink {
  public:
-  void on_hit(const longjing::Hit& hit) override {
+  bool on_hit(const longjing::Hit& hit) override {
     check_snippet(hit.title_snippet);
     for (const longjing::Snippet& s : hit.snippets) check_snippet(s);
+    return true;
   }
 };
 

@@ -23,7 +23,11 @@ namespace {
 // Collects hits.
 struct Collect : HitSink {
   std::vector<Hit> hits;
-  void on_hit(const Hit& h) override { hits.push_back(h); }
+  bool on_hit(const Hit& h) override {
+    hits.push_back(h);
+    return hits.size() < stop_after;
+  }
+  std::size_t stop_after = SIZE_MAX;  // hits taken before the sink stops the search
 };
 
 std::vector<std::string> paths_for(const std::string& db, const std::string& query) {
@@ -49,6 +53,27 @@ IndexReport index(const std::string& db, const std::vector<std::string>& paths) 
 using Paths = std::vector<std::string>;
 
 }  // namespace
+
+TEST_CASE("A sink that says stop ends the search after the hit it took", "[index_search]") {
+  TempDir dir;
+  for (const char* name : {"docs/a.txt", "docs/b.txt", "docs/c.txt", "docs/d.txt"}) {
+    dir.write(name, "Title\n\nUnitree robots.");
+  }
+  const std::string db = dir.str("db");
+  index(db, {dir.str("docs")});
+  Searcher searcher({db});
+  SearchRequest request;
+  request.query = "Unitree";
+  request.limit = 0;
+  Collect all;
+  CHECK(searcher.search(request, all).returned == 4);
+  Collect two;
+  two.stop_after = 2;
+  const SearchSummary summary = searcher.search(request, two);
+  CHECK(two.hits.size() == 2);
+  CHECK(summary.returned == 2);
+  CHECK(summary.estimated_matches == 4);  // the count still says what matched
+}
 
 TEST_CASE("Chinese queries find exactly the documents containing the string", "[index_search]") {
   TempDir dir;

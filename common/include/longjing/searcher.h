@@ -132,11 +132,13 @@ struct SearcherOptions {
   bool allow_partial = false;
 };
 
-// Receives hits in rank order.
+// Receives hits in rank order, and may stop the search (as ripgrep's Sink does).
 class HitSink {
  public:
   virtual ~HitSink() = default;
-  virtual void on_hit(const Hit& hit) = 0;
+  // Takes one hit; false stops the search: no further hit is read or highlighted, and
+  // SearchSummary::returned counts the hits taken (this one included).
+  virtual bool on_hit(const Hit& hit) = 0;
 };
 
 // Searches one or many databases as one (see the file comment). One search at a time per
