@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Everything CI checks, in order, stopping at the first failure:
-#   0. every C++ source formatted as .clang-format says (scripts/check-format.sh);
+#   0. every C++ source formatted as .clang-format says (scripts/check-format.sh), and
+#      every file a comment cites present (scripts/check-citations.sh);
 #   1. the debug build and every test (unit, end-to-end, faults, limits): preset dev;
 #   2. the same tests under AddressSanitizer + UBSan, leaks checked: preset asan;
 #   3. the unit tests under ThreadSanitizer (full builds run threads): preset tsan;
@@ -21,6 +22,7 @@ step() {
 }
 
 step scripts/check-format.sh
+step scripts/check-citations.sh
 step cmake --workflow --preset dev
 step cmake --workflow --preset asan
 step cmake --workflow --preset tsan

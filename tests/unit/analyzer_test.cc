@@ -201,7 +201,8 @@ TEST_CASE("A run's end unigram keeps its position only next to a token", "[analy
   CHECK(positional_unigrams("  机器  ") == "");  // nor the text's ends
 }
 
-// Regression: 春风 must not match 「春。风」, nor 哈哈哈 「哈，哈哈」 (DESIGN.md §2).
+// Regression: 春风 must not match 「春。风」, nor 哈哈哈 「哈，哈哈」 (docs/architecture.md,
+// "Tokens and positions").
 TEST_CASE("Punctuation ends a CJK run: no bigram across it", "[analyzer]") {
   check_tokens("春。风", {{Kind::kCjkUnigram, "春", 1, false, "春"},
                           {Kind::kCjkUnigram, "风", 3, false, "风"}});

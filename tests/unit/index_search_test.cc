@@ -428,7 +428,7 @@ TEST_CASE("A database of another schema version is refused by writer and searche
   CHECK_NOTHROW(IndexWriter(db, OpenMode::kRebuild));
 }
 
-// The regression cases of DESIGN.md §2, against a grep-like truth.
+// The cases of docs/architecture.md, "Tokens and positions", against a grep-like truth.
 TEST_CASE("Chinese regression cases match exactly where the text contains them", "[index_search]") {
   TempDir dir;
   dir.write("p/deep.txt", "t\n\n庭院深深深几许，杨柳堆烟。");

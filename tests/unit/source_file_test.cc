@@ -100,7 +100,7 @@ TEST_CASE("load_source_text repairs ill-formed text and counts it", "[source_fil
   }
 }
 
-// Regression: no peer decoded GB18030 or Big5 without a BOM (DESIGN.md §7).
+// Regression: no peer decoded GB18030 or Big5 without a BOM.
 TEST_CASE("load_source_text recognises legacy encodings that are not UTF-8", "[source_file]") {
   TempDir dir;
   const std::string simplified =
@@ -211,7 +211,7 @@ TEST_CASE("load_source_text refuses what is not a regular file", "[source_file]"
   }
 }
 
-// Regression: two peers hang forever on a named pipe (DESIGN.md §7).
+// Regression: two peers hang forever on a named pipe.
 TEST_CASE("load_source_text does not block on a FIFO", "[source_file]") {
   TempDir dir;
   const std::string fifo = dir.str("pipe");

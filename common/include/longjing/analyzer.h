@@ -1,5 +1,6 @@
 // The Analyzer: the one tokenizer that indexing, querying and highlighting share. If they
-// ever tokenized differently, matches would be lost silently (DESIGN.md §2).
+// ever tokenized differently, matches would be lost silently (docs/architecture.md, "Tokens and
+// positions").
 //
 // Text is normalized for matching (normalizer.h), then split into CJK runs and other runs:
 //  - other runs become words by Xapian's TermGenerator rules (letters, digits, marks and

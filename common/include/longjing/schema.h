@@ -1,4 +1,4 @@
-// The database schema, written down once (Omega's prefix conventions, DESIGN.md §3).
+// The database schema, written down once (Omega's prefix conventions).
 //
 // Terms
 //   (none)   body and title text: words with positions, CJK bigrams with positions, CJK

@@ -393,8 +393,8 @@ class AliasExpander {
 
  private:
   const std::vector<std::string>* group_of(const std::string& name) const {
-    // Chinese is matched exactly as typed (DESIGN.md §2): only names written in other
-    // scripts expand, so 宇树 keeps its exact-substring precision.
+    // Chinese is matched exactly as typed (docs/query-syntax.md, "Aliases"): only names written in
+    // other scripts expand, so 宇树 keeps its exact-substring precision.
     if (contains_cjk(name)) return nullptr;
     return aliases_.group_of(name);
   }
