@@ -103,5 +103,4 @@ Xapian::Document build_document(const schema::StoredDocument& stored, const Anal
   return doc;
 }
 
-
 }  // namespace longjing

@@ -430,7 +430,7 @@ std::vector<Highlighter::Match> Highlighter::find_matches(std::string_view text)
   if (patterns_.empty() || text.empty()) return matches;
   const Wanted& wanted = *wanted_;
   std::vector<std::pair<std::size_t, std::size_t>> windows;
-  if (scan_ == Scan::kWindows) {
+  if (!whole_text_) {
     windows = scan_windows(text);
   } else {
     windows.emplace_back(0, text.size());

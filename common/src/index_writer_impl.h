@@ -77,7 +77,6 @@ struct Shard {
   }
 };
 
-
 struct IndexWriter::Impl {
   std::string path;
   std::vector<Shard> shards;
@@ -102,6 +101,5 @@ struct IndexWriter::Impl {
     return shards[shards.size() == 1 ? 0 : fnv1a64(file_path) % shards.size()];
   }
 };
-
 
 }  // namespace longjing

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "highlighter_internals.h"
 #include "longjing/analyzer.h"
 #include "longjing/query_builder.h"
 #include "longjing/utf8.h"
@@ -217,12 +218,13 @@ TEST_CASE("Windowed matching gives what analyzing the whole text gives", "[highl
     const std::string text =
         std::string(c.inserted) + " " + part + " " + c.inserted + " " + part + " " + c.inserted;
     Highlighter whole(analyzer, builder.build(c.query).highlight_patterns());
-    whole.set_scan(Highlighter::Scan::kWholeText);
+    longjing::HighlighterInternals::analyze_whole_texts(whole);
     Highlighter windows(analyzer, builder.build(c.query).highlight_patterns());
     INFO(c.query << " around " << c.inserted);
     // The windows leave most of the text out, or the comparison would prove nothing.
     std::size_t covered = 0;
-    for (const auto& [begin, end] : windows.scan_windows(text)) covered += end - begin;
+    for (const auto& [begin, end] : longjing::HighlighterInternals::scan_windows(windows, text))
+      covered += end - begin;
     CHECK(covered < text.size() / 10);
     CHECK(whole.highlight(text).spans.size() == c.spans);
     CHECK(everything(windows, text) == everything(whole, text));
@@ -235,7 +237,7 @@ TEST_CASE("A phrase whose words lie past its window's end is still found", "[hig
   const std::string text = filler(3000, false) + " United" + std::string(500, ' ') +
                            "-  \n States " + filler(3000, false);
   Highlighter h(analyzer, builder.build("\"United States\"").highlight_patterns());
-  const auto windows = h.scan_windows(text);
+  const auto windows = longjing::HighlighterInternals::scan_windows(h, text);
   REQUIRE(windows.size() == 1);
   CHECK(windows.front().second < text.find("States"));  // the window must grow
   CHECK(h.highlight(text).spans.size() == 1);
@@ -246,9 +248,9 @@ TEST_CASE("The pre-scan falls back to the whole text when it cannot be sure", "[
   const std::string text = filler(3000, false);
   // No key can be read from a first term starting with punctuation.
   const Highlighter unsure(analyzer, {longjing::HighlightPattern{{"+x"}, {}, 1.0, {}, {}}});
-  CHECK(unsure.scan_windows(text) ==
+  CHECK(longjing::HighlighterInternals::scan_windows(unsure, text) ==
         std::vector<std::pair<std::size_t, std::size_t>>{{0, text.size()}});
   // A pattern that can never match needs no window at all.
   const Highlighter never(analyzer, {longjing::HighlightPattern{{"Sfox"}, {}, 1.0, {}, {}}});
-  CHECK(never.scan_windows(text).empty());
+  CHECK(longjing::HighlighterInternals::scan_windows(never, text).empty());
 }

@@ -63,21 +63,6 @@ class Highlighter {
 
   const std::vector<HighlightPattern>& patterns() const { return patterns_; }
 
-  // How matches are looked for. Both modes give the same output; kWholeText is there so
-  // that tests and benchmarks can compare.
-  enum class Scan {
-    kWindows,    // analyze only windows around the places the pre-scan finds, or the whole
-                 // text when it cannot be sure (a pattern whose first term gives no key).
-                 // Cheaper than kWholeText at every length measured, titles included.
-    kWholeText,  // analyze the whole text
-  };
-  void set_scan(Scan scan) { scan_ = scan; }
-
-  // The byte ranges of `text` that kWindows starts from (sorted, disjoint; a window grows
-  // while analyzed if a phrase may run past its end): empty when no match can occur,
-  // {{0, size}} when the pre-scan cannot be sure. For tests.
-  std::vector<std::pair<std::size_t, std::size_t>> scan_windows(std::string_view text) const;
-
   // The whole of `text` with every match marked (for titles). When `matched` is not null,
   // the indices of the patterns found are appended to it.
   Snippet highlight(std::string_view text, std::vector<std::size_t>* matched = nullptr) const;
@@ -102,10 +87,15 @@ class Highlighter {
 
   struct Wanted;  // the terms the patterns use and what the pre-scan looks for
 
+  // The byte ranges of `text` that analysis starts from (highlighter.cc).
+  std::vector<std::pair<std::size_t, std::size_t>> scan_windows(std::string_view text) const;
+
+  friend struct HighlighterInternals;  // the tests' view of the scan (highlighter_internals.h)
+
   const Analyzer& analyzer_;
   std::vector<HighlightPattern> patterns_;
   std::shared_ptr<const Wanted> wanted_;
-  Scan scan_ = Scan::kWindows;
+  bool whole_text_ = false;  // analyze the whole text, not windows (to compare them)
 };
 
 }  // namespace longjing
