@@ -146,6 +146,8 @@ std::string IndexWriter::root_settings(const std::string& root) const {
 std::uint64_t IndexWriter::document_count() const {
   std::uint64_t n = 0;
   for (const Shard& shard : impl_->shards) n += shard.reader().get_doccount();
+  n += impl_->dry_added.size();
+  n -= std::min<std::uint64_t>(n, impl_->dry_removed.size());
   return n;
 }
 

@@ -65,7 +65,9 @@ IndexWriter::IndexWriter(const std::string& db_path, OpenMode mode,
     : impl_(std::make_unique<Impl>()) {
   using Clock = std::chrono::steady_clock;
   impl_->path = db_path;
-  if (mode != OpenMode::kReadOnly) {
+  impl_->dry_run = mode == OpenMode::kDryRun;
+  const bool writes = mode != OpenMode::kReadOnly && mode != OpenMode::kDryRun;
+  if (writes) {
     std::error_code ec;
     std::filesystem::create_directories(std::filesystem::path(db_path), ec);
     if (ec)
@@ -82,7 +84,7 @@ IndexWriter::IndexWriter(const std::string& db_path, OpenMode mode,
   } else if (existing == 0 && mode == OpenMode::kUpdate) {
     lay_out(db_path, count);
   }
-  if (mode != OpenMode::kReadOnly) complete_interrupted_install(db_path, count);
+  if (writes) complete_interrupted_install(db_path, count);
   for (unsigned k = 0; k < count; ++k) {
     Shard shard;
     shard.path = count == 1 ? db_path : db_path + "/shard-" + std::to_string(k);
@@ -167,6 +169,12 @@ void IndexWriter::discard_staged_build() { longjing::discard_staged_build(impl_-
 unsigned IndexWriter::shard_count() const { return static_cast<unsigned>(impl_->shards.size()); }
 
 void IndexWriter::put(const schema::StoredDocument& doc, bool is_new) {
+  if (impl_->dry_run) {
+    const std::string& path = doc.article.path;
+    if (impl_->dry_removed.erase(path) == 0 && !impl_->shard_for(path).find(path))
+      impl_->dry_added.insert(path);
+    return;
+  }
   impl_->forget(doc.article.path, false);
   Shard& shard = impl_->shard_for(doc.article.path);
   try {
@@ -185,6 +193,7 @@ void IndexWriter::put(const schema::StoredDocument& doc, bool is_new) {
 }
 
 void IndexWriter::touch(const std::string& path, std::int64_t mtime, std::uint64_t size) {
+  if (impl_->dry_run) return;
   impl_->forget(path, false);
   Shard& shard = impl_->shard_for(path);
   try {
@@ -206,6 +215,10 @@ void IndexWriter::touch(const std::string& path, std::int64_t mtime, std::uint64
 }
 
 bool IndexWriter::remove(const std::string& path) {
+  if (impl_->dry_run) {
+    if (impl_->dry_added.erase(path) > 0) return true;
+    return impl_->shard_for(path).find(path).has_value() && impl_->dry_removed.insert(path).second;
+  }
   impl_->forget(path, true);
   Shard& shard = impl_->shard_for(path);
   try {
@@ -220,6 +233,7 @@ bool IndexWriter::remove(const std::string& path) {
 }
 
 void IndexWriter::set_aliases(const std::string& root, const std::string& alias_text) {
+  if (impl_->dry_run) return;
   const std::string key = std::string(schema::kAliasesKey) + ":" + root;
   // Every shard keeps the table, so any one of them, served alone, expands names.
   for (Shard& shard : impl_->shards) {
@@ -234,6 +248,7 @@ void IndexWriter::set_aliases(const std::string& root, const std::string& alias_
 }
 
 void IndexWriter::set_roots(const std::vector<std::string>& roots) {
+  if (impl_->dry_run) return;
   std::string text;
   for (const std::string& root : roots) text += root + "\n";
   const std::string key(schema::kRootsKey);
@@ -248,6 +263,7 @@ void IndexWriter::set_roots(const std::vector<std::string>& roots) {
 }
 
 void IndexWriter::set_root_settings(const std::string& root, const std::string& text) {
+  if (impl_->dry_run) return;
   const std::string key = std::string(schema::kRootSettingsKey) + ":" + root;
   for (Shard& shard : impl_->shards) {
     try {
@@ -260,6 +276,7 @@ void IndexWriter::set_root_settings(const std::string& root, const std::string& 
 }
 
 void IndexWriter::commit() {
+  if (impl_->dry_run) return;
   for (Shard& shard : impl_->shards) {
     try {
       shard.writer().commit();

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <filesystem>
 #include <optional>
 #include <set>
 #include <string>
@@ -45,6 +46,14 @@ struct Shard {
 
   // Opens the database once; throws Xapian::DatabaseLockError when it is locked.
   void open(OpenMode mode) {
+    if (mode == OpenMode::kDryRun) {
+      writable = false;
+      std::error_code ec;
+      // No database yet: an empty one, which holds no document and no metadata.
+      read_only = std::filesystem::exists(path, ec) ? Xapian::Database(path) : Xapian::Database();
+      if (read_only.size() > 0) check_schema(false);
+      return;
+    }
     if (mode == OpenMode::kReadOnly) {
       writable = false;
       read_only = Xapian::Database(path);
@@ -79,6 +88,9 @@ struct Shard {
 
 struct IndexWriter::Impl {
   std::string path;
+  bool dry_run = false;  // OpenMode::kDryRun
+  // A dry run's changes, counted instead of made.
+  std::set<std::string> dry_added, dry_removed;
   std::vector<Shard> shards;
   Analyzer analyzer;
   // Every indexed path's stat values, read in one sweep (preload_status); a path written

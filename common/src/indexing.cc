@@ -327,12 +327,14 @@ class Run {
     // half-built one; a killed rebuild leaves the old one serving. Only a change of the
     // shard count, which changes the layout, starts from an empty database.
     live_rebuild_ = options.rebuild && !options.dry_run && keeps_layout(options);
+    // A dry run is a writer that writes nothing (OpenMode::kDryRun); a dry rebuild has no
+    // index to compare with: every file would be new.
     if (!options.dry_run) {
       writer_.emplace(options.database,
                       options.rebuild && !live_rebuild_ ? OpenMode::kRebuild : OpenMode::kUpdate,
                       options.lock_timeout, options.shards);
-    } else if (!options.rebuild && fs::exists(options.database)) {
-      writer_.emplace(options.database, OpenMode::kReadOnly);
+    } else if (!options.rebuild) {
+      writer_.emplace(options.database, OpenMode::kDryRun);
     }
     initial_documents_ = writer_ ? writer_->document_count() : 0;
   }
@@ -375,6 +377,7 @@ class Run {
       total_ += root.is_directory ? root.files.size() : 1;
     }
     if (preloaded.valid()) preloaded.get();  // rethrows what the sweep threw
+    // A dry run goes file by file: a full build would write staging databases.
     if (writer_ && !options_.dry_run && (initial_documents_ == 0 || live_rebuild_)) {
       full_build(roots);
       return;
@@ -383,7 +386,7 @@ class Run {
       if (cancelled()) return;
       update_root(root);
     }
-    if (writer_ && !options_.dry_run) store_roots(*writer_);
+    if (writer_) store_roots(*writer_);
   }
 
   // Brings one walked root up to date: its files indexed, its vanished files' documents
@@ -402,7 +405,7 @@ class Run {
       progress();
     }
     remove_vanished(root.path, seen, root.unreadable_dirs);
-    if (writer_ && !options_.dry_run) {
+    if (writer_) {
       writer_->set_aliases(
           root.path, read_aliases(root, [this](const FileProblem& p) { problem(p); }).to_text());
     }
@@ -471,7 +474,7 @@ class Run {
       installed_ = false;
       live_rebuild_ = false;
     }
-    if (writer_ && !options_.dry_run) writer_->commit();
+    if (writer_) writer_->commit();
     pending_ = 0;
     IndexReport batch = std::move(report_);
     report_ = IndexReport{};
@@ -480,12 +483,8 @@ class Run {
   }
 
   IndexReport finish() {
-    if (writer_ && !options_.dry_run && !installed_) writer_->commit();
-    if (options_.dry_run) {
-      report_.documents = initial_documents_ + report_.added - report_.deleted;
-    } else {
-      report_.documents = writer_->document_count();
-    }
+    if (writer_ && !installed_) writer_->commit();
+    report_.documents = writer_ ? writer_->document_count() : report_.added;
     return std::move(report_);
   }
 
@@ -649,7 +648,7 @@ class Run {
     }
     const FileBytes& bytes = *read.file;
     if (status == FileStatus::kChanged && writer_->stored_hash(path) == bytes.content_hash) {
-      if (!options_.dry_run) writer_->touch(path, mtime, size);
+      writer_->touch(path, mtime, size);
       ++report_.unchanged;
       outcome(path, FileOutcome::kUnchanged);
       written();
@@ -663,8 +662,7 @@ class Run {
       return;
     }
     const std::vector<std::string> caveats = std::move(parsed.caveats);
-    if (!options_.dry_run)
-      writer_->put(document_of(path, std::move(*parsed.article), bytes, mtime, size));
+    if (writer_) writer_->put(document_of(path, std::move(*parsed.article), bytes, mtime, size));
     const bool added = status == FileStatus::kNew;
     ++(added ? report_.added : report_.updated);
     for (const std::string& caveat : caveats) problem({path, caveat, false});
@@ -677,9 +675,7 @@ class Run {
   // Deletes the document of `path` (or counts it, in a dry run) when there is one.
   void remove(const std::string& path) {
     if (!writer_) return;
-    const bool existed =
-        options_.dry_run ? !writer_->stored_hash(path).empty() : writer_->remove(path);
-    if (!existed) return;
+    if (!writer_->remove(path)) return;
     ++report_.deleted;
     outcome(path, FileOutcome::kDeleted);
     written();
@@ -701,7 +697,6 @@ class Run {
   }
 
   void written() {
-    if (options_.dry_run) return;
     if (++pending_ >= std::max<std::size_t>(options_.batch_size, 1)) {
       writer_->commit();
       pending_ = 0;
@@ -980,7 +975,7 @@ IndexReport forget_root(const IndexOptions& options, const std::string& path) {
   std::string root = resolved ? resolved->path : fs::absolute(path, ec).lexically_normal().string();
   while (root.size() > 1 && root.back() == '/') root.pop_back();
   if (!fs::exists(options.database, ec)) throw DatabaseError("no database at " + options.database);
-  IndexWriter writer(options.database, options.dry_run ? OpenMode::kReadOnly : OpenMode::kUpdate,
+  IndexWriter writer(options.database, options.dry_run ? OpenMode::kDryRun : OpenMode::kUpdate,
                      options.lock_timeout);
   std::vector<std::string> roots = writer.roots();
   const auto it = std::find(roots.begin(), roots.end(), root);
@@ -999,17 +994,15 @@ IndexReport forget_root(const IndexOptions& options, const std::string& path) {
     const bool kept = std::any_of(roots.begin(), roots.end(),
                                   [&](const std::string& r) { return holds(r, doc); });
     if (kept) continue;
-    if (!options.dry_run) writer.remove(doc);
+    writer.remove(doc);
     ++report.deleted;
     if (options.on_file) options.on_file({doc, FileOutcome::kDeleted, {}});
   }
-  if (!options.dry_run) {
-    writer.set_aliases(root, "");
-    writer.set_root_settings(root, "");
-    writer.set_roots(roots);
-    writer.commit();
-  }
-  report.documents = writer.document_count() - (options.dry_run ? report.deleted : 0);
+  writer.set_aliases(root, "");  // in a dry run, the writer changes nothing
+  writer.set_root_settings(root, "");
+  writer.set_roots(roots);
+  writer.commit();
+  report.documents = writer.document_count();
   return report;
 }
 

@@ -75,6 +75,45 @@ TEST_CASE("A sink that says stop ends the search after the hit it took", "[index
   CHECK(summary.estimated_matches == 4);  // the count still says what matched
 }
 
+TEST_CASE("A dry-run writer counts every change and makes none", "[index_search]") {
+  TempDir dir;
+  const std::string db = dir.str("db");
+  const auto document = [&](const std::string& name) {
+    schema::StoredDocument doc;
+    doc.article.path = dir.str(name);
+    doc.article.body = "Unitree";
+    return doc;
+  };
+  {
+    IndexWriter writer(db);
+    writer.put(document("a.txt"));
+    writer.put(document("b.txt"));
+    writer.set_roots({dir.str("")});
+    writer.commit();
+  }
+  {
+    IndexWriter dry(db, OpenMode::kDryRun);
+    CHECK(dry.document_count() == 2);
+    CHECK(dry.remove(dir.str("a.txt")));
+    CHECK_FALSE(dry.remove(dir.str("a.txt")));  // counted once
+    CHECK_FALSE(dry.remove(dir.str("nowhere.txt")));
+    dry.put(document("c.txt"));
+    dry.put(document("b.txt"));  // a change, not a new document
+    CHECK(dry.document_count() == 2);
+    dry.set_roots({});
+    dry.commit();
+  }
+  IndexWriter after(db, OpenMode::kReadOnly);
+  CHECK(after.document_count() == 2);
+  CHECK(paths_for(db, "Unitree") == Paths{"a.txt", "b.txt"});
+  CHECK(after.roots() == std::vector<std::string>{dir.str("")});
+  // No database: an empty index, and none is made.
+  IndexWriter none(dir.str("no-db"), OpenMode::kDryRun);
+  CHECK(none.document_count() == 0);
+  CHECK(none.roots().empty());
+  CHECK_FALSE(std::filesystem::exists(dir.str("no-db")));
+}
+
 TEST_CASE("Chinese queries find exactly the documents containing the string", "[index_search]") {
   TempDir dir;
   dir.write("docs/a.txt", "Title A\n\n杭州宇树科技有限公司推出机器狗Go2。");

@@ -25,8 +25,11 @@ enum class OpenMode {
   kRebuild,   // start from an empty database, whatever was there
   kStaging,   // kRebuild without waiting for the disk on commit: for the staging
               // databases of a full build (a power cut may cost the build, never the index)
-  kReadOnly,  // read what is indexed, take no lock, write nothing (for dry runs); the
-              // database must exist
+  kReadOnly,  // read what is indexed, take no lock, write nothing; the database must exist
+  kDryRun,    // a writer that writes nothing: reads what is indexed (nothing, when there is
+              // no database), takes no lock; put, touch, remove and the metadata change
+              // nothing, but remove says whether there was a document and
+              // document_count what the index would hold after the changes
 };
 
 // Writes documents into one database (or its shards) under the database's lock; see
