@@ -69,8 +69,9 @@ struct IndexOptions {
   // file; a file that would take more is skipped with a reason (documents.h).
   ReadLimits read_limits;
   std::size_t batch_size = 1000;  // documents per commit
-  // Change nothing: open the database read-only (not at all when it does not exist, or
-  // with `rebuild`) and report what would be added, updated and deleted.
+  // Change nothing: run against a writer that writes nothing (OpenMode::kDryRun; none with
+  // `rebuild`, where every file would be new) and report what would be added, updated and
+  // deleted. No database is created, no lock taken.
   bool dry_run = false;
   // How long to wait for another writer to release the database's lock.
   std::chrono::milliseconds lock_timeout{10000};
