@@ -3,10 +3,10 @@
 
 #include <catch2/catch.hpp>
 
-#include "highlighter_internals.h"
 #include "longjing/analyzer.h"
 #include "longjing/query_builder.h"
 #include "longjing/utf8.h"
+#include "search/highlighter_internals.h"
 
 using longjing::Analyzer;
 using longjing::Highlighter;

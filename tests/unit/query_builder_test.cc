@@ -5,8 +5,8 @@
 
 #include "longjing/error.h"
 #include "query/parse_query.h"
+#include "query/query_internal.h"
 #include "query/to_xapian.h"
-#include "query_internal.h"
 
 using longjing::ParsedQuery;
 using longjing::QueryBuilder;

@@ -7,7 +7,7 @@
 #include "longjing/formats.h"
 #include "longjing/query_builder.h"
 #include "longjing/utf8.h"
-#include "query_internal.h"
+#include "query/query_internal.h"
 
 using Catch::Matchers::Contains;
 using longjing::Article;

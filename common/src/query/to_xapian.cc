@@ -9,7 +9,7 @@
 #include "longjing/alias_table.h"
 #include "longjing/normalizer.h"
 #include "longjing/schema.h"
-#include "ranking.h"
+#include "query/ranking.h"
 
 namespace longjing::query {
 namespace {

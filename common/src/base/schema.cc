@@ -1,0 +1,189 @@
+#include "longjing/schema.h"
+
+#include <array>
+#include <cstdio>
+#include <ctime>
+
+#include "base/fnv.h"
+
+namespace longjing::schema {
+namespace {
+
+constexpr char kDataVersion = '\x01';
+
+void put_varint(std::string& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out += static_cast<char>((v & 0x7F) | 0x80);
+    v >>= 7;
+  }
+  out += static_cast<char>(v);
+}
+
+bool get_varint(std::string_view& in, std::uint64_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (in.empty()) return false;
+    const auto b = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+    if ((b & 0x80) == 0) return true;
+  }
+  return false;
+}
+
+void put_string(std::string& out, std::string_view s) {
+  put_varint(out, s.size());
+  out.append(s);
+}
+
+bool get_string(std::string_view& in, std::string& s) {
+  std::uint64_t n;
+  if (!get_varint(in, n) || n > in.size()) return false;
+  s.assign(in.substr(0, n));
+  in.remove_prefix(n);
+  return true;
+}
+
+}  // namespace
+
+std::string id_term(std::string_view path) {
+  std::string term(kIdPrefix);
+  if (kIdPrefix.size() + path.size() <= kMaxIdTermBytes) return term.append(path);
+  std::array<char, 17> hex{};
+  std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(fnv1a64(path)));
+  // Keep the path's tail readable; the hash makes it unique.
+  term += '#';
+  term += hex.data();
+  std::size_t tail = path.size() - (kMaxIdTermBytes - term.size());
+  while (tail < path.size() && (static_cast<unsigned char>(path[tail]) & 0xC0) == 0x80) ++tail;
+  term.append(path.substr(tail));
+  return term;
+}
+
+std::string encode_document(const StoredDocument& doc) {
+  std::string out;
+  const Article& a = doc.article;
+  out.reserve(a.body.size() + a.title.size() + a.path.size() + 64);
+  out += kDataVersion;
+  for (const std::string* field :
+       {&a.path, &a.title, &a.date, &a.source, &a.language, &a.url, &doc.content_hash, &a.body}) {
+    put_string(out, *field);
+  }
+  put_varint(out, static_cast<std::uint64_t>(doc.mtime));
+  put_varint(out, doc.size);
+  // Added after the first release, each optional at the end: the page count (absent: no
+  // pages; written as 0 when tags follow), then the tags (a count, then each).
+  if (a.pages > 0 || !a.tags.empty()) put_varint(out, a.pages);
+  if (!a.tags.empty()) {
+    put_varint(out, a.tags.size());
+    for (const std::string& tag : a.tags) put_string(out, tag);
+  }
+  return out;
+}
+
+std::optional<StoredDocument> decode_document(std::string_view data) {
+  if (data.empty() || data.front() != kDataVersion) return std::nullopt;
+  data.remove_prefix(1);
+  StoredDocument doc;
+  Article& a = doc.article;
+  for (std::string* field :
+       {&a.path, &a.title, &a.date, &a.source, &a.language, &a.url, &doc.content_hash, &a.body}) {
+    if (!get_string(data, *field)) return std::nullopt;
+  }
+  std::uint64_t mtime, size, pages = 0, tags = 0;
+  if (!get_varint(data, mtime) || !get_varint(data, size)) return std::nullopt;
+  if (!data.empty() &&
+      (!get_varint(data, pages) || pages > UINT32_MAX || (pages == 0 && data.empty()))) {
+    return std::nullopt;  // a count of 0 is written only when tags follow
+  }
+  if (!data.empty() && (!get_varint(data, tags) || tags == 0 || tags > data.size()))
+    return std::nullopt;
+  for (std::uint64_t i = 0; i < tags; ++i) {
+    if (!get_string(data, a.tags.emplace_back())) return std::nullopt;
+  }
+  if (!data.empty()) return std::nullopt;
+  a.pages = static_cast<std::uint32_t>(pages);
+  doc.mtime = static_cast<std::int64_t>(mtime);
+  doc.size = size;
+  return doc;
+}
+
+namespace {
+
+struct PrefixOf {
+  TermKind kind;
+  std::string_view prefix;
+  std::string_view name;
+};
+
+constexpr PrefixOf kPrefixes[] = {
+    {TermKind::kWord, "", "text"},
+    {TermKind::kStem, kStemPrefix, "stem"},
+    {TermKind::kTitleWord, kTitlePrefix, "title"},
+    {TermKind::kTitleStem, "ZS", "title stem"},
+    {TermKind::kSourceWord, kSourcePrefix, "source"},
+    {TermKind::kTagWord, kTagPrefix, "tag"},
+    {TermKind::kPathWord, kPathWordPrefix, "path"},
+    {TermKind::kDictionaryWord, kDictionaryWordPrefix, "dictionary word"},
+    {TermKind::kId, kIdPrefix, "id"},
+    {TermKind::kLanguage, kLanguagePrefix, "language"},
+    {TermKind::kDay, kDayPrefix, "day"},
+    {TermKind::kMonth, kMonthPrefix, "month"},
+    {TermKind::kYear, kYearPrefix, "year"},
+    {TermKind::kOther, "", "other"},
+};
+
+}  // namespace
+
+Term parse_term(std::string_view term) {
+  std::size_t n = 0;
+  while (n < term.size() && term[n] >= 'A' && term[n] <= 'Z') ++n;
+  const std::string_view prefix = term.substr(0, n);
+  for (const PrefixOf& p : kPrefixes) {
+    if (p.prefix == prefix && p.kind != TermKind::kOther) return {p.kind, term.substr(n)};
+  }
+  return {TermKind::kOther, term.substr(n)};
+}
+
+std::string make_term(TermKind kind, std::string_view text) {
+  for (const PrefixOf& p : kPrefixes) {
+    if (p.kind == kind) return std::string(p.prefix) + std::string(text);
+  }
+  return std::string(text);
+}
+
+std::string_view term_kind_name(TermKind kind) {
+  for (const PrefixOf& p : kPrefixes) {
+    if (p.kind == kind) return p.name;
+  }
+  return "other";
+}
+
+std::string compact_local_day(std::int64_t seconds) {
+  const std::time_t time = static_cast<std::time_t>(seconds);
+  std::tm local{};
+  if (::localtime_r(&time, &local) == nullptr) return "19700101";
+  char day[40];
+  std::snprintf(day, sizeof day, "%04d%02d%02d", local.tm_year + 1900, local.tm_mon + 1,
+                local.tm_mday);
+  return day;
+}
+
+std::string compact_date(std::string_view iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return {};
+  std::string out;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+    if (iso[i] < '0' || iso[i] > '9') return {};
+    out += iso[i];
+  }
+  const int year = std::stoi(out.substr(0, 4));
+  const int month = std::stoi(out.substr(4, 2));
+  const int day = std::stoi(out.substr(6, 2));
+  if (month < 1 || month > 12 || day < 1) return {};
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (day > kDays[month - 1] + (month == 2 && leap ? 1 : 0)) return {};
+  return out;
+}
+
+}  // namespace longjing::schema

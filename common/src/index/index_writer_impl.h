@@ -1,0 +1,117 @@
+// Internal: what IndexWriter's files share (index_writer.cc opens, locks, recovers and
+// writes; index_reads.cc answers what the index holds): one shard and the writer's state.
+#pragma once
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/fnv.h"
+#include "base/xapian_errors.h"
+#include "index/stat_table.h"
+#include "longjing/analyzer.h"
+#include "longjing/error.h"
+#include "longjing/index_writer.h"
+#include "longjing/schema.h"
+
+namespace longjing {
+
+// One Xapian database of the index (the whole index, or one of its shards).
+struct Shard {
+  std::string path;
+  bool writable = true;
+  Xapian::WritableDatabase db;  // when writable
+  Xapian::Database read_only;   // when not
+
+  const Xapian::Database& reader() const {
+    return writable ? static_cast<const Xapian::Database&>(db) : read_only;
+  }
+
+  Xapian::WritableDatabase& writer() {
+    if (!writable) throw DatabaseError("database " + path + " was opened read-only");
+    return db;
+  }
+
+  // The document indexed for `file_path`, if any.
+  std::optional<Xapian::Document> find(const std::string& file_path) const {
+    const std::string term = schema::id_term(file_path);
+    Xapian::PostingIterator it = reader().postlist_begin(term);
+    if (it == reader().postlist_end(term)) return std::nullopt;
+    return reader().get_document(*it);
+  }
+
+  // Opens the database once; throws Xapian::DatabaseLockError when it is locked.
+  void open(OpenMode mode) {
+    if (mode == OpenMode::kDryRun) {
+      writable = false;
+      std::error_code ec;
+      // No database yet: an empty one, which holds no document and no metadata.
+      read_only = std::filesystem::exists(path, ec) ? Xapian::Database(path) : Xapian::Database();
+      if (read_only.size() > 0) check_schema(false);
+      return;
+    }
+    if (mode == OpenMode::kReadOnly) {
+      writable = false;
+      read_only = Xapian::Database(path);
+      check_schema(false);
+      return;
+    }
+    writable = true;
+    read_only = Xapian::Database();
+    db = Xapian::WritableDatabase(path, mode == OpenMode::kRebuild ? Xapian::DB_CREATE_OR_OVERWRITE
+                                        : mode == OpenMode::kStaging
+                                            ? Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC
+                                            : Xapian::DB_CREATE_OR_OPEN);
+    check_schema(true);
+  }
+
+  // Refuses a database of another schema version; stamps a new, empty one, and commits
+  // at once so that readers never meet a database without a version (even if this
+  // process is killed before its first batch).
+  void check_schema(bool stamp_new) {
+    const std::string version = reader().get_metadata(std::string(schema::kSchemaKey));
+    const std::string expected = std::to_string(schema::kSchemaVersion);
+    if (version.empty() && reader().get_doccount() == 0) {
+      if (stamp_new) {
+        db.set_metadata(std::string(schema::kSchemaKey), expected);
+        db.commit();
+      }
+    } else if (version != expected) {
+      throw DatabaseError(incompatible_schema_message(path, version));
+    }
+  }
+};
+
+struct IndexWriter::Impl {
+  std::string path;
+  bool dry_run = false;  // OpenMode::kDryRun
+  // A dry run's changes, counted instead of made.
+  std::set<std::string> dry_added, dry_removed;
+  std::vector<Shard> shards;
+  Analyzer analyzer;
+  // Every indexed path's stat values, read in one sweep (preload_status); a path written
+  // since is looked up in the database again. `added` holds the paths written since that
+  // the table does not know, for paths_under().
+  StatTable preloaded;
+  std::vector<std::string> added;
+
+  void forget(const std::string& file_path, bool removed) {
+    if (preloaded.empty()) return;
+    if (!removed && !preloaded.contains(file_path)) added.push_back(file_path);
+    preloaded.forget(file_path, removed);
+  }
+
+  // The shard a path lives in: a stable hash of the path, so it never moves.
+  Shard& shard_for(const std::string& file_path) {
+    return shards[shards.size() == 1 ? 0 : fnv1a64(file_path) % shards.size()];
+  }
+  const Shard& shard_for(const std::string& file_path) const {
+    return shards[shards.size() == 1 ? 0 : fnv1a64(file_path) % shards.size()];
+  }
+};
+
+}  // namespace longjing

@@ -1,0 +1,367 @@
+#include "query/ranking.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "longjing/analyzer.h"
+#include "longjing/schema.h"
+
+namespace longjing {
+namespace {
+
+// The sentence window holds one sentence only when the analyzer's sentence gap is at
+// least that wide.
+static_assert(kSentenceGap >= kRanking.sentence_window);
+
+using Q = Xapian::Query;
+
+Q scaled(Q q, double factor) {
+  if (factor == 1.0) return q;
+  return Q(Q::OP_SCALE_WEIGHT, std::move(q), factor);
+}
+
+// A body-space term an English word gives: it starts with an ASCII letter or digit.
+bool is_body_word(const std::string& term) {
+  if (term.empty() || schema::parse_term(term).kind != schema::TermKind::kWord) return false;
+  const unsigned char c = static_cast<unsigned char>(term[0]);
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+// A stem term of the body space (Z…), not of a field (ZS…).
+bool is_body_stem(const std::string& term) {
+  const schema::Term parsed = schema::parse_term(term);
+  return parsed.kind == schema::TermKind::kStem && !parsed.text.empty();
+}
+
+// The subqueries that rank: all of AND and OR, the first of the operators whose other
+// subqueries exclude, boost or filter. Other operators (phrases, NEAR, wildcards,
+// ranges, scaled weights) are left whole.
+std::size_t ranking_children(const Q& q) {
+  switch (q.get_type()) {
+    case Q::OP_AND:
+    case Q::OP_OR:
+      return q.get_num_subqueries();
+    case Q::OP_AND_NOT:
+    case Q::OP_AND_MAYBE:
+    case Q::OP_FILTER:
+      return std::min<std::size_t>(1, q.get_num_subqueries());
+    default:
+      return 0;
+  }
+}
+
+// Collects RankingTerms from a parsed query.
+class TermReader {
+ public:
+  explicit TermReader(const std::map<std::string, std::vector<std::string>>& typed_forms)
+      : typed_forms_(typed_forms) {}
+
+  // Reads `q`; when it is one word, returns the word's positional term, else "".
+  std::string read(const Q& q) {
+    if (q.get_type() == Q::LEAF_TERM) return leaf(*q.get_terms_begin());
+    std::vector<NearWord> group;
+    for (std::size_t i = 0; i < ranking_children(q); ++i) {
+      std::string word = read(q.get_subquery(i));
+      if (q.get_type() == Q::OP_AND && !word.empty()) {
+        group.push_back({std::move(word), static_cast<unsigned>(group.size())});
+      }
+    }
+    if (group.size() >= 2 && terms_.near_words.empty()) terms_.near_words = std::move(group);
+    return "";
+  }
+
+  // Collects the title terms of `q`'s required parts: the words and phrases its top AND
+  // (or `q` itself, when it is one) requires; alternatives (OR, aliases) require nothing.
+  void read_title_terms(const Q& q) {
+    const auto type = q.get_type();
+    if (type == Q::LEAF_TERM) {
+      std::string term = *q.get_terms_begin();
+      if (is_body_stem(term)) {
+        const auto forms = terms_.typed_forms.find(term);
+        if (forms == terms_.typed_forms.end() || forms->second.empty()) return;
+        term = forms->second.front();
+      }
+      if (!term.empty() && schema::parse_term(term).kind == schema::TermKind::kWord) {
+        terms_.title_terms.push_back(schema::make_term(schema::TermKind::kTitleWord, term));
+      }
+      return;
+    }
+    if (type == Q::OP_PHRASE || type == Q::OP_AND || type == Q::OP_FILTER ||
+        type == Q::OP_AND_NOT || type == Q::OP_AND_MAYBE) {
+      const std::size_t n = type == Q::OP_PHRASE || type == Q::OP_AND ? q.get_num_subqueries() : 1;
+      for (std::size_t i = 0; i < n; ++i) read_title_terms(q.get_subquery(i));
+    }
+  }
+
+  RankingTerms take() { return std::move(terms_); }
+
+ private:
+  std::string leaf(const std::string& term) {
+    if (!is_body_stem(term)) return is_body_word(term) ? term : "";
+    std::vector<std::string>& forms = terms_.typed_forms[term];
+    const auto typed = typed_forms_.find(term);
+    if (typed != typed_forms_.end()) {
+      for (const std::string& form : typed->second) {
+        if (is_body_word(form) && std::find(forms.begin(), forms.end(), form) == forms.end()) {
+          forms.push_back(form);
+        }
+      }
+    }
+    return forms.empty() ? "" : forms.front();
+  }
+
+  const std::map<std::string, std::vector<std::string>>& typed_forms_;
+  RankingTerms terms_;
+};
+
+// Adds the typed-form boost to a parsed query.
+class TypedFormBooster {
+ public:
+  TypedFormBooster(const RankingTerms& terms, const Xapian::Database& db)
+      : terms_(terms), db_(db) {}
+
+  Q rewrite(const Q& q) {
+    const auto type = q.get_type();
+    if (type == Q::LEAF_TERM) return leaf(q);
+    const std::size_t ranking = ranking_children(q);
+    if (ranking == 0) return q;
+    std::vector<Q> parts;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+      const Q sub = q.get_subquery(i);
+      if (i >= ranking) {
+        parts.push_back(sub);
+      } else if (type == Q::OP_OR && is_alias(sub)) {
+        parts.push_back(scaled(sub, kRanking.alias_scale));
+      } else {
+        parts.push_back(rewrite(sub));
+      }
+    }
+    return Q(type, parts.begin(), parts.end());
+  }
+
+ private:
+  // True for a name of an alias group other than the one typed (an OR's alternative).
+  bool is_alias(const Q& q) const {
+    return !terms_.alias_queries.empty() &&
+           terms_.alias_queries.count(description_without_positions(q)) > 0;
+  }
+
+  Q leaf(const Q& q) {
+    const std::string term = *q.get_terms_begin();
+    const auto found = terms_.typed_forms.find(term);
+    if (found == terms_.typed_forms.end() || found->second.empty()) return q;
+    const double stem_docs = db_.get_termfreq(term);
+    std::vector<Q> typed;
+    for (const std::string& form : found->second) {
+      // A form holding nearly all of the stem's documents tells them apart no better
+      // than the stem does, and its long posting list costs time ("the" for Zthe).
+      if (db_.get_termfreq(form) >= kRanking.typed_share_limit * stem_docs) continue;
+      typed.push_back(scaled(Q(form), kRanking.typed_scale));
+    }
+    if (typed.empty()) return q;
+    // AND_MAYBE: the stem alone decides the match (and the estimate of how many match).
+    return Q(Q::OP_AND_MAYBE, q, Q(Q::OP_OR, typed.begin(), typed.end()));
+  }
+
+  const RankingTerms& terms_;
+  const Xapian::Database& db_;
+};
+
+// The positions of `term` in document `did`, ascending (empty when it has none).
+std::vector<Xapian::termpos> positions_of(const Xapian::Database& db, Xapian::docid did,
+                                          const std::string& term) {
+  std::vector<Xapian::termpos> out;
+  for (auto it = db.positionlist_begin(did, term); it != db.positionlist_end(did, term); ++it) {
+    out.push_back(*it);
+  }
+  return out;
+}
+
+bool holds(const std::vector<Xapian::termpos>& sorted, Xapian::termpos p) {
+  return std::binary_search(sorted.begin(), sorted.end(), p);
+}
+
+// The smallest number of consecutive positions that hold every list's term at least once
+// (each list sorted): a walk that always advances the list at the window's start.
+Xapian::termpos smallest_window(const std::vector<std::vector<Xapian::termpos>>& lists) {
+  std::vector<std::size_t> at(lists.size(), 0);
+  Xapian::termpos best = std::numeric_limits<Xapian::termpos>::max();
+  while (true) {
+    std::size_t lowest = 0;
+    Xapian::termpos low = std::numeric_limits<Xapian::termpos>::max(), high = 0;
+    for (std::size_t i = 0; i < lists.size(); ++i) {
+      const Xapian::termpos p = lists[i][at[i]];
+      if (p < low) low = p, lowest = i;
+      high = std::max(high, p);
+    }
+    best = std::min(best, high - low + 1);
+    if (++at[lowest] == lists[lowest].size()) return best;
+  }
+}
+
+}  // namespace
+
+Xapian::BM25Weight ranking_weight() {
+  return Xapian::BM25Weight(kRanking.k1, 0, 1, kRanking.b, 0.5);
+}
+
+RankingTerms ranking_terms(const Xapian::Query& parsed,
+                           const std::map<std::string, std::vector<std::string>>& typed_forms) {
+  TermReader reader(typed_forms);
+  reader.read(parsed);
+  reader.read_title_terms(parsed);
+  return reader.take();
+}
+
+std::string description_without_positions(const Xapian::Query& q) {
+  const std::string described = q.get_description();
+  std::string out;
+  out.reserve(described.size());
+  for (std::size_t i = 0; i < described.size(); ++i) {
+    if (described[i] == '@' && i + 1 < described.size() && described[i + 1] >= '0' &&
+        described[i + 1] <= '9') {
+      while (i + 1 < described.size() && described[i + 1] >= '0' && described[i + 1] <= '9') ++i;
+      continue;
+    }
+    out += described[i];
+  }
+  return out;
+}
+
+Xapian::Query ranking_query(const Xapian::Query& parsed, const RankingTerms& terms,
+                            const Xapian::Database& db) {
+  if (terms.typed_forms.empty() && terms.alias_queries.empty()) return parsed;
+  return TypedFormBooster(terms, db).rewrite(parsed);
+}
+
+double nearness_factor(const Xapian::Database& db, Xapian::docid did,
+                       const std::vector<NearWord>& words, std::vector<std::string>* reasons) {
+  const auto because = [reasons](std::string why) {
+    if (reasons != nullptr) reasons->push_back(std::move(why));
+  };
+  const RankingParams& p = kRanking;
+  std::vector<std::vector<Xapian::termpos>> lists;
+  for (const NearWord& w : words) {
+    lists.push_back(positions_of(db, did, w.term));
+    if (lists.back().empty()) return 1.0;
+  }
+  double factor = 1.0;
+  for (Xapian::termpos start : lists[0]) {
+    bool phrase = true;
+    for (std::size_t i = 1; i < lists.size() && phrase; ++i) {
+      phrase = holds(lists[i], start + words[i].offset - words[0].offset);
+    }
+    if (phrase) {
+      factor += p.phrase_boost;
+      because("phrase");
+      break;
+    }
+  }
+  // A word typed twice needs one occurrence in the window, as Xapian's NEAR would.
+  std::vector<std::vector<Xapian::termpos>> distinct;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const auto same = [&](const NearWord& w) { return w.term == words[i].term; };
+    if (std::find_if(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i), same) ==
+        words.begin() + static_cast<std::ptrdiff_t>(i)) {
+      distinct.push_back(std::move(lists[i]));
+    }
+  }
+  const Xapian::termpos window = smallest_window(distinct);
+  const auto span = static_cast<Xapian::termpos>(words.back().offset - words.front().offset + 1);
+  if (window <= std::max<Xapian::termpos>(p.clause_window, span)) {
+    factor += p.clause_boost;
+    because("within " + std::to_string(p.clause_window));
+  }
+  if (window <= std::max<Xapian::termpos>(p.sentence_window, span)) {
+    factor += p.sentence_boost;
+    because("within " + std::to_string(p.sentence_window));
+  }
+  return factor;
+}
+
+std::vector<bool> titles_holding(const Xapian::Database& db,
+                                 const std::vector<Xapian::docid>& docids,
+                                 const std::vector<std::string>& title_terms) {
+  std::vector<bool> held(docids.size(), !title_terms.empty());
+  std::vector<std::size_t> ascending(docids.size());
+  for (std::size_t i = 0; i < ascending.size(); ++i) ascending[i] = i;
+  std::sort(ascending.begin(), ascending.end(),
+            [&](std::size_t a, std::size_t b) { return docids[a] < docids[b]; });
+  for (const std::string& term : title_terms) {
+    // One walk of the term's postings, skipping from each document to the next.
+    Xapian::PostingIterator it = db.postlist_begin(term);
+    const Xapian::PostingIterator end = db.postlist_end(term);
+    for (std::size_t i : ascending) {
+      if (!held[i]) continue;
+      if (it != end) it.skip_to(docids[i]);
+      held[i] = it != end && *it == docids[i];
+    }
+  }
+  return held;
+}
+
+std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xapian::MSet& mset,
+                                           const std::vector<NearWord>& words,
+                                           const std::vector<std::string>& title_terms,
+                                           std::size_t needed) {
+  std::vector<RankedMatch> order;
+  order.reserve(mset.size());
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    RankedMatch m{it, 0, 0, 1, {}};
+    m.score = it.get_weight();
+    m.percent = it.get_percent();
+    order.push_back(std::move(m));
+  }
+  // Words in a large share of the documents are left out: they tell the best matches
+  // apart little, and their position lists are the longest. The others keep their
+  // offsets, so "expulsion from parliament" still checks expulsion _ parliament.
+  const RankingParams& p = kRanking;
+  std::vector<NearWord> telling;
+  const double frequent = p.near_frequent_share * db.get_doccount();
+  for (const NearWord& w : words) {
+    if (db.get_termfreq(w.term) < frequent) telling.push_back(w);
+  }
+  const bool near = telling.size() >= 2;
+  if ((!near && title_terms.empty()) || order.empty()) return order;
+  const auto depth = std::min<std::size_t>(order.size(), p.nearness_depth);
+  const double most = (near ? 1.0 + p.phrase_boost + p.clause_boost + p.sentence_boost : 1.0) *
+                      (title_terms.empty() ? 1.0 : 1.0 + p.title_boost);
+  // The `needed` best scores so far (a min-heap): once a match, even at the most
+  // nearness can give, cannot beat the lowest of them, no later one can either (their
+  // weights only fall), and their order cannot reach the first `needed` places.
+  std::vector<Xapian::docid> docids;
+  for (std::size_t i = 0; i < depth; ++i) docids.push_back(*order[i].match);
+  const std::vector<bool> titled = titles_holding(db, docids, title_terms);
+  std::vector<double> leaders;
+  const auto lower = std::greater<double>();
+  for (std::size_t i = 0; i < depth; ++i) {
+    if (leaders.size() == needed && needed > 0 && order[i].score * most < leaders.front()) break;
+    RankedMatch& m = order[i];
+    if (near) m.factor = nearness_factor(db, *m.match, telling, &m.reasons);
+    if (titled[i]) {
+      m.factor *= 1.0 + p.title_boost;
+      m.reasons.emplace_back("title");
+    }
+    m.score *= m.factor;
+    if (leaders.size() < needed) {
+      leaders.push_back(order[i].score);
+      std::push_heap(leaders.begin(), leaders.end(), lower);
+    } else if (needed > 0 && order[i].score > leaders.front()) {
+      std::pop_heap(leaders.begin(), leaders.end(), lower);
+      leaders.back() = order[i].score;
+      std::push_heap(leaders.begin(), leaders.end(), lower);
+    }
+  }
+  std::stable_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(depth),
+                   [](const RankedMatch& a, const RankedMatch& b) { return a.score > b.score; });
+  const RankedMatch& best = order.front();
+  const double scale = best.score > 0 ? best.match.get_percent() / best.score : 0;
+  for (RankedMatch& m : order) m.percent = static_cast<int>(std::lround(m.score * scale));
+  return order;
+}
+
+}  // namespace longjing

@@ -1,0 +1,496 @@
+#include "longjing/searcher.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <optional>
+#include <set>
+
+#include "base/xapian_errors.h"
+#include "longjing/analyzer.h"
+#include "longjing/error.h"
+#include "longjing/normalizer.h"
+#include "longjing/query_builder.h"
+#include "longjing/schema.h"
+#include "query/parse_query.h"
+#include "query/query_internal.h"
+#include "query/ranking.h"
+
+namespace longjing {
+namespace {
+
+// "tcp://HOST:PORT" → {host, port}; nullopt for anything else.
+std::optional<std::pair<std::string, unsigned>> tcp_address(const std::string& spec) {
+  constexpr std::string_view kScheme = "tcp://";
+  if (spec.compare(0, kScheme.size(), kScheme) != 0) return std::nullopt;
+  const std::string rest = spec.substr(kScheme.size());
+  const std::size_t colon = rest.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == rest.size()) {
+    throw DatabaseError("cannot read database address " + spec + ": write tcp://HOST:PORT");
+  }
+  unsigned port = 0;
+  for (char c : rest.substr(colon + 1)) {
+    if (c < '0' || c > '9' || (port = port * 10 + static_cast<unsigned>(c - '0')) > 65535) {
+      throw DatabaseError("cannot read database address " + spec + ": bad port");
+    }
+  }
+  std::string host = rest.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
+  return std::make_pair(host, port);
+}
+
+// True when `dir` holds a Glass table (*.glass) itself.
+bool holds_glass_table(const std::filesystem::path& dir) {
+  std::error_code ec;
+  for (auto it = std::filesystem::directory_iterator(dir, ec);
+       !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+    if (it->path().extension() == ".glass") return true;
+  }
+  return false;
+}
+
+// The first subdirectory of `dir`, in name order, that holds a Glass table, or "".
+std::string database_below(const std::string& dir) {
+  std::error_code ec;
+  std::vector<std::filesystem::path> below;
+  for (auto it = std::filesystem::directory_iterator(dir, ec);
+       !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+    if (it->is_directory(ec) && holds_glass_table(it->path())) below.push_back(it->path());
+  }
+  std::sort(below.begin(), below.end());
+  return below.empty() ? "" : below.front().string();
+}
+
+// True when `dir` is what Longjing's indexer leaves: a directory holding Glass tables, or a
+// directory of shards (a XAPIANDB stub beside shard-N databases).
+bool holds_glass_tables(const std::string& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return false;
+  if (holds_glass_table(dir)) return true;
+  return std::filesystem::exists(std::filesystem::path(dir) / "XAPIANDB", ec) &&
+         !database_below(dir).empty();
+}
+
+// Opens one database: a local path (a database, a directory of shards, or a Xapian stub
+// file, which may name remote servers), or tcp://HOST:PORT on xapian-tcpsrv.
+Xapian::Database open_one(const std::string& spec, std::chrono::milliseconds timeout) {
+  const auto remote = tcp_address(spec);
+  std::error_code ec;
+  if (!remote && !std::filesystem::exists(spec, ec)) {
+    throw DatabaseError("no database at " + spec + ": index some files first (indexer --db " +
+                        spec + " PATH...)");
+  }
+  try {
+    Xapian::Database db = remote ? Xapian::Remote::open(remote->first, remote->second,
+                                                        static_cast<unsigned>(timeout.count()),
+                                                        static_cast<unsigned>(timeout.count()))
+                                 : Xapian::Database(spec);
+    const std::string version = db.get_metadata(std::string(schema::kSchemaKey));
+    if (version != std::to_string(schema::kSchemaVersion)) {
+      throw DatabaseError(incompatible_schema_message(spec, version));
+    }
+    return db;
+  } catch (const Xapian::Error& e) {
+    // A directory that holds Xapian's tables but will not open is a damaged index, not a
+    // missing one (a truncated postlist.glass: "EOF reading block 2"; no iamglass:
+    // "Couldn't detect type of database").
+    if (!remote && holds_glass_tables(spec)) {
+      throw DatabaseError("database " + spec + " is damaged (" + e.get_msg() +
+                          "): rebuild it with indexer --rebuild --db " + spec +
+                          " PATH... (the articles themselves are not touched)");
+    }
+    // A folder above the database (--db ~/index where the index is ~/index/db).
+    if (const std::string below = remote ? "" : database_below(spec); !below.empty()) {
+      throw DatabaseError("cannot open database " + spec + ": it is not a database, but " + below +
+                          " is one (--db " + below + ")");
+    }
+    throw DatabaseError(describe_xapian_error("cannot open database " + spec, e));
+  }
+}
+
+// Rarer patterns weigh more when passages compete: inverse document frequency of the
+// pattern's rarest term.
+void weigh_patterns(const Xapian::Database& db, std::vector<HighlightPattern>& patterns) {
+  const double n = static_cast<double>(std::max<Xapian::doccount>(db.get_doccount(), 1));
+  for (HighlightPattern& p : patterns) {
+    Xapian::doccount df = db.get_doccount();
+    for (const std::string& term : p.terms) df = std::min(df, db.get_termfreq(term));
+    p.weight = 1.0 + std::log((n + 1) / (static_cast<double>(df) + 1));
+  }
+}
+
+// "YYYY-MM-DD" → "YYYYMMDD", or QueryError naming the flag.
+std::string checked_date(const std::string& iso, const char* flag) {
+  const std::string compact = schema::compact_date(iso);
+  if (compact.empty()) {
+    throw QueryError(std::string(flag) + " '" + iso + "' is not a valid date (YYYY-MM-DD)");
+  }
+  return compact;
+}
+
+// The value slot the request's dates are read from (SearchRequest::mtime_dates).
+unsigned date_slot(const SearchRequest& request) {
+  return request.mtime_dates ? schema::kDateOrMtimeSlot : schema::kDateSlot;
+}
+
+// The query with the request's date limits applied.
+Xapian::Query with_date_limits(Xapian::Query query, const SearchRequest& request) {
+  if (request.since.empty() && request.until.empty()) return query;
+  Xapian::Query range;
+  const unsigned slot = date_slot(request);
+  if (request.until.empty()) {
+    range = Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, checked_date(request.since, "--since"));
+  } else if (request.since.empty()) {
+    range = Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, checked_date(request.until, "--until"));
+  } else {
+    range =
+        Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, checked_date(request.since, "--since"),
+                      checked_date(request.until, "--until"));
+  }
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, range);
+}
+
+// The field a term belongs to, by name; and the term without its prefix.
+std::pair<std::string, std::string> split_field(const std::string& term) {
+  const schema::Term parsed = schema::parse_term(term);
+  return {std::string(schema::term_kind_name(parsed.kind)), std::string(parsed.text)};
+}
+
+// For each alias group of the query whose typed name did not match in a hit but another
+// name did: the first such name, in the group's order.
+std::vector<AliasMatch> aliases_matched(const ParsedQuery& parsed,
+                                        const std::vector<HighlightPattern>& patterns,
+                                        const std::vector<std::size_t>& matched) {
+  std::set<std::string> typed_found;
+  std::set<std::pair<std::string, std::string>> alias_found;
+  for (std::size_t p : matched) {
+    const HighlightPattern& pattern = patterns[p];
+    if (pattern.typed.empty()) continue;
+    if (pattern.alias.empty()) {
+      typed_found.insert(pattern.typed);
+    } else {
+      alias_found.emplace(pattern.typed, pattern.alias);
+    }
+  }
+  std::vector<AliasMatch> out;
+  for (const AliasExpansion& e : parsed.alias_expansions()) {
+    if (typed_found.count(e.typed) != 0) continue;
+    for (const std::string& name : e.names) {
+      if (alias_found.count({e.typed, name}) != 0) {
+        out.push_back({e.typed, name});
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  std::vector<std::string> paths;
+
+  // The databases searched, for messages: "db" or "db1, db2".
+  std::string describe_databases() const {
+    std::string out;
+    for (const std::string& p : paths) out += (out.empty() ? "" : ", ") + p;
+    return out;
+  }
+
+  std::vector<MissingDatabase> missing;
+  Xapian::Database db;
+  Analyzer analyzer;
+  std::unique_ptr<QueryBuilder> builder;
+
+  // The query to run, with the date limits of the request.
+  Xapian::Query query_for(const SearchRequest& request, const ParsedQuery& parsed) const {
+    if (parsed.empty()) {
+      throw QueryError("query " + quote_for_message(request.query) + " has no words to search for");
+    }
+    return with_date_limits(parsed.impl().query, request);
+  }
+
+  // The query to rank with: query_for() with the typed-form boost (ranking.h), which
+  // matches the same documents.
+  Xapian::Query ranked_query_for(const SearchRequest& request, const ParsedQuery& parsed) const {
+    return ranking_query(query_for(request, parsed), parsed.impl().ranking, db);
+  }
+
+  // Each matching term's share of the hit's score.
+  std::vector<TermWeight> explain(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it,
+                                  const ParsedQuery& parsed) const {
+    std::vector<TermWeight> out;
+    // The document's own id term, to weigh each term in this document alone.
+    const Xapian::Document doc = it.get_document();
+    auto id = doc.termlist_begin();
+    id.skip_to(std::string(schema::kIdPrefix));
+    const std::string id_term = id != doc.termlist_end() ? *id : std::string();
+    for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);
+         ++t) {
+      Xapian::Enquire one(db);
+      one.set_weighting_scheme(ranking_weight());
+      one.set_query(
+          Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(*t), Xapian::Query(id_term)));
+      const Xapian::MSet m = one.get_mset(0, 1);
+      auto [field, term] = split_field(*t);
+      out.push_back({parsed.impl().origins.typed_for(*t), term, field,
+                     m.empty() ? 0.0 : m.begin().get_weight()});
+    }
+    std::sort(out.begin(), out.end(), [](const TermWeight& a, const TermWeight& b) {
+      return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
+    });
+    return out;
+  }
+
+  // A corrected query when one of its words looks misspelt and the correction finds
+  // more documents than `matches`; else "". A word the index knows is looked at only
+  // when the query found nothing: the search for corrections costs as much as the rest
+  // of a query ("United States": 11 of 21 million instructions).
+  std::pair<std::string, std::uint64_t> suggestion(const SearchRequest& request,
+                                                   std::uint64_t matches) const {
+    std::string corrected;
+    bool changed = false;
+    std::size_t i = 0;
+    const std::string& q = request.query;
+    while (i < q.size()) {
+      std::size_t j = i;
+      while (j < q.size() && ((q[j] >= 'a' && q[j] <= 'z') || (q[j] >= 'A' && q[j] <= 'Z'))) ++j;
+      if (j > i) {
+        const std::string word = q.substr(i, j - i);
+        const bool field = j < q.size() && q[j] == ':';
+        const bool wildcard = j < q.size() && q[j] == '*';
+        const std::string normalized = normalize_string(word);
+        const bool checked = !query::is_operator_word(word) && !field && !wildcard &&
+                             word.size() >= 3 && (matches == 0 || db.get_termfreq(normalized) == 0);
+        std::string fix = checked ? db.get_spelling_suggestion(normalized) : std::string();
+        if (!fix.empty() && fix != normalized) {
+          corrected += fix;
+          changed = true;
+        } else {
+          corrected += word;
+        }
+        i = j;
+      } else {
+        corrected += q[i++];
+      }
+    }
+    if (!changed) return {"", 0};
+    SearchRequest alternative = request;
+    alternative.query = corrected;
+    const ParsedQuery parsed = builder->build(corrected);
+    if (parsed.empty()) return {"", 0};
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query_for(alternative, parsed));
+    const std::uint64_t found = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+    return found > matches ? std::make_pair(corrected, found)
+                           : std::make_pair(std::string(), std::uint64_t{0});
+  }
+};
+
+Searcher::Searcher(const std::vector<std::string>& databases, const SearcherOptions& options)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->paths = databases;
+  AliasTable aliases;
+  std::string first_error;
+  for (const std::string& path : databases) {
+    Xapian::Database db;
+    try {
+      db = open_one(path, options.timeout);
+    } catch (const DatabaseError& e) {
+      if (!options.allow_partial) throw;
+      impl_->missing.push_back({path, e.what()});
+      if (first_error.empty()) first_error = e.what();
+      continue;
+    }
+    if (options.aliases) {
+      const std::string prefix = std::string(schema::kAliasesKey) + ":";
+      for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
+        aliases.add_text(db.get_metadata(*key),
+                         path + " (aliases of " + (*key).substr(prefix.size()) + ")");
+      }
+    }
+    impl_->db.add_database(db);
+  }
+  if (impl_->missing.size() == databases.size()) {
+    throw DatabaseError(first_error.empty() ? "no database to search" : first_error);
+  }
+  if (options.aliases) {
+    for (const std::string& file : options.alias_files) aliases.add_file(file);
+  }
+  impl_->builder = std::make_unique<QueryBuilder>(std::move(aliases));
+}
+
+Searcher::~Searcher() = default;
+
+const std::vector<MissingDatabase>& Searcher::missing_databases() const { return impl_->missing; }
+
+bool Searcher::refresh() {
+  try {
+    return impl_->db.reopen();
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(describe_xapian_error("cannot reopen the database", e));
+  }
+}
+
+std::uint64_t Searcher::count(const SearchRequest& request) {
+  const ParsedQuery parsed = impl_->builder->build(request.query);
+  try {
+    Xapian::Enquire enquire(impl_->db);
+    enquire.set_query(impl_->query_for(request, parsed));
+    return enquire.get_mset(0, 0, impl_->db.get_doccount()).get_matches_estimated();
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(describe_xapian_error("search for " + quote_for_message(request.query) +
+                                                  " in " + impl_->describe_databases() + " failed",
+                                              e));
+  }
+}
+
+std::optional<Article> Searcher::document(std::uint32_t docid) {
+  try {
+    if (docid == 0 || docid > impl_->db.get_lastdocid()) return std::nullopt;
+    const Xapian::Document doc = impl_->db.get_document(docid);
+    auto stored = schema::decode_document(doc.get_data());
+    if (!stored) return std::nullopt;
+    return std::move(stored->article);
+  } catch (const Xapian::DocNotFoundError&) {
+    return std::nullopt;
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(describe_xapian_error("reading document " + std::to_string(docid) + " of " +
+                                                  impl_->describe_databases() + " failed",
+                                              e));
+  }
+}
+
+std::uint64_t Searcher::document_count() const { return impl_->db.get_doccount(); }
+
+SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
+  const auto started = std::chrono::steady_clock::now();
+  if (request.snippets && (request.snippet_count < 1 || request.snippet_count > kMaxSnippetCount)) {
+    throw QueryError("snippets must be a whole number from 1 to " +
+                     std::to_string(kMaxSnippetCount) + ", not " +
+                     std::to_string(request.snippet_count));
+  }
+  if (request.snippets &&
+      (request.snippet_width < kMinSnippetWidth || request.snippet_width > kMaxSnippetWidth)) {
+    throw QueryError("the passage length must be " + std::to_string(kMinSnippetWidth) + " to " +
+                     std::to_string(kMaxSnippetWidth) + " columns, not " +
+                     std::to_string(request.snippet_width));
+  }
+  SearchSummary summary;
+  summary.query = request.query;
+  summary.missing = impl_->missing;
+  const ParsedQuery parsed = impl_->builder->build(request.query);
+  summary.parsed = parsed.description();
+  summary.parsed_json = parsed.description_json();
+  try {
+    Xapian::Enquire enquire(impl_->db);
+    enquire.set_query(impl_->ranked_query_for(request, parsed));
+    enquire.set_weighting_scheme(ranking_weight());
+    if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
+    if (request.mtime_dates &&
+        impl_->db.get_value_freq(schema::kDateOrMtimeSlot) < impl_->db.get_doccount()) {
+      throw QueryError(
+          "--mtime-dates: " +
+          std::to_string(impl_->db.get_doccount() -
+                         impl_->db.get_value_freq(schema::kDateOrMtimeSlot)) +
+          " documents were indexed before the index kept modification days (indexer --rebuild "
+          "brings them up to date)");
+    }
+    if (request.sort == SortOrder::kDate)
+      enquire.set_sort_by_value_then_relevance(date_slot(request), true);
+    // Nearness reorders the best matches (ranking.h): they are fetched from rank 0, at
+    // least nearness_depth of them, and the page is cut from the reordered list.
+    const RankingTerms& ranking = parsed.impl().ranking;
+    const bool reorder = request.sort == SortOrder::kRelevance &&
+                         (ranking.near_words.size() >= 2 || !ranking.title_terms.empty());
+    const Xapian::doccount limit = request.limit == 0
+                                       ? impl_->db.get_doccount()
+                                       : static_cast<Xapian::doccount>(request.limit);
+    const auto offset = static_cast<Xapian::doccount>(request.offset);
+    // Up to kExactCountUpTo matches are all looked at, so the count is exact where a
+    // reader can check it; beyond, it is Xapian's estimate, and said to be one.
+    const Xapian::doccount check_at_least =
+        std::min<Xapian::doccount>(impl_->db.get_doccount(), kExactCountUpTo);
+    const Xapian::MSet mset =
+        reorder ? enquire.get_mset(
+                      0,
+                      std::max<Xapian::doccount>(request.limit == 0 ? limit : offset + limit,
+                                                 kRanking.nearness_depth),
+                      check_at_least)
+                : enquire.get_mset(offset, limit, check_at_least);
+    summary.matches_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    // The matches seen bound the estimate from below, the documents there are from above.
+    summary.estimated_matches = std::clamp<std::uint64_t>(
+        summary.matches_exact ? mset.get_matches_lower_bound() : mset.get_matches_estimated(),
+        (reorder ? 0 : offset) + mset.size(), impl_->db.get_doccount());
+    const std::vector<RankedMatch> order =
+        reorder ? order_by_nearness(impl_->db, mset, ranking.near_words, ranking.title_terms,
+                                    request.limit == 0 ? 0 : offset + limit)
+                : order_by_nearness(impl_->db, mset, {}, {}, 0);
+    const std::size_t first = reorder ? std::min<std::size_t>(offset, order.size()) : 0;
+    const std::size_t end = std::min<std::size_t>(order.size(), first + limit);
+
+    std::vector<HighlightPattern> patterns = parsed.highlight_patterns();
+    weigh_patterns(impl_->db, patterns);
+    const Highlighter highlighter(impl_->analyzer, std::move(patterns));
+    for (std::size_t i = first; i < end; ++i) {
+      const Xapian::MSetIterator& it = order[i].match;
+      Hit hit;
+      hit.rank = request.offset + (i - first) + 1;
+      hit.score = order[i].score;
+      hit.percent = order[i].percent;
+      hit.docid = *it;
+      const Xapian::Document doc = it.get_document();
+      // Indexes written before the path slot read the stored article for the path too.
+      hit.paths_only = request.paths_only;
+      if (request.paths_only) hit.path = doc.get_value(schema::kPathSlot);
+      auto stored = hit.path.empty() ? schema::decode_document(doc.get_data()) : std::nullopt;
+      if (stored) {
+        Article& a = stored->article;
+        hit.path = std::move(a.path);
+        hit.title = std::move(a.title);
+        hit.date = std::move(a.date);
+        hit.source = std::move(a.source);
+        hit.language = std::move(a.language);
+        hit.pages = a.pages;
+        hit.tags = a.tags;
+        if (request.snippets) {
+          std::vector<std::size_t> matched;
+          hit.title_snippet = highlighter.highlight(hit.title, &matched);
+          Passages passages =
+              highlighter.best_passages(a.body, request.snippet_width, request.snippet_count);
+          hit.snippets = std::move(passages.snippets);
+          matched.insert(matched.end(), passages.matched_patterns.begin(),
+                         passages.matched_patterns.end());
+          hit.aliases = aliases_matched(parsed, highlighter.patterns(), matched);
+        } else {
+          hit.title_snippet.text = hit.title;
+        }
+      }
+      if (request.explain) {
+        hit.explanation = impl_->explain(enquire, it, parsed);
+        hit.ranking_factor = order[i].factor;
+        hit.ranking_reasons = order[i].reasons;
+      }
+      ++summary.returned;
+      if (!sink.on_hit(hit)) break;
+    }
+    if (request.suggest) {
+      std::tie(summary.suggestion, summary.suggestion_matches) =
+          impl_->suggestion(request, summary.estimated_matches);
+    }
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(describe_xapian_error("search for " + quote_for_message(request.query) +
+                                                  " in " + impl_->describe_databases() + " failed",
+                                              e));
+  }
+  summary.elapsed_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return summary;
+}
+
+}  // namespace longjing
