@@ -8,9 +8,7 @@ set -uo pipefail
 indexer=$1 searcher=$2 dir=$(cd "$3" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0 passed=0
-fail() { echo "FAIL: $1"; failures=$((failures + 1)); }
-pass() { passed=$((passed + 1)); }
+source "$(dirname "$0")/checks.sh"
 check() {  # NAME EXPECTED ACTUAL
   if [ "$2" = "$3" ]; then pass; else fail "$1: expected '$2', got '$3'"; fi
 }

@@ -9,9 +9,7 @@ indexer=$1 searcher=$2 source=$(cd "$3" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export LONGJING_DB=$work/db
-failures=0 passed=0
-fail() { echo "FAIL: $1"; failures=$((failures + 1)); }
-pass() { passed=$((passed + 1)); }
+source "$(dirname "$0")/checks.sh"
 
 python3 "$source/tests/e2e/ranking_corpus.py" "$work/corpus" 60
 "$indexer" -q "$work/corpus" || { echo "first_hour.sh: indexing failed"; exit 1; }

@@ -10,10 +10,7 @@ indexer=$1 searcher=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export LONGJING_DB=$work/db
-failures=0 passed=0
-fail() { echo "FAIL: $1"; failures=$((failures + 1)); }
-pass() { passed=$((passed + 1)); }
-check() { if [ "$2" = "$3" ]; then pass; else fail "$1: expected '$2', got '$3'"; fi; }
+source "$(dirname "$0")/checks.sh"
 hits() { "$searcher" -l "$@" 2>&1 | sed "s|^$articles/||" | sort | paste -sd ' '; }
 
 mkdir -p "$work/articles"
@@ -58,43 +55,43 @@ touch -d '2021-06-06 12:00' "$articles/traditional.txt" "$articles/english.txt"
 "$indexer" -q "$articles"
 
 # tags: a tag: field of their own, and words of the article.
-check "yaml-block-list-tag" "yaml.md" "$(hits tag:robotics)"
-check "yaml-quoted-tag-phrase" "yaml.md" "$(hits 'tag:"machine learning"')"
-check "comma-string-keywords" "yaml.md" "$(hits tag:具身智能)"
-check "tag-words-are-text" "yaml.md" "$(hits robotics)"
-check "tag-field-needs-a-tag" "" "$(hits tag:hangzhou)"
-check "toml-array-over-lines" "toml.md" "$(hits 'tag:"web publishing"')"
-check "html-keywords-are-tags" "page.html" "$(hits tag:mammals)"
-check "json-lists-the-tags" '["robotics","machine learning","机器人","具身智能"]' \
+same "yaml-block-list-tag" "yaml.md" "$(hits tag:robotics)"
+same "yaml-quoted-tag-phrase" "yaml.md" "$(hits 'tag:"machine learning"')"
+same "comma-string-keywords" "yaml.md" "$(hits tag:具身智能)"
+same "tag-words-are-text" "yaml.md" "$(hits robotics)"
+same "tag-field-needs-a-tag" "" "$(hits tag:hangzhou)"
+same "toml-array-over-lines" "toml.md" "$(hits 'tag:"web publishing"')"
+same "html-keywords-are-tags" "page.html" "$(hits tag:mammals)"
+same "json-lists-the-tags" '["robotics","machine learning","机器人","具身智能"]' \
   "$("$searcher" --json tag:robotics | head -1 | python3 -c 'import json,sys; print(json.dumps(json.loads(sys.stdin.readline())["tags"], ensure_ascii=False, separators=(",", ":")))')"
-check "text-shows-the-tags" "   $articles/yaml.md · 2025-02-19 · tags: robotics, machine learning, 机器人, 具身智能" \
+same "text-shows-the-tags" "   $articles/yaml.md · 2025-02-19 · tags: robotics, machine learning, 机器人, 具身智能" \
   "$("$searcher" --color=never tag:robotics | sed -n 2p)"
 
 # TOML: read, not text; keys of a [table] are not the article's.
-check "toml-title" "Static sites" "$("$searcher" --json kumquats | head -1 | python3 -c 'import json,sys; print(json.loads(sys.stdin.readline())["title"])')"
-check "toml-author" "Ann Lee" "$("$searcher" --json kumquats | head -1 | python3 -c 'import json,sys; print(json.loads(sys.stdin.readline())["source"])')"
-check "toml-is-not-text" "" "$(hits quincunx)"
-check "toml-date" "toml.md" "$(hits --since 2024-03-01 --until 2024-03-01 kumquats)"
+same "toml-title" "Static sites" "$("$searcher" --json kumquats | head -1 | python3 -c 'import json,sys; print(json.loads(sys.stdin.readline())["title"])')"
+same "toml-author" "Ann Lee" "$("$searcher" --json kumquats | head -1 | python3 -c 'import json,sys; print(json.loads(sys.stdin.readline())["source"])')"
+same "toml-is-not-text" "" "$(hits quincunx)"
+same "toml-date" "toml.md" "$(hits --since 2024-03-01 --until 2024-03-01 kumquats)"
 
 # descriptions: searched, and quoted with the match highlighted.
-check "html-description-is-searched" "page.html" "$(hits walruses)"
-check "front-matter-description-is-searched" "yaml.md" "$(hits zebrafish)"
-check "description-is-quoted" "   Everything about [walruses] and their tusks. The text of the page." \
+same "html-description-is-searched" "page.html" "$(hits walruses)"
+same "front-matter-description-is-searched" "yaml.md" "$(hits zebrafish)"
+same "description-is-quoted" "   Everything about [walruses] and their tusks. The text of the page." \
   "$("$searcher" --color=never walruses | sed -n 3p)"
 
 # language by script.
-check "lang-zh-finds-both-scripts" "simplified.txt traditional.txt" "$(hits 'lang:zh 明月')"
-check "lang-zh-hans" "simplified.txt" "$(hits 'lang:zh-hans 明月')"
-check "lang-zh-hant" "traditional.txt" "$(hits 'lang:zh-hant 明月')"
-check "english-with-a-chinese-word-is-not-zh" "english.txt" "$(hits '明月 -lang:zh')"
+same "lang-zh-finds-both-scripts" "simplified.txt traditional.txt" "$(hits 'lang:zh 明月')"
+same "lang-zh-hans" "simplified.txt" "$(hits 'lang:zh-hans 明月')"
+same "lang-zh-hant" "traditional.txt" "$(hits 'lang:zh-hant 明月')"
+same "english-with-a-chinese-word-is-not-zh" "english.txt" "$(hits '明月 -lang:zh')"
 
 # --mtime-dates: off by default (undated articles are outside a range), on: the file's day.
-check "undated-outside-a-range" "" "$(hits --since 2020-01-01 --until 2020-12-31 明月)"
-check "mtime-dates-in-a-range" "simplified.txt" "$(hits --mtime-dates --since 2020-01-01 --until 2020-12-31 明月)"
-check "mtime-dates-keep-declared-dates" "yaml.md" "$(hits --mtime-dates --since 2025-01-01 --until 2025-12-31 'robotics OR 明月')"
-check "mtime-dates-sort" "$articles/traditional.txt|$articles/simplified.txt" \
+same "undated-outside-a-range" "" "$(hits --since 2020-01-01 --until 2020-12-31 明月)"
+same "mtime-dates-in-a-range" "simplified.txt" "$(hits --mtime-dates --since 2020-01-01 --until 2020-12-31 明月)"
+same "mtime-dates-keep-declared-dates" "yaml.md" "$(hits --mtime-dates --since 2025-01-01 --until 2025-12-31 'robotics OR 明月')"
+same "mtime-dates-sort" "$articles/traditional.txt|$articles/simplified.txt" \
   "$("$searcher" -l --mtime-dates --sort date 'lang:zh 明月' | paste -sd '|')"
-check "mtime-dates-over-stdin" "simplified.txt" \
+same "mtime-dates-over-stdin" "simplified.txt" \
   "$(printf '{"query":"明月","mtime_dates":true,"until":"2020-12-31"}\n' | "$searcher" --stdin --json -l |
      python3 -c 'import json,sys; print(" ".join(json.loads(l)["path"].rsplit("/",1)[1] for l in sys.stdin if json.loads(l)["type"]=="path"))')"
 

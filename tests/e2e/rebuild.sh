@@ -9,9 +9,7 @@ indexer=$1 searcher=$2
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
 export LONGJING_DB=$work/db
-failures=0 passed=0
-fail() { echo "FAIL: $1"; failures=$((failures + 1)); }
-pass() { passed=$((passed + 1)); }
+source "$(dirname "$0")/checks.sh"
 
 # 1,500 articles of a few KB: a build long enough to search during it.
 python3 - "$work/articles" <<'PY'

@@ -9,10 +9,7 @@ indexer=$1 searcher=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export LONGJING_DB=$work/db
-failures=0 passed=0
-fail() { echo "FAIL: $1"; failures=$((failures + 1)); }
-pass() { passed=$((passed + 1)); }
-check() { if [ "$2" = "$3" ]; then pass; else fail "$1: expected '$2', got '$3'"; fi; }
+source "$(dirname "$0")/checks.sh"
 
 mkdir -p "$work/notes/sub" "$work/papers"
 printf 'Unitree note one.\n' >"$work/notes/one.txt"
@@ -27,95 +24,95 @@ if [ "$status" -eq 2 ] && grep -q "knows no roots yet" "$work/err"; then pass; e
 
 # one-root-however-reached: DIR, DIR/../DIR and a link to DIR index the same files once.
 "$indexer" -q "$work/notes" "$work/notes/../notes" "$work/link-to-notes"
-check "one-root-however-reached" 2 "$("$searcher" -c Unitree)"
+same "one-root-however-reached" 2 "$("$searcher" -c Unitree)"
 "$indexer" -q "$work/link-to-notes"
-check "link-adds-nothing" 2 "$("$searcher" -c Unitree)"
-check "roots-are-canonical" "$notes" "$("$indexer" --list-roots)"
+same "link-adds-nothing" 2 "$("$searcher" -c Unitree)"
+same "roots-are-canonical" "$notes" "$("$indexer" --list-roots)"
 
 # bare-run-updates-every-root: a second root, then a new file found without naming any.
 "$indexer" -q "$work/papers"
-check "roots-in-order" "$notes|$papers" "$("$indexer" --list-roots | paste -sd '|')"
+same "roots-in-order" "$notes|$papers" "$("$indexer" --list-roots | paste -sd '|')"
 printf 'Unitree note three.\n' >"$work/notes/three.txt"
 rm "$work/papers/paper.txt" && printf 'Unitree paper zebrafish.\n' >"$work/papers/paper2.txt"
 summary=$("$indexer")
-check "bare-run-updates-every-root" "2 added, 0 updated, 1 deleted" "$(echo "$summary" | cut -d, -f1-3)"
-check "bare-run-finds-the-new-file" "$notes/three.txt" "$("$searcher" -l three)"
-check "bare-run-deletes-the-gone-file" "$papers/paper2.txt" "$("$searcher" -l paper)"
+same "bare-run-updates-every-root" "2 added, 0 updated, 1 deleted" "$(echo "$summary" | cut -d, -f1-3)"
+same "bare-run-finds-the-new-file" "$notes/three.txt" "$("$searcher" -l three)"
+same "bare-run-deletes-the-gone-file" "$papers/paper2.txt" "$("$searcher" -l paper)"
 
 # vanished-root-keeps-its-documents: a missing mount must not wipe an index.
 mv "$work/papers" "$work/papers-away"
 "$indexer" >"$work/out" 2>"$work/err"; status=$?
 if [ "$status" -eq 0 ] && grep -q "^indexer: $papers: warning: this root has vanished" "$work/err"; then pass; else
   fail "vanished-root-is-reported: exit $status, $(cat "$work/err")"; fi
-check "vanished-root-keeps-its-documents" "$papers/paper2.txt" "$("$searcher" -l zebrafish)"
-check "vanished-root-is-listed-missing" "$papers (missing)" "$("$indexer" --list-roots | tail -1)"
+same "vanished-root-keeps-its-documents" "$papers/paper2.txt" "$("$searcher" -l zebrafish)"
+same "vanished-root-is-listed-missing" "$papers (missing)" "$("$indexer" --list-roots | tail -1)"
 "$indexer" >/dev/null 2>&1
-check "vanished-root-stays-known" 2 "$("$indexer" --list-roots | wc -l)"
+same "vanished-root-stays-known" 2 "$("$indexer" --list-roots | wc -l)"
 
 # forget: the root and its documents go; the other root's stay.
-check "forget-says-what-it-deleted" "1 deleted; 3 documents in $work/db" "$("$indexer" --forget "$papers")"
-check "forget-removes-the-documents" "" "$("$searcher" -l zebrafish)"
-check "forget-removes-the-root" "$notes" "$("$indexer" --list-roots)"
-check "forget-keeps-the-rest" 3 "$("$searcher" -c Unitree)"
+same "forget-says-what-it-deleted" "1 deleted; 3 documents in $work/db" "$("$indexer" --forget "$papers")"
+same "forget-removes-the-documents" "" "$("$searcher" -l zebrafish)"
+same "forget-removes-the-root" "$notes" "$("$indexer" --list-roots)"
+same "forget-keeps-the-rest" 3 "$("$searcher" -c Unitree)"
 "$indexer" --forget "$work/nowhere" >/dev/null 2>"$work/err"; status=$?
 if [ "$status" -eq 2 ] && grep -q "is not a root of $work/db (its roots: $notes)" "$work/err"; then pass; else
   fail "forget-an-unknown-root-is-an-error: exit $status, $(cat "$work/err")"; fi
 
 # rebuild-keeps-the-roots: a bare --rebuild rebuilds every known root.
 "$indexer" -q --rebuild
-check "rebuild-keeps-the-roots" "$notes" "$("$indexer" --list-roots)"
-check "rebuild-keeps-the-documents" 3 "$("$searcher" -c Unitree)"
+same "rebuild-keeps-the-roots" "$notes" "$("$indexer" --list-roots)"
+same "rebuild-keeps-the-documents" 3 "$("$searcher" -c Unitree)"
 
 # a-lowered-limit-applies-to-what-is-indexed: a file now over --max-file-size is removed
 # and reported, not left indexed because it did not change.
 python3 -c 'print("Unitree big " + "word " * 600)' >"$notes/big.txt"
 "$indexer" -q
-check "big-file-indexed" "$notes/big.txt" "$("$searcher" -l big)"
+same "big-file-indexed" "$notes/big.txt" "$("$searcher" -l big)"
 summary=$("$indexer" --max-file-size 1k 2>"$work/err")
-check "lowered-limit-removes-it" "0 added, 0 updated, 1 deleted" "$(echo "$summary" | cut -d, -f1-3)"
+same "lowered-limit-removes-it" "0 added, 0 updated, 1 deleted" "$(echo "$summary" | cut -d, -f1-3)"
 if grep -q "^indexer: $notes/big.txt: skipped: larger than the limit of 1024 bytes" "$work/err"; then pass; else
   fail "lowered-limit-says-so: $(cat "$work/err")"; fi
-check "lowered-limit-leaves-no-hit" "" "$("$searcher" -l big)"
+same "lowered-limit-leaves-no-hit" "" "$("$searcher" -l big)"
 
 # settings-are-remembered: a bare run applies the limit and the globs each root was last
 # indexed with; a run given others replaces them for the roots it names, and only those.
 summary=$("$indexer" 2>/dev/null)
-check "remembered-limit-keeps-it-out" "0 added, 0 updated, 0 deleted" "$(echo "$summary" | cut -d, -f1-3)"
-check "remembered-limit-leaves-no-hit" "" "$("$searcher" -l big)"
-check "list-roots-v-shows-the-settings" "$notes	--max-file-size 1024" "$("$indexer" --list-roots -v)"
+same "remembered-limit-keeps-it-out" "0 added, 0 updated, 0 deleted" "$(echo "$summary" | cut -d, -f1-3)"
+same "remembered-limit-leaves-no-hit" "" "$("$searcher" -l big)"
+same "list-roots-v-shows-the-settings" "$notes	--max-file-size 1024" "$("$indexer" --list-roots -v)"
 mkdir -p "$notes/drafts"
 printf 'Unitree draft kumquat.\n' >"$notes/drafts/draft.txt"
 "$indexer" -q --exclude drafts "$notes" 2>/dev/null
-check "exclude-keeps-the-draft-out" "" "$("$searcher" -l kumquat)"
+same "exclude-keeps-the-draft-out" "" "$("$searcher" -l kumquat)"
 printf 'Unitree draft two kumquat.\n' >"$notes/drafts/draft2.txt"
 "$indexer" -q 2>/dev/null
-check "remembered-exclude-on-a-bare-run" "" "$("$searcher" -l kumquat)"
+same "remembered-exclude-on-a-bare-run" "" "$("$searcher" -l kumquat)"
 "$indexer" -q "$work/notes" 2>/dev/null
-check "remembered-exclude-when-the-root-is-named" "" "$("$searcher" -l kumquat)"
-check "exclude-kept-the-limit" "$notes	--max-file-size 1024 --exclude drafts" "$("$indexer" --list-roots -v)"
+same "remembered-exclude-when-the-root-is-named" "" "$("$searcher" -l kumquat)"
+same "exclude-kept-the-limit" "$notes	--max-file-size 1024 --exclude drafts" "$("$indexer" --list-roots -v)"
 "$indexer" -q --exclude 'a b*' --exclude "it's" "$notes" 2>/dev/null
-check "globs-are-shell-quoted" "$notes	--max-file-size 1024 --exclude 'a b*' --exclude 'it'\''s'" \
+same "globs-are-shell-quoted" "$notes	--max-file-size 1024 --exclude 'a b*' --exclude 'it'\''s'" \
   "$("$indexer" --list-roots -v)"
-check "a-new-exclude-replaces-the-old" "$notes/drafts/draft.txt|$notes/drafts/draft2.txt" \
+same "a-new-exclude-replaces-the-old" "$notes/drafts/draft.txt|$notes/drafts/draft2.txt" \
   "$("$searcher" -l kumquat | sort | paste -sd '|')"
 mkdir -p "$work/papers" && printf 'Unitree paper kumquat.\n' >"$work/papers/p.md"
 "$indexer" -q --exclude '*.md' "$work/papers" 2>/dev/null
-check "settings-are-per-root" "$notes	--max-file-size 1024 --exclude 'a b*' --exclude 'it'\''s'|$papers	--max-file-size 67108864 --exclude '*.md'" \
+same "settings-are-per-root" "$notes	--max-file-size 1024 --exclude 'a b*' --exclude 'it'\''s'|$papers	--max-file-size 67108864 --exclude '*.md'" \
   "$("$indexer" --list-roots -v | paste -sd '|')"
-check "per-root-exclude-applies" "" "$("$searcher" -l paper)"
+same "per-root-exclude-applies" "" "$("$searcher" -l paper)"
 "$indexer" -q --no-exclude --max-file-size 64m 2>/dev/null
-check "no-exclude-forgets-the-globs" "$notes	--max-file-size 67108864|$papers	--max-file-size 67108864" \
+same "no-exclude-forgets-the-globs" "$notes	--max-file-size 67108864|$papers	--max-file-size 67108864" \
   "$("$indexer" --list-roots -v | paste -sd '|')"
-check "no-exclude-indexes-them-again" "$papers/p.md" "$("$searcher" -l paper)"
-check "a-raised-limit-indexes-it-again" "$notes/big.txt" "$("$searcher" -l big)"
+same "no-exclude-indexes-them-again" "$papers/p.md" "$("$searcher" -l paper)"
+same "a-raised-limit-indexes-it-again" "$notes/big.txt" "$("$searcher" -l big)"
 "$indexer" --no-exclude --exclude x >/dev/null 2>"$work/err"; status=$?
 if [ "$status" -eq 2 ]; then pass; else fail "no-exclude-and-exclude-conflict: exit $status"; fi
 "$indexer" -q --max-file-size 2k "$papers" 2>/dev/null
 "$indexer" -q --rebuild 2>/dev/null
-check "rebuild-keeps-the-settings" "$notes	--max-file-size 67108864|$papers	--max-file-size 2048" \
+same "rebuild-keeps-the-settings" "$notes	--max-file-size 67108864|$papers	--max-file-size 2048" \
   "$("$indexer" --list-roots -v | paste -sd '|')"
 "$indexer" -q --forget "$papers" && "$indexer" -q "$papers"
-check "forget-forgets-the-settings" "$papers	--max-file-size 67108864" "$("$indexer" --list-roots -v | tail -1)"
+same "forget-forgets-the-settings" "$papers	--max-file-size 67108864" "$("$indexer" --list-roots -v | tail -1)"
 
 # an-older-schema-is-rebuilt-bare: an index of schema version 1 (before Latin accents
 # folded) is refused with the way out, and a bare --rebuild rebuilds every root it knew.
@@ -125,9 +122,9 @@ xapian-metadata set "$work/db" longjing:schema 1
 if [ "$status" -eq 2 ] && grep -q "has schema version 1, this program needs 2: rebuild it with indexer --rebuild" "$work/err"; then pass; else
   fail "older-schema-is-refused: exit $status, $(cat "$work/err")"; fi
 "$indexer" -q --rebuild 2>"$work/err"; status=$?
-check "older-schema-bare-rebuild" "0" "$status"
-check "older-schema-rebuild-keeps-the-roots" "$notes|$papers" "$("$indexer" --list-roots | paste -sd '|')"
-check "accents-fold-after-the-rebuild" "$notes/cafe.txt" "$("$searcher" -l cafe)"
+same "older-schema-bare-rebuild" "0" "$status"
+same "older-schema-rebuild-keeps-the-roots" "$notes|$papers" "$("$indexer" --list-roots | paste -sd '|')"
+same "accents-fold-after-the-rebuild" "$notes/cafe.txt" "$("$searcher" -l cafe)"
 
 echo "roots: $passed passed, $failures failed"
 [ "$failures" = 0 ]

@@ -10,9 +10,7 @@ work=$(mktemp -d)
 watcher=
 trap '[ -n "$watcher" ] && kill -9 "$watcher" 2>/dev/null; rm -rf "$work"' EXIT
 export LONGJING_DB=$work/db
-failures=0 passed=0
-fail() { echo "FAIL: $1"; failures=$((failures + 1)); }
-pass() { passed=$((passed + 1)); }
+source "$(dirname "$0")/checks.sh"
 # until_paths NAME QUERY EXPECTED: waits up to 10 s for `searcher -l QUERY` to print EXPECTED.
 until_paths() {
   local got

@@ -9,9 +9,7 @@ set -uo pipefail
 dir=$(cd "$1" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0 passed=0
-fail() { echo "FAIL: $1"; failures=$((failures + 1)); }
-pass() { passed=$((passed + 1)); }
+source "$(dirname "$0")/../e2e/checks.sh"
 
 deb() { ls "$dir"/$1_*.deb 2>/dev/null | head -1; }
 programs=$(deb longjing) library=$(deb 'liblongjing[0-9]*') dev=$(deb liblongjing-dev) python=$(deb python3-longjing)

@@ -91,6 +91,9 @@ class IndexWriter {
   // The roots stored by set_roots (none for an index made before roots were kept).
   std::vector<std::string> roots() const;
 
+  // The roots in the text set_roots stores (schema::kRootsKey's value), as roots() reads it.
+  static std::vector<std::string> roots_in(const std::string& text);
+
   // Stores the roots the index is built from (schema::kRootsKey), replacing the list.
   void set_roots(const std::vector<std::string>& roots);
 

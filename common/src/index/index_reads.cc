@@ -108,19 +108,20 @@ std::vector<std::string> IndexWriter::paths_under(const std::string& root) const
 }
 
 std::vector<std::string> IndexWriter::roots() const {
-  std::vector<std::string> out;
   try {
-    const std::string text =
-        impl_->shards.front().reader().get_metadata(std::string(schema::kRootsKey));
-    std::size_t start = 0;
-    while (start < text.size()) {
-      const std::size_t end = std::min(text.find('\n', start), text.size());
-      if (end > start) out.push_back(text.substr(start, end - start));
-      start = end + 1;
-    }
+    return roots_in(impl_->shards.front().reader().get_metadata(std::string(schema::kRootsKey)));
   } catch (const Xapian::Error& e) {
     throw DatabaseError(
         describe_xapian_error("cannot read database " + impl_->shards.front().path, e));
+  }
+}
+
+std::vector<std::string> IndexWriter::roots_in(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
   }
   return out;
 }

@@ -232,47 +232,34 @@ bool IndexWriter::remove(const std::string& path) {
   }
 }
 
-void IndexWriter::set_aliases(const std::string& root, const std::string& alias_text) {
-  if (impl_->dry_run) return;
-  const std::string key = std::string(schema::kAliasesKey) + ":" + root;
-  // Every shard keeps the table, so any one of them, served alone, expands names.
-  for (Shard& shard : impl_->shards) {
+// Stores metadata `key` = `value` in every shard (where it differs), so that any shard,
+// served alone, has it; `what` names it in an error. Nothing in a dry run.
+void IndexWriter::Impl::set_everywhere(const std::string& key, const std::string& value,
+                                       const char* what) {
+  if (dry_run) return;
+  for (Shard& shard : shards) {
     try {
-      if (shard.writer().get_metadata(key) != alias_text)
-        shard.writer().set_metadata(key, alias_text);
+      if (shard.writer().get_metadata(key) != value) shard.writer().set_metadata(key, value);
     } catch (const Xapian::Error& e) {
-      throw DatabaseError(
-          describe_xapian_error("cannot store aliases in database " + shard.path, e));
+      throw DatabaseError(describe_xapian_error(
+          std::string("cannot store ") + what + " in database " + shard.path, e));
     }
   }
+}
+
+void IndexWriter::set_aliases(const std::string& root, const std::string& alias_text) {
+  impl_->set_everywhere(std::string(schema::kAliasesKey) + ":" + root, alias_text, "aliases");
 }
 
 void IndexWriter::set_roots(const std::vector<std::string>& roots) {
-  if (impl_->dry_run) return;
   std::string text;
   for (const std::string& root : roots) text += root + "\n";
-  const std::string key(schema::kRootsKey);
-  for (Shard& shard : impl_->shards) {
-    try {
-      if (shard.writer().get_metadata(key) != text) shard.writer().set_metadata(key, text);
-    } catch (const Xapian::Error& e) {
-      throw DatabaseError(
-          describe_xapian_error("cannot store the roots in database " + shard.path, e));
-    }
-  }
+  impl_->set_everywhere(std::string(schema::kRootsKey), text, "the roots");
 }
 
 void IndexWriter::set_root_settings(const std::string& root, const std::string& text) {
-  if (impl_->dry_run) return;
-  const std::string key = std::string(schema::kRootSettingsKey) + ":" + root;
-  for (Shard& shard : impl_->shards) {
-    try {
-      if (shard.writer().get_metadata(key) != text) shard.writer().set_metadata(key, text);
-    } catch (const Xapian::Error& e) {
-      throw DatabaseError(
-          describe_xapian_error("cannot store a root's settings in database " + shard.path, e));
-    }
-  }
+  impl_->set_everywhere(std::string(schema::kRootSettingsKey) + ":" + root, text,
+                        "a root's settings");
 }
 
 void IndexWriter::commit() {

@@ -91,6 +91,9 @@ struct IndexWriter::Impl {
   bool dry_run = false;  // OpenMode::kDryRun
   // A dry run's changes, counted instead of made.
   std::set<std::string> dry_added, dry_removed;
+
+  // Stores metadata in every shard (index_writer.cc).
+  void set_everywhere(const std::string& key, const std::string& value, const char* what);
   std::vector<Shard> shards;
   Analyzer analyzer;
   // Every indexed path's stat values, read in one sweep (preload_status); a path written

@@ -807,12 +807,7 @@ RunRoots roots_of_run(const IndexOptions& options, const ProblemSink& on_problem
   if (index) {
     known_list = index->roots();
   } else if (outdated) {
-    const std::string text = metadata(std::string(schema::kRootsKey));
-    for (std::size_t start = 0; start < text.size();) {
-      const std::size_t end = std::min(text.find('\n', start), text.size());
-      if (end > start) known_list.push_back(text.substr(start, end - start));
-      start = end + 1;
-    }
+    known_list = IndexWriter::roots_in(metadata(std::string(schema::kRootsKey)));
   }
   RunRoots run;
   if (options.paths.empty()) {

@@ -10,40 +10,31 @@
 namespace longjing {
 namespace {
 
-// ICU caches the instance itself; this only avoids asking twice.
-const icu::Normalizer2& nfkc_casefold() {
-  static const icu::Normalizer2* const instance = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    if (U_FAILURE(status)) {
-      throw Error(std::string("cannot load ICU's NFKC_Casefold data: ") + u_errorName(status));
-    }
-    return n;
-  }();
-  return *instance;
+// One of ICU's normalizers, or Error naming the data that did not load.
+const icu::Normalizer2& loaded(const icu::Normalizer2* (*get)(UErrorCode&), const char* name) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = get(status);
+  if (U_FAILURE(status))
+    throw Error(std::string("cannot load ICU's ") + name + " data: " + u_errorName(status));
+  return *n;
 }
 
-// ICU's canonical decomposition and composition, for folding Latin accents.
+// ICU caches the instances itself; these only avoid asking twice.
+const icu::Normalizer2& nfkc_casefold() {
+  static const icu::Normalizer2& instance =
+      loaded(&icu::Normalizer2::getNFKCCasefoldInstance, "NFKC_Casefold");
+  return instance;
+}
+
+// Canonical decomposition and composition, for folding Latin accents.
 const icu::Normalizer2& nfd() {
-  static const icu::Normalizer2* const instance = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
-    if (U_FAILURE(status))
-      throw Error(std::string("cannot load ICU's NFD data: ") + u_errorName(status));
-    return n;
-  }();
-  return *instance;
+  static const icu::Normalizer2& instance = loaded(&icu::Normalizer2::getNFDInstance, "NFD");
+  return instance;
 }
 
 const icu::Normalizer2& nfc() {
-  static const icu::Normalizer2* const instance = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status))
-      throw Error(std::string("cannot load ICU's NFC data: ") + u_errorName(status));
-    return n;
-  }();
-  return *instance;
+  static const icu::Normalizer2& instance = loaded(&icu::Normalizer2::getNFCInstance, "NFC");
+  return instance;
 }
 
 // Latin letters, precomposed with their accents or not (Latin-1 Supplement to Latin
