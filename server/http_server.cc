@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "longjing/error.h"
+#include "longjing/host_port.h"
 #include "page_html.inc"  // kPageHtml: page.html, compiled in
 
 namespace longjing::server {
@@ -65,25 +66,21 @@ void fill(const ApiResponse& response, httplib::Response& res) {
 }  // namespace
 
 std::pair<std::string, int> parse_listen_address(const std::string& listen) {
-  const std::size_t colon = listen.rfind(':');
-  if (colon == std::string::npos || colon + 1 == listen.size()) {
+  HostPortProblem problem{};
+  auto address = split_host_port(listen, &problem);
+  if (!address && problem == HostPortProblem::kBadPort) {
+    throw Error("cannot read the listen address " + quote_for_message(listen) +
+                ": the port must be 0 to 65535");
+  }
+  if (!address && problem == HostPortProblem::kNoHost) {
+    throw Error("the listen address " + quote_for_message(listen) +
+                " has no host: write 127.0.0.1:PORT");
+  }
+  if (!address) {
     throw Error("cannot read the listen address " + quote_for_message(listen) +
                 ": write ADDR:PORT, e.g. 127.0.0.1:7700");
   }
-  std::string host = listen.substr(0, colon);
-  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
-    host = host.substr(1, host.size() - 2);
-  int port = 0;
-  for (char c : listen.substr(colon + 1)) {
-    if (c < '0' || c > '9' || (port = port * 10 + (c - '0')) > 65535) {
-      throw Error("cannot read the listen address " + quote_for_message(listen) +
-                  ": the port must be 0 to 65535");
-    }
-  }
-  if (host.empty())
-    throw Error("the listen address " + quote_for_message(listen) +
-                " has no host: write 127.0.0.1:PORT");
-  return {host, port};
+  return {std::move(address->host), static_cast<int>(address->port)};
 }
 
 bool is_loopback(const std::string& host) {

@@ -12,6 +12,7 @@
 #include "base/xapian_errors.h"
 #include "longjing/analyzer.h"
 #include "longjing/error.h"
+#include "longjing/host_port.h"
 #include "longjing/normalizer.h"
 #include "longjing/query_builder.h"
 #include "longjing/schema.h"
@@ -26,21 +27,14 @@ namespace {
 std::optional<std::pair<std::string, unsigned>> tcp_address(const std::string& spec) {
   constexpr std::string_view kScheme = "tcp://";
   if (spec.compare(0, kScheme.size(), kScheme) != 0) return std::nullopt;
-  const std::string rest = spec.substr(kScheme.size());
-  const std::size_t colon = rest.rfind(':');
-  if (colon == std::string::npos || colon == 0 || colon + 1 == rest.size()) {
-    throw DatabaseError("cannot read database address " + spec + ": write tcp://HOST:PORT");
+  HostPortProblem problem{};
+  auto address = split_host_port(std::string_view(spec).substr(kScheme.size()), &problem);
+  if (!address) {
+    throw DatabaseError(
+        "cannot read database address " + spec +
+        (problem == HostPortProblem::kBadPort ? ": bad port" : ": write tcp://HOST:PORT"));
   }
-  unsigned port = 0;
-  for (char c : rest.substr(colon + 1)) {
-    if (c < '0' || c > '9' || (port = port * 10 + static_cast<unsigned>(c - '0')) > 65535) {
-      throw DatabaseError("cannot read database address " + spec + ": bad port");
-    }
-  }
-  std::string host = rest.substr(0, colon);
-  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
-    host = host.substr(1, host.size() - 2);
-  return std::make_pair(host, port);
+  return std::make_pair(std::move(address->host), address->port);
 }
 
 // True when `dir` holds a Glass table (*.glass) itself.
