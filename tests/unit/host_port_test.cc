@@ -14,8 +14,10 @@ TEST_CASE("split_host_port splits at the last colon and unwraps IPv6 brackets", 
     unsigned port;
   };
   const Case cases[] = {
-      {"127.0.0.1:7700", "127.0.0.1", 7700}, {"localhost:0", "localhost", 0},
-      {"[::1]:8080", "::1", 8080},           {"::1:8080", "::1", 8080},
+      {"127.0.0.1:7700", "127.0.0.1", 7700},
+      {"localhost:0", "localhost", 0},
+      {"[::1]:8080", "::1", 8080},
+      {"::1:8080", "::1", 8080},
       {"example.org:65535", "example.org", 65535},
   };
   for (const Case& c : cases) {
