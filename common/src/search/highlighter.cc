@@ -31,22 +31,35 @@ struct PositionTerm {
 // number is in the upper 32 bits, so that no phrase spans two windows.
 using KeptToken = std::pair<std::uint64_t, PositionTerm>;
 
-bool is_stem_term(std::string_view term) {
+// A pattern's term as matching reads it, classified once when the Highlighter is made
+// (matching asks for every kept token): a word's English stem ("Z" + stem), a prefix
+// ("robo*": every word starting with "robo"), or a term as it is.
+struct TermMatcher {
+  enum class Kind { kTerm, kStem, kPrefix } kind = Kind::kTerm;
+  std::string text;  // the stem, the prefix, or the term
+};
+
+TermMatcher matcher_of(const std::string& term) {
   const schema::Term parsed = schema::parse_term(term);
-  return parsed.kind == schema::TermKind::kStem && !parsed.text.empty();
+  if (parsed.kind == schema::TermKind::kStem && !parsed.text.empty()) {
+    return {TermMatcher::Kind::kStem, std::string(parsed.text)};
+  }
+  if (term.size() > 1 && term.back() == '*') {
+    return {TermMatcher::Kind::kPrefix, term.substr(0, term.size() - 1)};
+  }
+  return {TermMatcher::Kind::kTerm, term};
 }
 
-// A pattern term "robo*": every word that starts with "robo".
-bool is_prefix_term(std::string_view term) { return term.size() > 1 && term.back() == '*'; }
-
-bool term_matches(const std::string& pattern_term, const PositionTerm& t) {
-  if (is_stem_term(pattern_term)) {
-    return !t.stem.empty() && pattern_term.compare(1, std::string::npos, t.stem) == 0;
+bool term_matches(const TermMatcher& m, const PositionTerm& t) {
+  switch (m.kind) {
+    case TermMatcher::Kind::kStem:
+      return !t.stem.empty() && t.stem == m.text;
+    case TermMatcher::Kind::kPrefix:
+      return t.term.compare(0, m.text.size(), m.text) == 0;
+    case TermMatcher::Kind::kTerm:
+      break;
   }
-  if (is_prefix_term(pattern_term))
-    return t.term.compare(0, pattern_term.size() - 1, pattern_term, 0, pattern_term.size() - 1) ==
-           0;
-  return pattern_term == t.term;
+  return t.term == m.text;
 }
 
 bool is_space_byte(char c) {
@@ -236,10 +249,11 @@ struct Highlighter::Wanted {
   static constexpr std::size_t kStemHeadBytes = 3;
   static constexpr std::size_t kKeyBytes = kStemHeadBytes;  // a key never outgrows a head
 
-  std::unordered_set<std::string> terms;       // plain terms the patterns use
-  std::unordered_set<std::string> stems;       // stems (from "Z" terms) they use
-  std::unordered_set<std::string> stem_heads;  // their first kStemHeadBytes bytes
-  std::vector<std::string> prefixes;           // from prefix terms ("robo*" → "robo")
+  std::unordered_set<std::string> terms;           // plain terms the patterns use
+  std::unordered_set<std::string> stems;           // stems (from "Z" terms) they use
+  std::unordered_set<std::string> stem_heads;      // their first kStemHeadBytes bytes
+  std::vector<std::string> prefixes;               // from prefix terms ("robo*" → "robo")
+  std::vector<std::vector<TermMatcher>> matchers;  // each pattern's terms, classified
 
   bool has_prefix(const std::string& term) const {
     return std::any_of(prefixes.begin(), prefixes.end(),
@@ -263,11 +277,11 @@ struct Highlighter::Wanted {
     return packed;
   }
 
-  void add_key(const std::string& term) {
-    std::string_view source = term;
-    if (is_stem_term(term)) {
-      source = source.substr(1, kStemHeadBytes);
-    } else if (schema::parse_term(term).kind != schema::TermKind::kWord) {
+  void add_key(const TermMatcher& m) {
+    std::string_view source = m.text;
+    if (m.kind == TermMatcher::Kind::kStem) {
+      source = source.substr(0, kStemHeadBytes);
+    } else if (schema::parse_term(m.text).kind != schema::TermKind::kWord) {
       return;  // a prefixed term never matches text: normalized terms are lowercase
     }
     std::size_t n = 0;
@@ -384,18 +398,24 @@ Highlighter::Highlighter(const Analyzer& analyzer, std::vector<HighlightPattern>
     : analyzer_(analyzer), patterns_(std::move(patterns)) {
   auto wanted = std::make_shared<Wanted>();
   for (const HighlightPattern& p : patterns_) {
+    std::vector<TermMatcher>& matchers = wanted->matchers.emplace_back();
     for (const std::string& term : p.terms) {
-      if (is_stem_term(term)) {
-        wanted->stems.insert(term.substr(1));
-        wanted->stem_heads.insert(term.substr(1, Wanted::kStemHeadBytes));
-      } else if (is_prefix_term(term)) {
-        wanted->prefixes.push_back(term.substr(0, term.size() - 1));
-      } else {
-        wanted->terms.insert(term);
+      const TermMatcher& m = matchers.emplace_back(matcher_of(term));
+      switch (m.kind) {
+        case TermMatcher::Kind::kStem:
+          wanted->stems.insert(m.text);
+          wanted->stem_heads.insert(m.text.substr(0, Wanted::kStemHeadBytes));
+          break;
+        case TermMatcher::Kind::kPrefix:
+          wanted->prefixes.push_back(m.text);
+          break;
+        case TermMatcher::Kind::kTerm:
+          wanted->terms.insert(m.text);
+          break;
       }
     }
     if (p.terms.empty()) continue;
-    wanted->add_key(p.terms.front());
+    wanted->add_key(matchers.front());
     std::uint64_t span = p.terms.size() - 1;
     for (std::uint32_t offset : p.offsets) span = std::max<std::uint64_t>(span, offset);
     wanted->max_span = std::max(wanted->max_span, span);
@@ -482,7 +502,7 @@ std::vector<Highlighter::Match> Highlighter::find_matches(std::string_view text)
   for (std::size_t i = 0; i < kept.size(); ++i) {
     const std::uint64_t position = kept[i].first;
     for (std::size_t p = 0; p < patterns_.size(); ++p) {
-      const auto& pattern = patterns_[p].terms;
+      const std::vector<TermMatcher>& pattern = wanted.matchers[p];
       if (!term_matches(pattern[0], kept[i].second)) continue;
       std::size_t end = kept[i].second.end;
       std::size_t j = i;
