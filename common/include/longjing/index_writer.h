@@ -21,15 +21,17 @@ enum class FileStatus {
 
 // How to open the database.
 enum class OpenMode {
-  kUpdate,    // keep what is indexed (create the database if there is none)
-  kRebuild,   // start from an empty database, whatever was there
-  kStaging,   // kRebuild without waiting for the disk on commit: for the staging
-              // databases of a full build (a power cut may cost the build, never the index)
-  kReadOnly,  // read what is indexed, take no lock, write nothing; the database must exist
-  kDryRun,    // a writer that writes nothing: reads what is indexed (nothing, when there is
-              // no database), takes no lock; put, touch, remove and the metadata change
-              // nothing, but remove says whether there was a document and
-              // document_count what the index would hold after the changes
+  kUpdate,          // keep what is indexed (create the database if there is none)
+  kRebuild,         // start from an empty database, whatever was there
+  kStaging,         // kRebuild without waiting for the disk on commit: for the staging
+                    // databases of a full build (a power cut may cost the build, never the index)
+  kReadOnly,        // read what is indexed, take no lock, write nothing; the database must exist
+  kReadAnyVersion,  // kReadOnly whatever the schema version: for the roots and settings of
+                    // an index to rebuild (what else it holds may be read otherwise)
+  kDryRun,          // a writer that writes nothing: reads what is indexed (nothing, when there is
+                    // no database), takes no lock; put, touch, remove and the metadata change
+                    // nothing, but remove says whether there was a document and
+                    // document_count what the index would hold after the changes
 };
 
 // Writes documents into one database (or its shards) under the database's lock; see
@@ -91,9 +93,6 @@ class IndexWriter {
   // The roots stored by set_roots (none for an index made before roots were kept).
   std::vector<std::string> roots() const;
 
-  // The roots in the text set_roots stores (schema::kRootsKey's value), as roots() reads it.
-  static std::vector<std::string> roots_in(const std::string& text);
-
   // Stores the roots the index is built from (schema::kRootsKey), replacing the list.
   void set_roots(const std::vector<std::string>& roots);
 
@@ -115,11 +114,6 @@ class IndexWriter {
   // Drops the staging databases of a full build that will not be installed (a rebuild
   // that was interrupted): the index stays as it is.
   void discard_staged_build();
-
-  // The metadata entry `key` of the database at `db_path`, whatever its schema version
-  // (the roots of an index to rebuild); "" when it has none. Throws DatabaseError when
-  // there is no database there or it cannot be read.
-  static std::string metadata_of(const std::string& db_path, const std::string& key);
 
   // Where worker `worker` of a full build of the index at `db_path` writes: open it with
   // an IndexWriter of its own (kStaging, the index's shard count).

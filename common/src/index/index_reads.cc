@@ -6,6 +6,20 @@
 #include "index/index_writer_impl.h"
 
 namespace longjing {
+namespace {
+
+// The roots in the text set_roots stores (schema::kRootsKey's value), one a line.
+std::vector<std::string> roots_in(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
 
 void IndexWriter::preload_status() {
   StatTable table;
@@ -113,24 +127,6 @@ std::vector<std::string> IndexWriter::roots() const {
   } catch (const Xapian::Error& e) {
     throw DatabaseError(
         describe_xapian_error("cannot read database " + impl_->shards.front().path, e));
-  }
-}
-
-std::vector<std::string> IndexWriter::roots_in(const std::string& text) {
-  std::vector<std::string> out;
-  for (std::size_t start = 0; start < text.size();) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    if (end > start) out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
-std::string IndexWriter::metadata_of(const std::string& db_path, const std::string& key) {
-  try {
-    return Xapian::Database(db_path).get_metadata(key);
-  } catch (const Xapian::Error& e) {
-    throw DatabaseError(describe_xapian_error("cannot read database " + db_path, e));
   }
 }
 

@@ -66,7 +66,8 @@ IndexWriter::IndexWriter(const std::string& db_path, OpenMode mode,
   using Clock = std::chrono::steady_clock;
   impl_->path = db_path;
   impl_->dry_run = mode == OpenMode::kDryRun;
-  const bool writes = mode != OpenMode::kReadOnly && mode != OpenMode::kDryRun;
+  const bool writes =
+      mode != OpenMode::kReadOnly && mode != OpenMode::kReadAnyVersion && mode != OpenMode::kDryRun;
   if (writes) {
     std::error_code ec;
     std::filesystem::create_directories(std::filesystem::path(db_path), ec);
@@ -119,10 +120,8 @@ IndexWriter::IndexWriter(const std::string& db_path, OpenMode mode,
         std::this_thread::sleep_for(
             std::min<Clock::duration>(std::chrono::milliseconds(100), deadline - now));
       } catch (const Xapian::Error& e) {
-        throw DatabaseError(
-            describe_xapian_error("cannot open database " + shard.path +
-                                      (mode == OpenMode::kReadOnly ? "" : " for writing"),
-                                  e));
+        throw DatabaseError(describe_xapian_error(
+            "cannot open database " + shard.path + (writes ? " for writing" : ""), e));
       }
     }
   }

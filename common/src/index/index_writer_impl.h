@@ -54,10 +54,10 @@ struct Shard {
       if (read_only.size() > 0) check_schema(false);
       return;
     }
-    if (mode == OpenMode::kReadOnly) {
+    if (mode == OpenMode::kReadOnly || mode == OpenMode::kReadAnyVersion) {
       writable = false;
       read_only = Xapian::Database(path);
-      check_schema(false);
+      if (mode == OpenMode::kReadOnly) check_schema(false);
       return;
     }
     writable = true;

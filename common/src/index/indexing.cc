@@ -784,31 +784,22 @@ RunRoots roots_of_run(const IndexOptions& options, const ProblemSink& on_problem
   try {
     if (fs::exists(options.database, ec)) index.emplace(options.database, OpenMode::kReadOnly);
   } catch (const DatabaseError&) {
-    // Without paths the roots must be read (a rebuild reads them below, whatever the
-    // schema); with them, the run's own open says what is wrong (or, with --rebuild,
-    // starts afresh).
+    // Without paths the roots must be read; with them, the run's own open says what is
+    // wrong. A rebuild reads the roots and their settings of an index of another schema
+    // version, which every version keeps the same way (a damaged one starts afresh).
     if (options.paths.empty() && !options.rebuild) throw;
-  }
-  // An index of another schema version cannot be opened, but a rebuild of it reads its
-  // roots and their settings from its metadata, which every version keeps the same way.
-  const bool outdated = !index && options.rebuild && fs::exists(options.database, ec);
-  const auto metadata = [&](const std::string& key) {
-    try {
-      return IndexWriter::metadata_of(options.database, key);
-    } catch (const DatabaseError&) {
-      return std::string();
+    if (options.rebuild) {
+      try {
+        index.emplace(options.database, OpenMode::kReadAnyVersion);
+      } catch (const DatabaseError&) {
+        // damaged: nothing to read, the rebuild starts afresh
+      }
     }
-  };
+  }
   const auto remembered = [&](const std::string& root) {
-    if (outdated) return metadata(std::string(schema::kRootSettingsKey) + ":" + root);
     return index ? index->root_settings(root) : std::string();
   };
-  std::vector<std::string> known_list;
-  if (index) {
-    known_list = index->roots();
-  } else if (outdated) {
-    known_list = IndexWriter::roots_in(metadata(std::string(schema::kRootsKey)));
-  }
+  const std::vector<std::string> known_list = index ? index->roots() : std::vector<std::string>{};
   RunRoots run;
   if (options.paths.empty()) {
     // Every known root; one that has vanished (an unmounted disk) keeps its documents.
