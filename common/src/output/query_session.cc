@@ -29,6 +29,13 @@ std::size_t count_field(const json& j, const char* name, std::size_t low, std::s
   return v.get<std::size_t>();
 }
 
+bool true_or_false_field(const json& j, const char* name) {
+  const json& v = j[name];
+  if (!v.is_boolean())
+    throw Error(std::string("\"") + name + "\" must be true or false, not " + v.dump());
+  return v.get<bool>();
+}
+
 std::string text_field(const json& j, const char* name) {
   const json& v = j[name];
   if (!v.is_string())
@@ -70,18 +77,8 @@ SearchRequest parse_search_request(const std::string& line, const SearchRequest&
     request.snippet_count = count_field(j, "snippets", 1, kMaxSnippetCount);
   if (j.contains("since")) request.since = text_field(j, "since");
   if (j.contains("until")) request.until = text_field(j, "until");
-  if (j.contains("explain")) {
-    if (!j["explain"].is_boolean()) {
-      throw Error("\"explain\" must be true or false, not " + j["explain"].dump());
-    }
-    request.explain = j["explain"].get<bool>();
-  }
-  if (j.contains("mtime_dates")) {
-    if (!j["mtime_dates"].is_boolean()) {
-      throw Error("\"mtime_dates\" must be true or false, not " + j["mtime_dates"].dump());
-    }
-    request.mtime_dates = j["mtime_dates"].get<bool>();
-  }
+  if (j.contains("explain")) request.explain = true_or_false_field(j, "explain");
+  if (j.contains("mtime_dates")) request.mtime_dates = true_or_false_field(j, "mtime_dates");
   if (j.contains("sort")) {
     const std::string sort = text_field(j, "sort");
     if (sort != "relevance" && sort != "date") throw Error("\"sort\" must be relevance or date");

@@ -52,10 +52,6 @@ Node branch(Node::Kind kind, std::vector<Node> children, unsigned window) {
   return node;
 }
 
-bool is_filter(const Node& node) {
-  return node.kind == Node::Kind::kLanguage || node.kind == Node::Kind::kDateRange;
-}
-
 namespace {
 
 bool is_space(char c) {
@@ -311,7 +307,7 @@ class Parser {
       if (next_is(Lexeme::Type::kClose)) ++at_;
       return inner;
     }
-    if (lexeme.field == "lang") return leaf(Node::Kind::kLanguage, ascii_lower(lexeme.text));
+    if (lexeme.field == "lang") return leaf(Node::Kind::kLanguage, lexeme.text);
     if (lexeme.field == "date") return date_range(lexeme.text);
     const Field field = field_of(lexeme.field);
     if (lexeme.type == Lexeme::Type::kPhrase) return leaf(Node::Kind::kPhrase, lexeme.text, field);
@@ -320,11 +316,6 @@ class Parser {
       return leaf(Node::Kind::kWildcard, word.substr(0, word.size() - 1), field);
     }
     return leaf(Node::Kind::kWord, word, field);
-  }
-
-  static std::string ascii_lower(std::string text) {
-    for (char& c : text) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    return text;
   }
 
   // date:DAY, date:MONTH, date:YEAR, date:START..END (either end may be left out).

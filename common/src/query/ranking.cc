@@ -24,9 +24,10 @@ Q scaled(Q q, double factor) {
   return Q(Q::OP_SCALE_WEIGHT, std::move(q), factor);
 }
 
-// A body-space term an English word gives: it starts with an ASCII letter or digit.
+// A body-space term an English word gives: it starts with a lowercase ASCII letter or a
+// digit (so it has no prefix, which is capitals).
 bool is_body_word(const std::string& term) {
-  if (term.empty() || schema::parse_term(term).kind != schema::TermKind::kWord) return false;
+  if (term.empty()) return false;
   const unsigned char c = static_cast<unsigned char>(term[0]);
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }

@@ -36,7 +36,7 @@ struct Node {
     kAll,        // every document (what a query of negations alone starts from)
     kNear,       // children: words within `window` positions of one another, any order
     kAdjacent,   // children: words within `window` positions, in the order typed
-    kLanguage,   // text: a language tag, lowercase (lang:zh-hant)
+    kLanguage,   // text: a language tag as typed (lang:zh-Hant)
     kDateRange,  // from, to: "YYYYMMDD", either may be empty (an open end)
   };
 
@@ -58,9 +58,5 @@ struct Node {
 // Convenience constructors.
 Node leaf(Node::Kind kind, std::string text, Field field = Field::kText);
 Node branch(Node::Kind kind, std::vector<Node> children, unsigned window = 0);
-
-// True for the nodes that match nothing by themselves and only narrow what the rest
-// matches (lang:, date:); a query of filters alone matches every document they allow.
-bool is_filter(const Node& node);
 
 }  // namespace longjing::query

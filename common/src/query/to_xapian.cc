@@ -305,8 +305,10 @@ class Lowering {
   }
 
   Q filter(const Node& node) const {
-    if (node.kind == Node::Kind::kLanguage)
-      return Q(std::string(schema::kLanguagePrefix) + node.text);
+    // The tag normalized as the indexer normalized the article's (document_mapping.cc).
+    if (node.kind == Node::Kind::kLanguage) {
+      return Q(schema::make_term(schema::TermKind::kLanguage, normalize_string(node.text)));
+    }
     if (node.from.empty() && node.to.empty())
       return Q(Q::OP_VALUE_GE, schema::kDateSlot, std::string());
     if (node.to.empty()) return Q(Q::OP_VALUE_GE, schema::kDateSlot, node.from);
