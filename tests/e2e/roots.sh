@@ -114,12 +114,13 @@ same "rebuild-keeps-the-settings" "$notes	--max-file-size 67108864|$papers	--max
 "$indexer" -q --forget "$papers" && "$indexer" -q "$papers"
 same "forget-forgets-the-settings" "$papers	--max-file-size 67108864" "$("$indexer" --list-roots -v | tail -1)"
 
-# an-older-schema-is-rebuilt-bare: an index of schema version 1 (before Latin accents
-# folded) is refused with the way out, and a bare --rebuild rebuilds every root it knew.
+# an-older-schema-is-rebuilt-bare: an index of an older schema version (2: before the
+# document data left the path to its value) is refused with the way out, and a bare
+# --rebuild rebuilds every root it knew.
 printf 'Notes from a café.\n' >"$notes/cafe.txt"
-xapian-metadata set "$work/db" longjing:schema 1
+xapian-metadata set "$work/db" longjing:schema 2
 "$searcher" cafe >/dev/null 2>"$work/err"; status=$?
-if [ "$status" -eq 2 ] && grep -q "has schema version 1, this program needs 2: rebuild it with indexer --rebuild" "$work/err"; then pass; else
+if [ "$status" -eq 2 ] && grep -q "has schema version 2, this program needs 3: rebuild it with indexer --rebuild" "$work/err"; then pass; else
   fail "older-schema-is-refused: exit $status, $(cat "$work/err")"; fi
 "$indexer" -q --rebuild 2>"$work/err"; status=$?
 same "older-schema-bare-rebuild" "0" "$status"

@@ -9,6 +9,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "index/document_mapping.h"
 #include "longjing/error.h"
 #include "longjing/index_writer.h"
 #include "longjing/indexing.h"
@@ -112,6 +113,86 @@ TEST_CASE("A dry-run writer counts every change and makes none", "[index_search]
   CHECK(none.document_count() == 0);
   CHECK(none.roots().empty());
   CHECK_FALSE(std::filesystem::exists(dir.str("no-db")));
+}
+
+TEST_CASE("A stored document keeps its path, hash, mtime and size once, in its values",
+          "[index_search]") {
+  TempDir dir;
+  const std::string db = dir.str("db");
+  schema::StoredDocument doc;
+  doc.article.path = dir.str("宇树/unitree.md");
+  doc.article.title = "Unitree";
+  doc.article.body = "Unitree robots dance.";
+  doc.mtime = 1'700'000'000;
+  doc.size = 21;
+  doc.content_hash = "0123456789abcdef";
+  {
+    IndexWriter writer(db);
+    writer.put(doc);
+    writer.commit();
+    writer.touch(doc.article.path, 1'800'000'000, 22);  // same content, a new mtime and size
+    writer.commit();
+  }
+  IndexWriter reader(db, OpenMode::kReadOnly);
+  CHECK(reader.stored_hash(doc.article.path) == "0123456789abcdef");
+  CHECK(reader.status(doc.article.path, 1'800'000'000, 22) == FileStatus::kUnchanged);
+  CHECK(reader.status(doc.article.path, 1'700'000'000, 21) == FileStatus::kChanged);
+  const Xapian::Database xdb(db);
+  const std::string data = xdb.get_document(1).get_data();
+  CHECK(data.find("unitree.md") == std::string::npos);
+  CHECK(data.find("0123456789abcdef") == std::string::npos);
+  Searcher searcher({db});
+  const std::optional<Article> article = searcher.document(1);
+  REQUIRE(article.has_value());
+  CHECK(article->path == doc.article.path);
+  CHECK(article->body == "Unitree robots dance.");
+  CHECK(paths_for(db, "Unitree") == Paths{"unitree.md"});
+}
+
+TEST_CASE(
+    "Two paths of one id hash stay two documents: each is found, replaced and removed "
+    "alone",
+    "[index_search]") {
+  TempDir dir;
+  const std::string db = dir.str("db");
+  const std::string mine = dir.str("mine.txt");
+  const std::string other = dir.str("other.txt");
+  const auto document = [](const std::string& path, const std::string& body) {
+    schema::StoredDocument doc;
+    doc.article.path = path;
+    doc.article.body = body;
+    doc.mtime = 1;
+    doc.size = body.size();
+    return doc;
+  };
+  {
+    IndexWriter writer(db);
+    writer.put(document(mine, "Unitree first"));
+    writer.commit();
+  }
+  {
+    // What a hash shared by two paths leaves: other's document also under mine's id term
+    // (FNV is not broken here; the database is written as if it were).
+    Xapian::WritableDatabase xdb(db, Xapian::DB_OPEN);
+    std::set<std::string> spelling;
+    Xapian::Document twin = build_document(document(other, "Unitree twin"), Analyzer(), spelling);
+    twin.add_boolean_term(schema::id_term(mine));
+    xdb.add_document(twin);
+    xdb.commit();
+  }
+  {
+    IndexWriter writer(db);
+    CHECK(writer.status(other, 1, 12) == FileStatus::kUnchanged);
+    CHECK(writer.status(mine, 1, 13) == FileStatus::kUnchanged);
+    writer.put(document(mine, "Unitree second"));  // replaces mine, not the twin
+    writer.commit();
+    CHECK(writer.document_count() == 2);
+    CHECK(writer.paths_under(dir.str("")) == std::vector<std::string>{mine, other});
+    CHECK(writer.remove(mine));
+    writer.commit();
+    CHECK_FALSE(writer.remove(mine));
+  }
+  CHECK(paths_for(db, "Unitree") == Paths{"other.txt"});
 }
 
 TEST_CASE("Chinese queries find exactly the documents containing the string", "[index_search]") {

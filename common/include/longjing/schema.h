@@ -7,7 +7,9 @@
 //   S        title text, same analysis as the body, its own position space, wdf 0
 //   XW       ICU dictionary word of a CJK run (body and title), no positions: a ranking
 //            boost only, never the only way to match
-//   Q        unique id: the file's path (or "Q#" + a hash when the path is too long)
+//   Q        id: a 64-bit hash of the file's path, 16 hex digits (a path once per document,
+//            in value 4, and short keys); two paths of one hash share the term, and the
+//            path value tells their documents apart
 //   XP       words of the path (path:corpus), analyzed like text, no positions, no stems
 //   A        words of the source/author (source:huabo), the same way
 //   K        words of the tags (tag:robotics), the same way; the tags' words are also in
@@ -21,7 +23,8 @@
 //   4 path (so an update run reads every file's mtime and size in three sequential sweeps)
 //   5 date YYYYMMDD, else the day of the file's mtime (local time): --mtime-dates
 // Document data
-//   StoredDocument, encoded by encode_document (versioned, length-prefixed fields).
+//   The article's shown fields but its path (encode_article: versioned, length-prefixed);
+//   the path, content hash, mtime and size are kept once, in values 4, 3, 1 and 2.
 // Metadata
 //   "longjing:schema" = kSchemaVersion; a database with another version is refused.
 //   "longjing:aliases:<root>" = the alias table of the *.aliases files under that root.
@@ -38,8 +41,10 @@
 namespace longjing::schema {
 
 // 1: first version. 2: Latin accents folded in every term (café and cafe are one term), so
-// an index of version 1 would miss accented words typed without their accents.
-inline constexpr int kSchemaVersion = 2;
+// an index of version 1 would miss accented words typed without their accents. 3: the
+// document data no longer repeats the path, hash, mtime and size its values hold, and the
+// id term is a hash of the path instead of the path.
+inline constexpr int kSchemaVersion = 3;
 inline constexpr std::string_view kSchemaKey = "longjing:schema";
 // Metadata: "longjing:aliases:<root>" = the alias table of the *.aliases files found under
 // indexed directory <root> (alias_table.h's text form).
@@ -125,9 +130,6 @@ inline constexpr unsigned kTitleFieldWdf = 0;
 // Body positions start after the title's, with this gap so no phrase spans both.
 inline constexpr std::uint32_t kBodyPositionGap = 100;
 
-// Longest term Xapian accepts is 245 bytes; ids longer than this are hashed.
-inline constexpr std::size_t kMaxIdTermBytes = 240;
-
 // What the index stores for display: everything a hit shows, and the text snippets quote.
 struct StoredDocument {
   Article article;
@@ -136,14 +138,17 @@ struct StoredDocument {
   std::string content_hash;  // hex digest of the file's bytes
 };
 
-// The unique-id term of a path.
+// The id term of a path: Q + 16 hex digits of its hash, whatever the path's length. Not
+// unique: a document is the path's only when its kPathSlot value is the path too.
 std::string id_term(std::string_view path);
 
-// Serializes a document for Xapian's document data.
-std::string encode_document(const StoredDocument& doc);
+// Serializes an article for Xapian's document data: every field a hit shows but the path,
+// which the document keeps in value kPathSlot.
+std::string encode_article(const Article& article);
 
-// Parses encode_document's output; nullopt when the data is not ours or is damaged.
-std::optional<StoredDocument> decode_document(std::string_view data);
+// Parses encode_article's output (with an empty path); nullopt when the data is not ours or
+// is damaged.
+std::optional<Article> decode_article(std::string_view data);
 
 // "2025-02-19" → "20250219"; "" for anything that is not a valid ISO date.
 std::string compact_date(std::string_view iso_date);

@@ -9,7 +9,8 @@
 namespace longjing::schema {
 namespace {
 
-constexpr char kDataVersion = '\x01';
+// 1: with the path, hash, mtime and size (schema 2 and before); 2: without them.
+constexpr char kDataVersion = '\x02';
 
 void put_varint(std::string& out, std::uint64_t v) {
   while (v >= 0x80) {
@@ -47,32 +48,20 @@ bool get_string(std::string_view& in, std::string& s) {
 }  // namespace
 
 std::string id_term(std::string_view path) {
-  std::string term(kIdPrefix);
-  if (kIdPrefix.size() + path.size() <= kMaxIdTermBytes) return term.append(path);
   std::array<char, 17> hex{};
   std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(fnv1a64(path)));
-  // Keep the path's tail readable; the hash makes it unique.
-  term += '#';
-  term += hex.data();
-  std::size_t tail = path.size() - (kMaxIdTermBytes - term.size());
-  while (tail < path.size() && (static_cast<unsigned char>(path[tail]) & 0xC0) == 0x80) ++tail;
-  term.append(path.substr(tail));
-  return term;
+  return std::string(kIdPrefix) + hex.data();
 }
 
-std::string encode_document(const StoredDocument& doc) {
+std::string encode_article(const Article& a) {
   std::string out;
-  const Article& a = doc.article;
-  out.reserve(a.body.size() + a.title.size() + a.path.size() + 64);
+  out.reserve(a.body.size() + a.title.size() + 64);
   out += kDataVersion;
-  for (const std::string* field :
-       {&a.path, &a.title, &a.date, &a.source, &a.language, &a.url, &doc.content_hash, &a.body}) {
+  for (const std::string* field : {&a.title, &a.date, &a.source, &a.language, &a.url, &a.body}) {
     put_string(out, *field);
   }
-  put_varint(out, static_cast<std::uint64_t>(doc.mtime));
-  put_varint(out, doc.size);
-  // Added after the first release, each optional at the end: the page count (absent: no
-  // pages; written as 0 when tags follow), then the tags (a count, then each).
+  // Optional at the end: the page count (absent: no pages; written as 0 when tags follow),
+  // then the tags (a count, then each).
   if (a.pages > 0 || !a.tags.empty()) put_varint(out, a.pages);
   if (!a.tags.empty()) {
     put_varint(out, a.tags.size());
@@ -81,17 +70,14 @@ std::string encode_document(const StoredDocument& doc) {
   return out;
 }
 
-std::optional<StoredDocument> decode_document(std::string_view data) {
+std::optional<Article> decode_article(std::string_view data) {
   if (data.empty() || data.front() != kDataVersion) return std::nullopt;
   data.remove_prefix(1);
-  StoredDocument doc;
-  Article& a = doc.article;
-  for (std::string* field :
-       {&a.path, &a.title, &a.date, &a.source, &a.language, &a.url, &doc.content_hash, &a.body}) {
+  Article a;
+  for (std::string* field : {&a.title, &a.date, &a.source, &a.language, &a.url, &a.body}) {
     if (!get_string(data, *field)) return std::nullopt;
   }
-  std::uint64_t mtime, size, pages = 0, tags = 0;
-  if (!get_varint(data, mtime) || !get_varint(data, size)) return std::nullopt;
+  std::uint64_t pages = 0, tags = 0;
   if (!data.empty() &&
       (!get_varint(data, pages) || pages > UINT32_MAX || (pages == 0 && data.empty()))) {
     return std::nullopt;  // a count of 0 is written only when tags follow
@@ -103,9 +89,7 @@ std::optional<StoredDocument> decode_document(std::string_view data) {
   }
   if (!data.empty()) return std::nullopt;
   a.pages = static_cast<std::uint32_t>(pages);
-  doc.mtime = static_cast<std::int64_t>(mtime);
-  doc.size = size;
-  return doc;
+  return a;
 }
 
 namespace {

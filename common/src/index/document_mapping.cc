@@ -62,7 +62,7 @@ Xapian::Document build_document(const schema::StoredDocument& stored, const Anal
                                 std::set<std::string>& spelling) {
   const Article& a = stored.article;
   Xapian::Document doc;
-  doc.set_data(schema::encode_document(stored));
+  doc.set_data(schema::encode_article(a));
 
   // Title: its own S space (for title:, outside the document length), and the body space.
   add_text(doc, analyzer, a.title, 1, {std::string(schema::kTitlePrefix), schema::kTitleFieldWdf});

@@ -26,7 +26,7 @@ void IndexWriter::preload_status() {
   for (const Shard& shard : impl_->shards) {
     try {
       const Xapian::Database& db = shard.reader();
-      // Value streams and the Q terms are each one sequential sweep of their table.
+      // Each value stream is one sequential sweep of its part of the table.
       std::unordered_map<Xapian::docid, StatTable::Stat> by_id;
       for (auto it = db.valuestream_begin(schema::kMtimeSlot);
            it != db.valuestream_end(schema::kMtimeSlot); ++it) {
@@ -36,22 +36,10 @@ void IndexWriter::preload_status() {
            it != db.valuestream_end(schema::kSizeSlot); ++it) {
         by_id[it.get_docid()].size = *it;
       }
-      bool paths_stored = false;
       for (auto it = db.valuestream_begin(schema::kPathSlot);
            it != db.valuestream_end(schema::kPathSlot); ++it) {
-        paths_stored = true;
         const auto found = by_id.find(it.get_docid());
         if (found != by_id.end()) table.add(*it, std::move(found->second));
-      }
-      if (paths_stored) continue;
-      // An index written before paths had a value slot: find each path's document.
-      const std::string prefix(schema::kIdPrefix);
-      for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-        const std::string term = *it;
-        if (schema::parse_term(term).text.substr(0, 1) == "#") continue;  // a hashed id
-        const auto found = by_id.find(*db.postlist_begin(term));
-        if (found != by_id.end())
-          table.add(std::string_view(term).substr(prefix.size()), std::move(found->second));
       }
     } catch (const Xapian::Error& e) {
       throw DatabaseError(describe_xapian_error("cannot read database " + shard.path, e));
@@ -95,7 +83,6 @@ std::string IndexWriter::stored_hash(const std::string& path) const {
 std::vector<std::string> IndexWriter::paths_under(const std::string& root) const {
   std::string dir_path = root;
   if (dir_path.empty() || dir_path.back() != '/') dir_path += '/';
-  const std::string prefix = schema::make_term(schema::TermKind::kId, dir_path);
   if (!impl_->preloaded.empty()) {  // what the database held, and what was added since
     const std::string_view dir = dir_path;
     std::vector<std::string> paths = impl_->preloaded.paths_under(dir);
@@ -110,8 +97,10 @@ std::vector<std::string> IndexWriter::paths_under(const std::string& root) const
   for (const Shard& shard : impl_->shards) {
     try {
       const Xapian::Database& db = shard.reader();
-      for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-        paths.emplace_back(schema::parse_term(*it).text);
+      for (auto it = db.valuestream_begin(schema::kPathSlot);
+           it != db.valuestream_end(schema::kPathSlot); ++it) {
+        const std::string path = *it;
+        if (path.compare(0, dir_path.size(), dir_path) == 0) paths.push_back(path);
       }
     } catch (const Xapian::Error& e) {
       throw DatabaseError(describe_xapian_error("cannot read database " + shard.path, e));

@@ -179,10 +179,11 @@ void IndexWriter::put(const schema::StoredDocument& doc, bool is_new) {
   try {
     std::set<std::string> spelling;
     Xapian::Document built = build_document(doc, impl_->analyzer, spelling);
-    if (is_new) {
-      shard.writer().add_document(built);
+    const auto indexed = is_new ? std::nullopt : shard.find(doc.article.path);
+    if (indexed) {
+      shard.writer().replace_document(indexed->get_docid(), built);
     } else {
-      shard.writer().replace_document(schema::id_term(doc.article.path), built);
+      shard.writer().add_document(built);
     }
     for (const std::string& word : spelling) shard.writer().add_spelling(word);
   } catch (const Xapian::Error& e) {
@@ -198,12 +199,6 @@ void IndexWriter::touch(const std::string& path, std::int64_t mtime, std::uint64
   try {
     auto doc = shard.find(path);
     if (!doc) return;
-    auto stored = schema::decode_document(doc->get_data());
-    if (stored) {
-      stored->mtime = mtime;
-      stored->size = size;
-      doc->set_data(schema::encode_document(*stored));
-    }
     doc->add_value(schema::kMtimeSlot, sortable(static_cast<double>(mtime)));
     doc->add_value(schema::kSizeSlot, sortable(static_cast<double>(size)));
     shard.writer().replace_document(doc->get_docid(), *doc);
@@ -221,9 +216,9 @@ bool IndexWriter::remove(const std::string& path) {
   impl_->forget(path, true);
   Shard& shard = impl_->shard_for(path);
   try {
-    const std::string term = schema::id_term(path);
-    if (shard.reader().get_termfreq(term) == 0) return false;
-    shard.writer().delete_document(term);
+    const auto indexed = shard.find(path);
+    if (!indexed) return false;
+    shard.writer().delete_document(indexed->get_docid());
     return true;
   } catch (const Xapian::Error& e) {
     throw DatabaseError(

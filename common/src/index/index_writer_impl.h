@@ -36,12 +36,15 @@ struct Shard {
     return db;
   }
 
-  // The document indexed for `file_path`, if any.
+  // The document indexed for `file_path`, if any: among those of its id term (one, unless
+  // two paths share a hash), the one whose path value is `file_path`.
   std::optional<Xapian::Document> find(const std::string& file_path) const {
     const std::string term = schema::id_term(file_path);
-    Xapian::PostingIterator it = reader().postlist_begin(term);
-    if (it == reader().postlist_end(term)) return std::nullopt;
-    return reader().get_document(*it);
+    for (auto it = reader().postlist_begin(term); it != reader().postlist_end(term); ++it) {
+      Xapian::Document doc = reader().get_document(*it);
+      if (doc.get_value(schema::kPathSlot) == file_path) return doc;
+    }
+    return std::nullopt;
   }
 
   // Opens the database once; throws Xapian::DatabaseLockError when it is locked.

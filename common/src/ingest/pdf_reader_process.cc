@@ -59,9 +59,7 @@ std::string encode_pdf_answer(const DocumentRead& read) {
   if (!read.article) return "R\n" + read.problem;
   std::string out = "A\n" + std::to_string(read.caveats.size()) + "\n";
   for (const std::string& caveat : read.caveats) out += caveat + "\n";
-  schema::StoredDocument doc;
-  doc.article = *read.article;
-  return out + schema::encode_document(doc);
+  return out + schema::encode_article(*read.article);
 }
 
 std::optional<DocumentRead> decode_pdf_answer(std::string_view answer) {
@@ -82,9 +80,8 @@ std::optional<DocumentRead> decode_pdf_answer(std::string_view answer) {
     if (answer.find('\n') == std::string_view::npos) return std::nullopt;
     read.caveats.push_back(answer_line(answer));
   }
-  auto doc = schema::decode_document(answer);
-  if (!doc) return std::nullopt;
-  read.article = std::move(doc->article);
+  read.article = schema::decode_article(answer);
+  if (!read.article) return std::nullopt;
   return read;
 }
 

@@ -229,10 +229,13 @@ struct Searcher::Impl {
       one.set_weighting_scheme(ranking_weight());
       one.set_query(
           Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(*t), Xapian::Query(id_term)));
-      const Xapian::MSet m = one.get_mset(0, 1);
+      double weight = 0.0;  // the id term is this document's, and another's if paths share a hash
+      const Xapian::MSet m = one.get_mset(0, 10);
+      for (auto hit = m.begin(); hit != m.end(); ++hit) {
+        if (*hit == *it) weight = hit.get_weight();
+      }
       auto [field, term] = split_field(*t);
-      out.push_back({parsed.impl().origins.typed_for(*t), term, field,
-                     m.empty() ? 0.0 : m.begin().get_weight()});
+      out.push_back({parsed.impl().origins.typed_for(*t), term, field, weight});
     }
     std::sort(out.begin(), out.end(), [](const TermWeight& a, const TermWeight& b) {
       return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
@@ -347,9 +350,9 @@ std::optional<Article> Searcher::document(std::uint32_t docid) {
   try {
     if (docid == 0 || docid > impl_->db.get_lastdocid()) return std::nullopt;
     const Xapian::Document doc = impl_->db.get_document(docid);
-    auto stored = schema::decode_document(doc.get_data());
-    if (!stored) return std::nullopt;
-    return std::move(stored->article);
+    auto article = schema::decode_article(doc.get_data());
+    if (article) article->path = doc.get_value(schema::kPathSlot);
+    return article;
   } catch (const Xapian::DocNotFoundError&) {
     return std::nullopt;
   } catch (const Xapian::Error& e) {
@@ -439,13 +442,11 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
       hit.percent = order[i].percent;
       hit.docid = *it;
       const Xapian::Document doc = it.get_document();
-      // Indexes written before the path slot read the stored article for the path too.
       hit.paths_only = request.paths_only;
-      if (request.paths_only) hit.path = doc.get_value(schema::kPathSlot);
-      auto stored = hit.path.empty() ? schema::decode_document(doc.get_data()) : std::nullopt;
+      hit.path = doc.get_value(schema::kPathSlot);
+      auto stored = request.paths_only ? std::nullopt : schema::decode_article(doc.get_data());
       if (stored) {
-        Article& a = stored->article;
-        hit.path = std::move(a.path);
+        Article& a = *stored;
         hit.title = std::move(a.title);
         hit.date = std::move(a.date);
         hit.source = std::move(a.source);
