@@ -154,7 +154,6 @@ TEST_CASE("parse_term reads every prefix the schema writes, and make_term writes
       {"Ahuabo", TermKind::kSourceWord, "huabo"},
       {"Krobotics", TermKind::kTagWord, "robotics"},
       {"XPcorpus", TermKind::kPathWord, "corpus"},
-      {"XW杭州", TermKind::kDictionaryWord, "杭州"},
       {"Q00ff", TermKind::kId, "00ff"},
       {"Lzh-hans", TermKind::kLanguage, "zh-hans"},
       {"D20250219", TermKind::kDay, "20250219"},

@@ -9,8 +9,7 @@
 //  - a CJK run of n characters gives the n−1 bigrams at positions p..p+n−2 and the n
 //    unigrams at p..p+n−1, a unigram positional only at an end of the run where another
 //    token follows at the next position (机器狗Go2: 狗; not before punctuation or at the
-//    text's ends); ICU dictionary words on request, without positions (a ranking boost
-//    only).
+//    text's ends).
 // One position counter runs through both kinds of run, so mixed phrases match exactly;
 // punctuation between two tokens (anything but white space and hyphens) leaves one
 // position free, so that no phrase spans it; the end of a sentence (. ! or ? before white
@@ -37,7 +36,6 @@ struct Token {
     kWord,        // a word of a non-CJK run
     kCjkBigram,   // two adjacent CJK characters
     kCjkUnigram,  // one CJK character
-    kCjkWord,     // an ICU dictionary word inside a CJK run (no position)
   };
   Kind kind = Kind::kWord;
   bool positional = true;      // false: index the term without this position
@@ -52,16 +50,14 @@ struct Token {
 
 // What to produce besides the terms every caller needs.
 struct AnalyzeOptions {
-  bool stems = true;              // fill Token::stem (indexing and highlighting)
-  bool dictionary_words = false;  // emit kCjkWord tokens (costs an ICU BreakIterator)
+  bool stems = true;  // fill Token::stem (indexing and highlighting)
 };
 
-// Receives tokens in order of position, except kCjkWord tokens, which follow the last
-// token of their CJK run.
+// Receives tokens in order of position.
 using TokenSink = std::function<void(const Token&)>;
 
-// Not thread-safe (it owns an ICU BreakIterator): use one Analyzer per thread. Cheap to
-// construct: ICU objects are created on first use.
+// Not thread-safe (its Xapian stemmer keeps state between calls): use one Analyzer per
+// thread. Cheap to construct.
 class Analyzer {
  public:
   Analyzer();
@@ -82,12 +78,11 @@ class Analyzer {
   // it (words that do not start with a letter).
   std::string stem(std::string_view word) const;
 
-  // Builds the process-wide data ICU loads lazily on first use (normalization, the CJK
-  // dictionary break engine). Call once before Analyzers start on several threads, so
-  // that they do not race to build it.
+  // Builds the process-wide data ICU loads lazily on first use (normalization). Call once
+  // before Analyzers start on several threads, so that they do not race to build it.
   static void load_shared_data();
 
-  struct Impl;  // internal: the stemmer and the ICU objects
+  struct Impl;  // internal: the stemmer
 
  private:
   std::unique_ptr<Impl> impl_;

@@ -2,10 +2,8 @@
 // indexed the text. The query is parsed into a tree of the project's own (the grammar is in
 // docs/query-syntax.md: AND OR NOT XOR + - ( ) "phrases" NEAR ADJ prefix* fields, dates);
 // every CJK chunk, quoted or not, becomes a phrase of the Analyzer's bigrams (plus the
-// run's last unigram when more follows, or the unigram alone for one character),
-// ANDed-maybe with the dictionary words it may hold (its 2-4 character stretches, looked
-// up among the index's ICU words) as a ranking boost; names in the alias table become the
-// group of their aliases, wherever they stand.
+// run's last unigram when more follows, or the unigram alone for one character); names in
+// the alias table become the group of their aliases, wherever they stand.
 #pragma once
 
 #include <cstdint>

@@ -5,8 +5,6 @@
 //            unigrams (positional at run edges), all as Analyzer terms
 //   Z        English stem of a body or title word, no positions (Xapian's STEM_SOME)
 //   S        title text, same analysis as the body, its own position space, wdf 0
-//   XW       ICU dictionary word of a CJK run (body and title), no positions: a ranking
-//            boost only, never the only way to match
 //   Q        id: a 64-bit hash of the file's path, 16 hex digits (a path once per document,
 //            in value 4, and short keys); two paths of one hash share the term, and the
 //            path value tells their documents apart
@@ -43,7 +41,8 @@ namespace longjing::schema {
 // 1: first version. 2: Latin accents folded in every term (café and cafe are one term), so
 // an index of version 1 would miss accented words typed without their accents. 3: the
 // document data no longer repeats the path, hash, mtime and size its values hold, and the
-// id term is a hash of the path instead of the path.
+// id term is a hash of the path instead of the path, and no ICU dictionary words (XW) are
+// indexed: their ranking boost changed no known-item figure (docs/ranking.md).
 inline constexpr int kSchemaVersion = 3;
 inline constexpr std::string_view kSchemaKey = "longjing:schema";
 // Metadata: "longjing:aliases:<root>" = the alias table of the *.aliases files found under
@@ -58,7 +57,6 @@ inline constexpr std::string_view kRootSettingsKey = "longjing:settings";
 
 inline constexpr std::string_view kStemPrefix = "Z";
 inline constexpr std::string_view kTitlePrefix = "S";
-inline constexpr std::string_view kDictionaryWordPrefix = "XW";
 inline constexpr std::string_view kIdPrefix = "Q";
 inline constexpr std::string_view kPathWordPrefix = "XP";
 inline constexpr std::string_view kSourcePrefix = "A";
@@ -71,20 +69,19 @@ inline constexpr std::string_view kYearPrefix = "Y";
 // What a term of the index is: the field its prefix names, and its text. parse_term is
 // the one place term prefixes are read; make_term the one they are written from a kind.
 enum class TermKind {
-  kWord,            // (none)  a body or title word in the body space, a CJK bigram or unigram
-  kStem,            // Z       the English stem of a body-space word
-  kTitleWord,       // S
-  kTitleStem,       // ZS
-  kSourceWord,      // A
-  kTagWord,         // K
-  kPathWord,        // XP
-  kDictionaryWord,  // XW
-  kId,              // Q
-  kLanguage,        // L
-  kDay,             // D
-  kMonth,           // M
-  kYear,            // Y
-  kOther,           // a prefix this schema does not define
+  kWord,        // (none)  a body or title word in the body space, a CJK bigram or unigram
+  kStem,        // Z       the English stem of a body-space word
+  kTitleWord,   // S
+  kTitleStem,   // ZS
+  kSourceWord,  // A
+  kTagWord,     // K
+  kPathWord,    // XP
+  kId,          // Q
+  kLanguage,    // L
+  kDay,         // D
+  kMonth,       // M
+  kYear,        // Y
+  kOther,       // a prefix this schema does not define
 };
 
 struct Term {
@@ -100,7 +97,7 @@ Term parse_term(std::string_view term);
 std::string make_term(TermKind kind, std::string_view text);
 
 // What --explain calls a kind: "text", "stem", "title", "title stem", "source", "tag",
-// "path", "dictionary word", "id", "language", "day", "month", "year", "other".
+// "path", "id", "language", "day", "month", "year", "other".
 std::string_view term_kind_name(TermKind kind);
 
 // True when the words of the field with this term prefix are indexed with positions and

@@ -69,7 +69,7 @@ struct AliasMatch {
 struct TermWeight {
   std::string typed;  // the word, phrase or name of the query it stands for, as typed
   std::string term;   // the term as indexed, without its prefix
-  std::string field;  // "text", "title", "stem", "title stem", "dictionary word", ...
+  std::string field;  // "text", "title", "stem", "title stem", "path", ...
   double weight = 0;  // its BM25 contribution
 };
 

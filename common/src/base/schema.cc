@@ -108,7 +108,6 @@ constexpr PrefixOf kPrefixes[] = {
     {TermKind::kSourceWord, kSourcePrefix, "source"},
     {TermKind::kTagWord, kTagPrefix, "tag"},
     {TermKind::kPathWord, kPathWordPrefix, "path"},
-    {TermKind::kDictionaryWord, kDictionaryWordPrefix, "dictionary word"},
     {TermKind::kId, kIdPrefix, "id"},
     {TermKind::kLanguage, kLanguagePrefix, "language"},
     {TermKind::kDay, kDayPrefix, "day"},

@@ -9,7 +9,6 @@ namespace {
 struct TextField {
   std::string prefix;                         // term prefix ("" for the body's term space)
   unsigned wdf = 1;                           // within-document frequency per occurrence
-  bool dictionary_words = false;              // add ICU dictionary words (XW) for CJK runs
   std::set<std::string>* spelling = nullptr;  // collects words for the spelling table
   bool positions = true;  // false: words only filter, unstemmed; phrases are ANDs
 };
@@ -20,15 +19,9 @@ struct TextField {
 std::uint32_t add_text(Xapian::Document& doc, const Analyzer& analyzer, std::string_view text,
                        std::uint32_t first_position, const TextField& field) {
   AnalyzeOptions options;
-  options.dictionary_words = field.dictionary_words;
   options.stems = field.positions;  // path and source words match as they are
   const std::string stem_prefix = std::string(schema::kStemPrefix) + field.prefix;
-  const std::string word_prefix = std::string(schema::kDictionaryWordPrefix);
   return analyzer.analyze(text, first_position, options, [&](const Token& token) {
-    if (token.kind == Token::Kind::kCjkWord) {
-      doc.add_term(word_prefix + token.term, field.wdf);
-      return;
-    }
     const unsigned wdf = token.alternative ? 0 : field.wdf;
     if (token.positional && field.positions) {
       doc.add_posting(field.prefix + token.term, token.position, wdf);
@@ -67,13 +60,13 @@ Xapian::Document build_document(const schema::StoredDocument& stored, const Anal
   // Title: its own S space (for title:, outside the document length), and the body space.
   add_text(doc, analyzer, a.title, 1, {std::string(schema::kTitlePrefix), schema::kTitleFieldWdf});
   const std::uint32_t title_end =
-      add_text(doc, analyzer, a.title, 1, {"", schema::kTitleWdf, true, &spelling});
-  const std::uint32_t body_end = add_text(
-      doc, analyzer, a.body, title_end + schema::kBodyPositionGap, {"", 1, true, &spelling});
+      add_text(doc, analyzer, a.title, 1, {"", schema::kTitleWdf, &spelling});
+  const std::uint32_t body_end =
+      add_text(doc, analyzer, a.body, title_end + schema::kBodyPositionGap, {"", 1, &spelling});
   std::string tags;  // one line of words; a tag is found by its words, as text is
   for (const std::string& tag : a.tags) tags += (tags.empty() ? "" : "\n") + tag;
   if (!tags.empty())
-    add_text(doc, analyzer, tags, body_end + schema::kBodyPositionGap, {"", 1, true, &spelling});
+    add_text(doc, analyzer, tags, body_end + schema::kBodyPositionGap, {"", 1, &spelling});
   // Source, tag and path words only filter (source:, tag:, path:): wdf 0 keeps them out
   // of the document length, so ranking does not depend on where the files happen to live;
   // they have neither positions nor stems (a short document's path gave a fifth of its terms).
@@ -82,7 +75,7 @@ Xapian::Document build_document(const schema::StoredDocument& stored, const Anal
         std::pair{static_cast<const std::string*>(&tags), schema::kTagPrefix},
         std::pair{&a.path, schema::kPathWordPrefix}}) {
     add_text(doc, analyzer, *text, 1,
-             {std::string(prefix), 0, false, nullptr, schema::field_has_positions(prefix)});
+             {std::string(prefix), 0, nullptr, schema::field_has_positions(prefix)});
   }
 
   doc.add_boolean_term(schema::id_term(a.path));

@@ -41,45 +41,11 @@ struct PhraseTerms {
   // One-character runs that no token joins (春。风): the index keeps no position for
   // them (analyzer.h), so they are ANDed with the phrase instead of being in it.
   std::vector<std::string> loose;
-  std::vector<std::string> dictionary_words;  // candidates (XW terms), when asked for
   bool single_word = false;  // one non-CJK word: `word` (with its stem) is all there is
   Token word;
 };
 
-// The ranking boost of a CJK chunk: every stretch of 2 to 4 characters of each run of 3 or
-// more, as a dictionary-word term (XW). The index holds the ICU dictionary words of each
-// text; a stretch that is no word matches nothing. Asking the index, rather than ICU's
-// dictionary, spares every Chinese query the 2 ms of building ICU's break engine, and
-// does not depend on how ICU cuts the query out of context.
-std::vector<std::string> dictionary_word_candidates(
-    const std::map<std::uint32_t, std::vector<Token>>& by_position) {
-  constexpr std::size_t kMaxWordChars = 4;
-  constexpr std::size_t kMaxCandidates = 64;
-  std::vector<std::vector<std::string>> runs;  // the characters of each CJK run
-  std::uint32_t last = 0;
-  for (const auto& [position, tokens] : by_position) {
-    for (const Token& t : tokens) {
-      if (t.kind != Token::Kind::kCjkUnigram) continue;
-      if (runs.empty() || position != last + 1) runs.emplace_back();
-      runs.back().push_back(t.term);
-      last = position;
-    }
-  }
-  std::vector<std::string> words;
-  for (const auto& run : runs) {
-    if (run.size() < 3) continue;  // a 2-character run is its own bigram already
-    for (std::size_t begin = 0; begin + 2 <= run.size(); ++begin) {
-      std::string word(schema::kDictionaryWordPrefix);
-      for (std::size_t end = begin; end < run.size() && end - begin < kMaxWordChars; ++end) {
-        word += run[end];
-        if (end > begin && words.size() < kMaxCandidates) words.push_back(word);
-      }
-    }
-  }
-  return words;
-}
-
-PhraseTerms analyze_phrase(const Analyzer& analyzer, std::string_view text, bool dictionary_boost) {
+PhraseTerms analyze_phrase(const Analyzer& analyzer, std::string_view text) {
   PhraseTerms out;
   AnalyzeOptions options;
   std::map<std::uint32_t, std::vector<Token>> by_position;
@@ -93,7 +59,6 @@ PhraseTerms analyze_phrase(const Analyzer& analyzer, std::string_view text, bool
     out.word = by_position.begin()->second.front();
     return out;
   }
-  if (dictionary_boost) out.dictionary_words = dictionary_word_candidates(by_position);
   const std::uint32_t last_position = by_position.rbegin()->first;
   for (const auto& [position, tokens] : by_position) {
     const Token* word = nullptr;
@@ -146,7 +111,7 @@ Q word_query(const Token& word, Field field, Xapian::termpos position, const std
 }
 
 // The query of a phrase's terms in `field` (a phrase where the field has positions, else
-// their AND), with its loose characters and dictionary-word boost; nullopt without terms.
+// their AND), with its loose characters; nullopt without terms.
 // Every term is recorded as standing for `typed`.
 std::optional<Q> phrase_query(PhraseTerms terms, Field field, const std::string& typed,
                               XapianQuery* out) {
@@ -154,7 +119,6 @@ std::optional<Q> phrase_query(PhraseTerms terms, Field field, const std::string&
   for (const std::vector<std::string>* list : {&terms.sequence, &terms.loose}) {
     for (const std::string& t : *list) out->origins.exact.emplace(prefix + t, typed);
   }
-  for (const std::string& t : terms.dictionary_words) out->origins.exact.emplace(t, typed);
   const bool positional = schema::field_has_positions(prefix);
   const bool phrase = !terms.sequence.empty() && positional;
   if (terms.sequence.empty()) {  // only loose characters: their AND
@@ -176,10 +140,6 @@ std::optional<Q> phrase_query(PhraseTerms terms, Field field, const std::string&
     for (const std::string& term : terms.loose) parts.emplace_back(prefix + term);
     query = Q(Q::OP_AND, parts.begin(), parts.end());
   }
-  if (!terms.dictionary_words.empty()) {
-    query = Q(Q::OP_AND_MAYBE, query,
-              Q(Q::OP_OR, terms.dictionary_words.begin(), terms.dictionary_words.end()));
-  }
   return query;
 }
 
@@ -187,7 +147,7 @@ std::optional<Q> phrase_query(PhraseTerms terms, Field field, const std::string&
 // bigram); nullopt for anything longer, which those operators cannot join.
 std::optional<std::string> near_term(const Node& node, const Analyzer& analyzer) {
   if (node.kind != Node::Kind::kWord) return std::nullopt;
-  const PhraseTerms terms = analyze_phrase(analyzer, node.text, false);
+  const PhraseTerms terms = analyze_phrase(analyzer, node.text);
   const std::string prefix = prefix_of(node.field);
   if (terms.single_word) return prefix + terms.word.term;
   if (terms.sequence.size() == 1 && terms.loose.empty()) return prefix + terms.sequence.front();
@@ -204,10 +164,9 @@ class Lowering {
   std::optional<Q> lower(const Node& node) {
     switch (node.kind) {
       case Node::Kind::kWord:
-        return word(node.text, node.field, node.field == Field::kText);
+        return word(node.text, node.field);
       case Node::Kind::kPhrase:
-        return phrase_query(analyze_phrase(analyzer_, node.text, node.field == Field::kText),
-                            node.field, node.text, &out_);
+        return phrase_query(analyze_phrase(analyzer_, node.text), node.field, node.text, &out_);
       case Node::Kind::kWildcard: {
         const std::string stem = normalize_string(node.text);
         if (stem.empty()) return std::nullopt;
@@ -249,8 +208,8 @@ class Lowering {
   }
 
  private:
-  std::optional<Q> word(const std::string& text, Field field, bool dictionary_boost) {
-    PhraseTerms terms = analyze_phrase(analyzer_, text, dictionary_boost);
+  std::optional<Q> word(const std::string& text, Field field) {
+    PhraseTerms terms = analyze_phrase(analyzer_, text);
     if (terms.single_word) return word_query(terms.word, field, ++position_, text, &out_);
     return phrase_query(std::move(terms), field, text, &out_);
   }
@@ -259,8 +218,7 @@ class Lowering {
     const std::string typed_key = alias_key(node.text);
     std::vector<Q> names;
     for (const std::string& name : node.names) {
-      // An alias adds recall; the dictionary-word boost is for what the user typed.
-      std::optional<Q> q = word(name, Field::kText, false);
+      std::optional<Q> q = word(name, Field::kText);
       if (!q) continue;
       if (alias_key(name) != typed_key)
         out_.alias_queries.insert(description_without_positions(*q));
@@ -390,7 +348,7 @@ class PatternCollector {
   // A word or phrase, as the text's terms: highlighted in the title and the passages
   // whichever field it searched.
   void text(const std::string& chunk, Field field) {
-    const PhraseTerms terms = analyze_phrase(analyzer_, chunk, false);
+    const PhraseTerms terms = analyze_phrase(analyzer_, chunk);
     const bool stems = schema::field_has_positions(prefix_of(field));
     if (terms.single_word) {
       const Token& w = terms.word;

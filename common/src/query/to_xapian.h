@@ -39,8 +39,8 @@ struct XapianQuery {
 };
 
 // The query for `tree`: words as their English stem (a phrase's words as typed), Chinese
-// and words that span punctuation as phrases of the Analyzer's terms (Chinese in the text
-// boosted by the dictionary words it may hold), fields by their prefix, lang: and date:
+// and words that span punctuation as phrases of the Analyzer's terms, fields by their
+// prefix, lang: and date:
 // as filters, NEAR and ADJ of single words as Xapian's (of anything else: AND), a query
 // of negations alone as everything but them.
 XapianQuery to_xapian(const Node& tree, const Analyzer& analyzer);

@@ -1,9 +1,6 @@
 #include "longjing/analyzer.h"
 
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
 #include <xapian.h>
 
 #include "longjing/normalizer.h"
@@ -44,9 +41,8 @@ bool breaks_phrases(char32_t cp) {
          type != U_FORMAT_CHAR;
 }
 
-// A decoded character of the normalized text with its byte range there.
+// The byte range of a character of the normalized text.
 struct Char {
-  char32_t cp;
   std::size_t begin;
   std::size_t end;
 };
@@ -55,16 +51,6 @@ struct Char {
 
 struct Analyzer::Impl {
   Xapian::Stem stemmer{"english"};
-  mutable std::unique_ptr<icu::BreakIterator> words;  // built on first use
-
-  icu::BreakIterator* word_breaker() const {
-    if (!words) {
-      UErrorCode status = U_ZERO_ERROR;
-      words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
-      if (U_FAILURE(status)) words.reset();
-    }
-    return words.get();
-  }
 };
 
 namespace {
@@ -72,14 +58,9 @@ namespace {
 // Runs the tokenization over one normalized text; positions shared across runs.
 class Tokenizer {
  public:
-  Tokenizer(const Analyzer& analyzer, const Analyzer::Impl& impl, const NormalizedText& text,
-            const AnalyzeOptions& options, const TokenSink& sink, std::uint32_t position)
-      : analyzer_(analyzer),
-        impl_(impl),
-        text_(text),
-        options_(options),
-        sink_(sink),
-        position_(position) {}
+  Tokenizer(const Analyzer& analyzer, const NormalizedText& text, const AnalyzeOptions& options,
+            const TokenSink& sink, std::uint32_t position)
+      : analyzer_(analyzer), text_(text), options_(options), sink_(sink), position_(position) {}
 
   std::uint32_t run() {
     const std::string_view s = text_.text;
@@ -211,7 +192,7 @@ class Tokenizer {
       std::size_t j = i;
       const char32_t cp = next_code_point(s, j);
       if (!is_cjk(cp)) break;
-      chars_.push_back({cp, i, j});
+      chars_.push_back({i, j});
       i = j;
     }
     const std::size_t n = chars_.size();
@@ -235,50 +216,11 @@ class Tokenizer {
         emit(bigram, chars_[k].begin, chars_[k + 1].end);
       }
     }
-    if (options_.dictionary_words && n >= 2) dictionary_words(start, i);
     position_ = first + static_cast<std::uint32_t>(n);
     return i;
   }
 
-  // ICU dictionary words of two or more characters inside the run [start, end).
-  void dictionary_words(std::size_t start, std::size_t end) {
-    icu::BreakIterator* breaker = impl_.word_breaker();
-    if (breaker == nullptr) return;
-    // chars_ holds the run; UTF-16 index k ↔ character index via the offsets below.
-    icu::UnicodeString run = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(text_.text.data() + start, static_cast<std::int32_t>(end - start)));
-    std::vector<std::int32_t> utf16_start(chars_.size() + 1);
-    std::int32_t u = 0;
-    for (std::size_t k = 0; k < chars_.size(); ++k) {
-      utf16_start[k] = u;
-      u += chars_[k].cp > 0xFFFF ? 2 : 1;
-    }
-    utf16_start[chars_.size()] = u;
-    breaker->setText(run);
-    std::size_t char_index = 0;
-    std::int32_t from = breaker->first();
-    for (std::int32_t to = breaker->next(); to != icu::BreakIterator::DONE;
-         from = to, to = breaker->next()) {
-      const std::int32_t status = breaker->getRuleStatus();
-      while (char_index < chars_.size() && utf16_start[char_index] < from) ++char_index;
-      std::size_t last = char_index;
-      while (last < chars_.size() && utf16_start[last + 1] < to) ++last;
-      const bool ideographic = status >= UBRK_WORD_IDEO && status < UBRK_WORD_IDEO_LIMIT;
-      if (char_index < chars_.size() && last > char_index &&
-          (ideographic || (status >= UBRK_WORD_KANA && status < UBRK_WORD_KANA_LIMIT))) {
-        Token word;
-        word.kind = Token::Kind::kCjkWord;
-        word.positional = false;
-        word.position = position_ + static_cast<std::uint32_t>(char_index);
-        word.term = std::string(text_.text.substr(chars_[char_index].begin,
-                                                  chars_[last].end - chars_[char_index].begin));
-        emit(word, chars_[char_index].begin, chars_[last].end);
-      }
-    }
-  }
-
   const Analyzer& analyzer_;
-  const Analyzer::Impl& impl_;
   const NormalizedText& text_;
   const AnalyzeOptions& options_;
   const TokenSink& sink_;
@@ -294,14 +236,12 @@ Analyzer::~Analyzer() = default;
 std::uint32_t Analyzer::analyze(std::string_view text, std::uint32_t first_position,
                                 const AnalyzeOptions& options, const TokenSink& sink) const {
   const NormalizedText normalized = normalize_for_matching(text);
-  Tokenizer tokenizer(*this, *impl_, normalized, options, sink, first_position);
+  Tokenizer tokenizer(*this, normalized, options, sink, first_position);
   return tokenizer.run();
 }
 
 void Analyzer::load_shared_data() {
-  AnalyzeOptions options;
-  options.dictionary_words = true;
-  Analyzer().analyze("Ｕ中文字", 1, options, [](const Token&) {});
+  Analyzer().analyze("Ｕ中文字", 1, {}, [](const Token&) {});
 }
 
 std::vector<Token> Analyzer::tokens(std::string_view text, const AnalyzeOptions& options) const {
