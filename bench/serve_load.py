@@ -4,10 +4,13 @@
   serve_load.py http URL QUERIES CLIENTS REQUESTS     # CLIENTS keep-alive connections
   serve_load.py stdin SEARCHER DB QUERIES CLIENTS REQUESTS   # CLIENTS searcher --stdin processes
   serve_load.py soak URL QUERIES CLIENTS SECONDS       # for SECONDS, counting failures
+  serve_load.py fts5 FTS_DB QUERIES CLIENTS REQUESTS   # CLIENTS SQLite connections, FTS5 MATCH
+                                                       # expressions, top 10 by bm25 with snippet()
 
 Prints one JSON object: requests, failures, seconds, rps, p50_ms, p99_ms."""
 import http.client
 import json
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -62,6 +65,24 @@ def stdin_worker(searcher, db, queries, count, latencies, failures):
     process.wait()
 
 
+FTS5_TOP10 = ("SELECT path, snippet(docs, -1, '[', ']', '...', 12) FROM docs "
+              "WHERE docs MATCH ? ORDER BY rank LIMIT 10")
+
+
+def fts5_worker(fts_db, queries, count, latencies, failures):
+    # sqlite3 releases the GIL while a statement runs, so CLIENTS connections search at once.
+    connection = sqlite3.connect(f"file:{fts_db}?mode=ro", uri=True, check_same_thread=False)
+    for i in range(count):
+        query = queries[i % len(queries)]
+        start = time.perf_counter()
+        try:
+            connection.execute(FTS5_TOP10, (query,)).fetchall()
+        except sqlite3.Error as e:
+            failures.append(f"{e} {query!r}")
+        latencies.append(time.perf_counter() - start)
+    connection.close()
+
+
 def main():
     mode = sys.argv[1]
     latencies, failures = [], []
@@ -78,6 +99,9 @@ def main():
         if mode == "http":
             args = (target, share, requests // clients, latencies, failures)
             threads.append(threading.Thread(target=http_worker, args=args))
+        elif mode == "fts5":
+            args = (target, share, requests // clients, latencies, failures)
+            threads.append(threading.Thread(target=fts5_worker, args=args))
         elif mode == "soak":
             args = (target, share, 0, latencies, failures, time.monotonic() + requests)
             threads.append(threading.Thread(target=http_worker, args=args))
