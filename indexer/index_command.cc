@@ -8,6 +8,7 @@
 #include <iostream>
 #include <optional>
 
+#include "helper_program.h"
 #include "interrupt.h"
 #include "longjing/database_path.h"
 #include "longjing/documents.h"
@@ -18,21 +19,6 @@
 
 namespace longjing::cli {
 namespace {
-
-// The PDF reader process beside this program: in the same folder (the build tree), else
-// where the install puts it relative to bin/; "" when neither exists (PDFs are then read
-// in this process).
-std::string pdf_reader_beside_this_program() {
-  std::error_code ec;
-  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (ec) return "";
-  for (const std::filesystem::path& candidate :
-       {self.parent_path() / "longjing-read-pdf",
-        self.parent_path() / LONGJING_PDF_READER_FROM_BIN / "longjing-read-pdf"}) {
-    if (::access(candidate.c_str(), X_OK) == 0) return candidate.lexically_normal().string();
-  }
-  return "";
-}
 
 // A TSV field: backslash, tab, newline and carriage return escaped as \\ \t \n \r.
 std::string tsv_field(std::string_view text) {
@@ -204,7 +190,7 @@ int run_index_command(const IndexCommandOptions& o, const std::atomic<bool>* can
   options.cancel = cancel;
   options.shards = o.shards;
   options.jobs = o.jobs;
-  options.read_limits.pdf_reader = pdf_reader_beside_this_program();
+  options.read_limits.pdf_reader = helper_program("longjing-read-pdf");
 
   std::optional<ProgressLine> progress;
   if (o.progress && !o.quiet) {

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libxapian-dev xapian-tools          # the index, and xapian-tcpsrv for remote shards
-  libicu-dev                          # normalization, script detection, word breaks
+  libicu-dev                          # normalization, script detection
   libcli11-dev catch2 nlohmann-json3-dev
   libmd4c-dev libgumbo-dev            # Markdown and HTML readers
   libcpp-httplib-dev                  # searcher --serve

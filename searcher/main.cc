@@ -1,29 +1,30 @@
-// searcher: ranked full-text search with highlighted passages. Only argv, stdout and exit
-// codes live here; the work is in longjing::common.
+// searcher: ranked full-text search with highlighted passages. Only argv and the start of
+// the server program live here; the work is in longjing::common.
+#include <unistd.h>
+
 #include <cerrno>
-#include <csignal>
+#include <cstring>
 #include <iostream>
 
+#include "helper_program.h"
 #include "search_command.h"
 
 int main(int argc, char** argv) {
-  // A closed pipe (searcher x | head -1) is not an error: writes fail, we stop quietly.
-  std::signal(SIGPIPE, SIG_IGN);
-  std::ios::sync_with_stdio(false);
-  longjing::cli::SearchOptions options;
-  options.names = longjing::program_names(argc > 0 ? argv[0] : "", "searcher");
-  const std::string& name = options.names.searcher;
-  CLI::App app{name, name};
-  longjing::cli::setup_search_command(app, options);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-    std::cerr << name << ": " << e.what() << "\nRun '" << name << " --help' for usage.\n";
+  // --serve: the server program takes the same command line (and names itself after
+  // argv[0], so its messages carry this program's name).
+  const auto exec_server = [argv](const std::vector<std::string>&, const longjing::SearcherOptions&,
+                                  const longjing::cli::SearchOptions& options) {
+    const std::string server = longjing::cli::helper_program("longjing-serve");
+    if (server.empty()) {
+      std::cerr << options.names.searcher
+                << ": --serve needs longjing-serve, the server program, beside this program or "
+                   "in its libexec folder; it is not there\n";
+      return 2;
+    }
+    ::execv(server.c_str(), argv);
+    std::cerr << options.names.searcher << ": cannot start " << server << ": "
+              << std::strerror(errno) << "\n";
     return 2;
-  }
-  const int status = longjing::cli::run_search_command(options);
-  std::cout.flush();
-  if (!std::cout) return errno == EPIPE ? 0 : 2;
-  return status;
+  };
+  return longjing::cli::searcher_main(argc, argv, exec_server);
 }

@@ -3,12 +3,11 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <map>
 
-#include "http_server.h"
-#include "interrupt.h"
 #include "longjing/database_path.h"
 #include "longjing/error.h"
 #include "longjing/printer.h"
@@ -191,7 +190,7 @@ SearchRequest request_from(const SearchOptions& o) {
 
 }  // namespace
 
-int run_search_command(const SearchOptions& o) {
+int run_search_command(const SearchOptions& o, const ServeFunction& serve) {
   std::vector<std::string> databases = o.databases;
   if (databases.empty()) databases.push_back(resolve_database_path(""));
   if (o.serve && (o.stdin_mode || o.count || prints_paths(o) || !o.query_words.empty())) {
@@ -224,15 +223,7 @@ int run_search_command(const SearchOptions& o) {
     searcher_options.alias_files = o.alias_files;
     searcher_options.timeout = std::chrono::milliseconds(static_cast<long long>(o.timeout * 1000));
     searcher_options.allow_partial = o.allow_partial;
-    if (o.serve) {
-      server::ServeOptions serve_options;
-      serve_options.listen = o.listen;
-      serve_options.token_file = o.token_file;
-      serve_options.cors_origin = o.cors_origin;
-      serve_options.threads = o.serve_threads;
-      serve_options.stop = install_interrupt_handlers();
-      return server::serve(databases, searcher_options, serve_options, std::cerr);
-    }
+    if (o.serve) return serve(databases, searcher_options, o);
     Searcher searcher(databases, searcher_options);
     for (const MissingDatabase& m : searcher.missing_databases()) {
       std::cerr << o.names.searcher << ": warning: left out " << m.database << " (" << m.reason
@@ -256,6 +247,28 @@ int run_search_command(const SearchOptions& o) {
     std::cerr << o.names.searcher << ": " << e.what() << '\n';
     return 2;
   }
+}
+
+int searcher_main(int argc, char** argv, const ServeFunction& serve) {
+  // A closed pipe (searcher x | head -1) is not an error: writes fail, we stop quietly.
+  std::signal(SIGPIPE, SIG_IGN);
+  std::ios::sync_with_stdio(false);
+  SearchOptions options;
+  options.names = program_names(argc > 0 ? argv[0] : "", "searcher");
+  const std::string& name = options.names.searcher;
+  CLI::App app{name, name};
+  setup_search_command(app, options);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    std::cerr << name << ": " << e.what() << "\nRun '" << name << " --help' for usage.\n";
+    return 2;
+  }
+  const int status = run_search_command(options, serve);
+  std::cout.flush();
+  if (!std::cout) return errno == EPIPE ? 0 : 2;
+  return status;
 }
 
 }  // namespace longjing::cli

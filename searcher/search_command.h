@@ -3,10 +3,12 @@
 
 #include <CLI/CLI.hpp>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "longjing/program_names.h"
+#include "longjing/searcher.h"
 
 namespace longjing::cli {
 
@@ -52,9 +54,22 @@ struct SearchOptions {
 // Declares the flags of `options` on `app`.
 void setup_search_command(CLI::App& app, SearchOptions& options);
 
-// Runs the search (or, with --serve, the server until SIGINT/SIGTERM) and prints the hits to
-// stdout. Returns the exit code: 0 with hits, 1 without, 2 on error (after printing
-// "<names.searcher>: <message>" to stderr).
-int run_search_command(const SearchOptions& options);
+// What --serve runs, once the command line is checked: `databases` and `searcher_options`
+// are what it names, `options` the rest. The searcher execs the server program
+// (longjing-serve), which serves: only that program links the HTTP library, whose OpenSSL
+// start-up would cost every shell query 2 ms. Returns the exit code.
+using ServeFunction =
+    std::function<int(const std::vector<std::string>& databases,
+                      const SearcherOptions& searcher_options, const SearchOptions& options)>;
+
+// Runs the search (or, with --serve, `serve`) and prints the hits to stdout. Returns the
+// exit code: 0 with hits, 1 without, 2 on error (after printing "<names.searcher>: <message>"
+// to stderr).
+int run_search_command(const SearchOptions& options, const ServeFunction& serve);
+
+// The whole program: reads argv (answering --help and --version, refusing bad usage with
+// exit code 2), runs the command with `serve` for --serve, and flushes stdout (a closed pipe
+// is no error). Returns the exit code.
+int searcher_main(int argc, char** argv, const ServeFunction& serve);
 
 }  // namespace longjing::cli

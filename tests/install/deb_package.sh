@@ -27,6 +27,7 @@ holds() {  # PACKAGE FILE...
 }
 multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo x86_64-linux-gnu)
 holds "$programs" usr/bin/longjing-indexer usr/bin/longjing-searcher usr/libexec/longjing/longjing-read-pdf \
+  usr/libexec/longjing/longjing-serve \
   usr/share/man/man1/longjing-indexer.1.gz usr/share/man/man1/longjing-searcher.1.gz \
   usr/share/bash-completion/completions/longjing-searcher usr/share/zsh/vendor-completions/_longjing-indexer \
   usr/share/fish/vendor_completions.d/longjing-searcher.fish

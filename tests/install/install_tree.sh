@@ -18,6 +18,7 @@ libdir=$(cd "$prefix" && ls -d lib*/ lib/*-linux-gnu 2>/dev/null | grep -m1 -E '
 
 # installed-files: each in the place its tool looks.
 for f in bin/longjing-indexer bin/longjing-searcher libexec/longjing/longjing-read-pdf \
+    libexec/longjing/longjing-serve \
     share/man/man1/longjing-indexer.1.gz share/man/man1/longjing-searcher.1.gz \
     share/bash-completion/completions/longjing-searcher share/zsh/vendor-completions/_longjing-searcher \
     share/fish/vendor_completions.d/longjing-indexer.fish \
@@ -51,6 +52,23 @@ mkdir "$work/pdfs" && cp "$source/tests/fixtures/documents/report.pdf" "$work/pd
 "$prefix/bin/longjing-indexer" -q --db "$work/pdf-db" "$work/pdfs"
 if [ "$("$prefix/bin/longjing-searcher" --db "$work/pdf-db" -l pdfmarkerone)" = "$work/pdfs/report.pdf" ]; then pass; else
   fail "installed-indexer-reads-a-pdf"; fi
+
+# --serve: the installed searcher starts the server program it finds in libexec, and only
+# that program links the HTTP library (its OpenSSL start-up would slow every shell query).
+"$prefix/bin/longjing-searcher" --db "$work/db" --serve --listen 127.0.0.1:0 2>"$work/serve.err" &
+server=$!
+for _ in $(seq 100); do grep -q '^listening on ' "$work/serve.err" && break; sleep 0.1; done
+url=$(sed -n 's/^listening on //p' "$work/serve.err")
+if [ -n "$url" ] && python3 -c 'import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1], timeout=10).read().decode())' \
+    "${url}api/search?q=Unitree" 2>/dev/null | grep -q unitree.txt; then pass; else
+  fail "installed-searcher-serves: $(cat "$work/serve.err")"; fi
+kill "$server"; wait "$server" 2>/dev/null
+if ! objdump -p "$prefix/bin/longjing-searcher" | grep -q 'NEEDED.*httplib'; then pass; else
+  fail "installed-searcher-links-no-http-library"; fi
+mkdir "$work/alone" && cp "$prefix/bin/longjing-searcher" "$work/alone/"
+"$work/alone/longjing-searcher" --db "$work/db" --serve 2>"$work/err"; status=$?
+if [ "$status" -eq 2 ] && grep -q "^longjing-searcher: --serve needs longjing-serve" "$work/err"; then pass; else
+  fail "searcher-without-its-server-says-so: exit $status, $(cat "$work/err")"; fi
 
 # examples/embed-cpp: find_package(Longjing) against the prefix.
 if cmake -S "$source/examples/embed-cpp" -B "$work/embed" -DCMAKE_PREFIX_PATH="$prefix" >"$work/embed.log" 2>&1 &&
