@@ -10,11 +10,7 @@
 # SHARDS lists the shard counts to build (0: one database, no --shards). Prints a Markdown
 # table; rows go to $RESULTS/curve.tsv and the plot to $RESULTS/curve.png (gnuplot).
 set -euo pipefail
-HERE=$(cd "$(dirname "$0")" && pwd)
-BENCH_ROOT=${BENCH_ROOT:-${XDG_CACHE_HOME:-$HOME/.cache}/longjing-bench}
-RESULTS=${RESULTS:-$BENCH_ROOT/results}
-ENGINE_BIN=${ENGINE_BIN:-$HERE/../build/release/bin}
-SHARED_BENCH=$(cd "${SHARED_BENCH:-$HERE/../../shared/bench}" && pwd)
+source "$(dirname "$0")/paths.sh"
 corpus=${CORPUS:-mixed}
 scales=${SCALES:-1 2 4}
 shard_counts=${SHARDS:-0 4}

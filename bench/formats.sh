@@ -10,8 +10,7 @@
 #   bench/formats.sh [N]
 # Prints a Markdown table; the generated folder stays in $BENCH_ROOT/formats/.
 set -euo pipefail
-BENCH_ROOT=${BENCH_ROOT:-${XDG_CACHE_HOME:-$HOME/.cache}/longjing-bench}
-ENGINE_BIN=${ENGINE_BIN:-$(cd "$(dirname "$0")/.." && pwd)/build/release/bin}
+source "$(dirname "$0")/paths.sh"
 count=${1:-300}
 runs=${RUNS:-3}
 root=$BENCH_ROOT/formats

@@ -6,9 +6,7 @@
 #   bench/noop.sh brown linuxdoc        # other corpora
 # Prints a Markdown table; hyperfine's JSON goes to $RESULTS/noop-CORPUS.json.
 set -euo pipefail
-BENCH_ROOT=${BENCH_ROOT:-${XDG_CACHE_HOME:-$HOME/.cache}/longjing-bench}
-RESULTS=${RESULTS:-$BENCH_ROOT/results}
-ENGINE_BIN=${ENGINE_BIN:-$(cd "$(dirname "$0")/.." && pwd)/build/release/bin}
+source "$(dirname "$0")/paths.sh"
 mkdir -p "$RESULTS"
 echo "| corpus | files | stat every file (ms) | no-op re-index (ms) | ratio |"
 echo "|---|---|---|---|---|"

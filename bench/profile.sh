@@ -15,9 +15,7 @@
 # Needs the searcher's index from bench/index.sh (INDEX_ROOT/longjing/CORPUS).
 source "$(dirname "$0")/defaults.sh"
 set -euo pipefail
-BENCH_ROOT=${BENCH_ROOT:-${XDG_CACHE_HOME:-$HOME/.cache}/longjing-bench}
-RESULTS=${RESULTS:-$BENCH_ROOT/results}
-ENGINE_BIN=${ENGINE_BIN:-$(cd "$(dirname "$0")/.." && pwd)/build/release/bin}
+source "$(dirname "$0")/paths.sh"
 CORPORA=${CORPORA:-$BENCH_ROOT/corpora}
 INDEX_ROOT=${INDEX_ROOT:-$BENCH_ROOT/indexes}
 QC=${PROFILE_QUERY_CORPUS:-poetry-zh-50k}

@@ -8,11 +8,7 @@
 #   bench/serve.sh [CORPUS]          SOAK_SECONDS=60 REQUESTS=2000 bench/serve.sh
 # Prints a Markdown table; rows also go to $RESULTS/serve.tsv.
 set -euo pipefail
-HERE=$(cd "$(dirname "$0")" && pwd)
-BENCH_ROOT=${BENCH_ROOT:-${XDG_CACHE_HOME:-$HOME/.cache}/longjing-bench}
-RESULTS=${RESULTS:-$BENCH_ROOT/results}
-ENGINE_BIN=${ENGINE_BIN:-$HERE/../build/release/bin}
-SHARED_BENCH=$(cd "${SHARED_BENCH:-$HERE/../../shared/bench}" && pwd)
+source "$(dirname "$0")/paths.sh"
 corpus=${1:-mixed}
 requests=${REQUESTS:-4000}
 soak=${SOAK_SECONDS:-600}

@@ -9,11 +9,7 @@
 #   bench/sessions.sh [CORPUS]        REQUESTS=500 bench/sessions.sh brown
 # Prints a Markdown table; rows also go to $RESULTS/sessions.tsv.
 set -euo pipefail
-HERE=$(cd "$(dirname "$0")" && pwd)
-BENCH_ROOT=${BENCH_ROOT:-${XDG_CACHE_HOME:-$HOME/.cache}/longjing-bench}
-RESULTS=${RESULTS:-$BENCH_ROOT/results}
-ENGINE_BIN=${ENGINE_BIN:-$HERE/../build/release/bin}
-SHARED_BENCH=$(cd "${SHARED_BENCH:-$HERE/../../shared/bench}" && pwd)
+source "$(dirname "$0")/paths.sh"
 corpus=${1:-mixed}
 requests=${REQUESTS:-2000}
 db=$BENCH_ROOT/indexes/longjing/$corpus/db

@@ -9,11 +9,7 @@
 #   REPEAT=50 bench/stdin.sh brown
 # Prints a Markdown table; rows also go to $RESULTS/stdin.tsv.
 set -euo pipefail
-HERE=$(cd "$(dirname "$0")" && pwd)
-BENCH_ROOT=${BENCH_ROOT:-${XDG_CACHE_HOME:-$HOME/.cache}/longjing-bench}
-RESULTS=${RESULTS:-$BENCH_ROOT/results}
-ENGINE_BIN=${ENGINE_BIN:-$HERE/../build/release/bin}
-SHARED_BENCH=$(cd "${SHARED_BENCH:-$HERE/../../shared/bench}" && pwd)
+source "$(dirname "$0")/paths.sh"
 mkdir -p "$RESULTS"
 exec python3 - "$BENCH_ROOT" "$RESULTS" "$ENGINE_BIN" "$SHARED_BENCH" "${REPEAT:-25}" ${*:-mixed poetry-zh-50k linuxdoc} <<'PY'
 import os, subprocess, sys, time

@@ -7,10 +7,7 @@
 #   bench/watch.sh [CORPUS]          SAVES=200 bench/watch.sh
 # Prints a Markdown table; the row also goes to $RESULTS/watch.tsv.
 set -euo pipefail
-HERE=$(cd "$(dirname "$0")" && pwd)
-BENCH_ROOT=${BENCH_ROOT:-${XDG_CACHE_HOME:-$HOME/.cache}/longjing-bench}
-RESULTS=${RESULTS:-$BENCH_ROOT/results}
-ENGINE_BIN=${ENGINE_BIN:-$HERE/../build/release/bin}
+source "$(dirname "$0")/paths.sh"
 corpus=${1:-mixed}
 saves=${SAVES:-1000}
 work=$(mktemp -d)

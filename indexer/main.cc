@@ -6,6 +6,7 @@
 
 #include "index_command.h"
 #include "interrupt.h"
+#include "parse_command_line.h"
 
 int main(int argc, char** argv) {
   longjing::cli::IndexCommandOptions options;
@@ -13,13 +14,7 @@ int main(int argc, char** argv) {
   const std::string& name = options.names.indexer;
   CLI::App app{name, name};
   longjing::cli::setup_index_command(app, options);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-    std::cerr << name << ": " << e.what() << "\nRun '" << name << " --help' for usage.\n";
-    return 2;
-  }
+  if (const auto stop = longjing::cli::parse_command_line(app, argc, argv, name)) return *stop;
   options.progress = ::isatty(STDERR_FILENO) == 1;
   return longjing::cli::run_index_command(options, longjing::cli::install_interrupt_handlers());
 }

@@ -14,6 +14,7 @@
 #include "longjing/query_session.h"
 #include "longjing/searcher.h"
 #include "longjing/version.h"
+#include "parse_command_line.h"
 
 namespace longjing::cli {
 namespace {
@@ -258,13 +259,7 @@ int searcher_main(int argc, char** argv, const ServeFunction& serve) {
   const std::string& name = options.names.searcher;
   CLI::App app{name, name};
   setup_search_command(app, options);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-    std::cerr << name << ": " << e.what() << "\nRun '" << name << " --help' for usage.\n";
-    return 2;
-  }
+  if (const auto stop = parse_command_line(app, argc, argv, name)) return *stop;
   const int status = run_search_command(options, serve);
   std::cout.flush();
   if (!std::cout) return errno == EPIPE ? 0 : 2;
