@@ -40,16 +40,11 @@ for scale in $scales; do
     read -r wall user sys rss_kb <"$work/time"
     index_mb=$(du -sb "$db" | awk '{ printf "%.1f", $1 / 1e6 }')
     documents=$(xapian-delve "$db" | sed -n 's/^number of documents = //p')
-    python3 - "$ENGINE_BIN/searcher" "$db" "$SHARED_BENCH/queries" "$runs" >"$work/query" <<'PY'
-import os, resource, subprocess, sys, time
-searcher, db, queries, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-typed = []
-for name in ("en.tsv", "zh.tsv"):
-    for line in open(os.path.join(queries, name), encoding="utf-8"):
-        if line.startswith("#") or not line.strip():
-            continue
-        _, kind, text = line.rstrip("\n").split("\t")
-        typed.append({"phrase": f'"{text}"', "prefix": text + "*", "and": text.replace(" ", " AND ")}.get(kind, text))
+    PYTHONPATH="$HERE" python3 - "$ENGINE_BIN/searcher" "$db" "$SHARED_BENCH" "$runs" >"$work/query" <<'PY'
+import resource, subprocess, sys, time
+import query_set
+searcher, db, shared, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+typed = [query_set.longjing(k, t) for k, t in query_set.read(shared, ["en.tsv", "zh.tsv"])]
 latencies = []
 for query in typed:  # one warm-up each, then the runs
     command = [searcher, "--db", db, "--color", "never", "-n", "10", query]

@@ -22,16 +22,12 @@ trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 mkdir -p "$RESULTS"
 
 # The same queries in each engine's syntax, line for line.
-python3 - "$SHARED_BENCH/queries/en.tsv" "$work/longjing.txt" "$work/fts5.txt" <<'PY'
+PYTHONPATH="$HERE" python3 - "$SHARED_BENCH" "$work/longjing.txt" "$work/fts5.txt" <<'PY'
 import sys
-longjing, fts5 = open(sys.argv[2], "w"), open(sys.argv[3], "w")
-for line in open(sys.argv[1], encoding="utf-8"):
-    if line.startswith("#") or not line.strip():
-        continue
-    _, kind, text = line.rstrip("\n").split("\t")
-    words = text.split()
-    longjing.write({"phrase": f'"{text}"', "prefix": text + "*", "and": " AND ".join(words)}.get(kind, text) + "\n")
-    fts5.write({"phrase": f'"{text}"', "prefix": f'"{text}"*', "and": " AND ".join(f'"{w}"' for w in words)}.get(kind, f'"{text}"') + "\n")
+import query_set
+rows = query_set.read(sys.argv[1], ["en.tsv"])
+open(sys.argv[2], "w").write("".join(query_set.longjing(k, t) + "\n" for k, t in rows))
+open(sys.argv[3], "w").write("".join(query_set.fts5_match(k, t) + "\n" for k, t in rows))
 PY
 
 "$ENGINE_BIN/searcher" --serve --threads 8 --db "$db" --listen 127.0.0.1:0 2>"$work/server.err" &

@@ -11,8 +11,9 @@
 set -euo pipefail
 source "$(dirname "$0")/paths.sh"
 mkdir -p "$RESULTS"
-exec python3 - "$BENCH_ROOT" "$RESULTS" "$ENGINE_BIN" "$SHARED_BENCH" "${REPEAT:-25}" ${*:-mixed poetry-zh-50k linuxdoc} <<'PY'
+PYTHONPATH="$HERE" exec python3 - "$BENCH_ROOT" "$RESULTS" "$ENGINE_BIN" "$SHARED_BENCH" "${REPEAT:-25}" ${*:-mixed poetry-zh-50k linuxdoc} <<'PY'
 import os, subprocess, sys, time
+import query_set
 
 root, results, bin_dir, shared, repeat, *corpora = sys.argv[1:]
 repeat = int(repeat)
@@ -20,21 +21,12 @@ searcher = os.path.join(bin_dir, "searcher")
 
 def queries(corpus):
     files = ["en.tsv"] + (["zh.tsv"] if corpus.startswith("poetry") or corpus == "mixed" else [])
-    out = []
-    for name in files:
-        for line in open(os.path.join(shared, "queries", name), encoding="utf-8"):
-            if line.startswith("#") or not line.strip():
-                continue
-            _, kind, text = line.rstrip("\n").split("\t")
-            out.append((kind, text))
-    return out
+    return query_set.read(shared, files)
 
-def longjing_syntax(kind, text):
-    return {"phrase": f'"{text}"', "prefix": text + "*", "and": text.replace(" ", " AND ")}.get(kind, text)
+longjing_syntax = query_set.longjing
 
 def fts5_sql(kind, text):
-    quoted = {"prefix": f'"{text}"*', "and": " AND ".join(f'"{w}"' for w in text.split())}.get(kind, f'"{text}"')
-    match = quoted.replace("'", "''")
+    match = query_set.fts5_match(kind, text).replace("'", "''")
     return (f"SELECT path, snippet(docs, -1, '[', ']', '...', 12) FROM docs "
             f"WHERE docs MATCH '{match}' ORDER BY rank LIMIT 10;")
 
