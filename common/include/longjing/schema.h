@@ -40,9 +40,9 @@ namespace longjing::schema {
 
 // 1: first version. 2: Latin accents folded in every term (café and cafe are one term), so
 // an index of version 1 would miss accented words typed without their accents. 3: the
-// document data no longer repeats the path, hash, mtime and size its values hold, and the
-// id term is a hash of the path instead of the path, and no ICU dictionary words (XW) are
-// indexed: their ranking boost changed no known-item figure (docs/ranking.md).
+// document data no longer repeats the path, hash, mtime and size its values hold; the id
+// term is a hash of the path, not the path; no ICU dictionary words (XW) are indexed (their
+// ranking boost changed no known-item figure: docs/ranking.md).
 inline constexpr int kSchemaVersion = 3;
 inline constexpr std::string_view kSchemaKey = "longjing:schema";
 // Metadata: "longjing:aliases:<root>" = the alias table of the *.aliases files found under
