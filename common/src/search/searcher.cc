@@ -219,10 +219,7 @@ struct Searcher::Impl {
                                   const ParsedQuery& parsed) const {
     std::vector<TermWeight> out;
     // The document's own id term, to weigh each term in this document alone.
-    const Xapian::Document doc = it.get_document();
-    auto id = doc.termlist_begin();
-    id.skip_to(std::string(schema::kIdPrefix));
-    const std::string id_term = id != doc.termlist_end() ? *id : std::string();
+    const std::string id_term = schema::id_term(it.get_document().get_value(schema::kPathSlot));
     for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);
          ++t) {
       Xapian::Enquire one(db);
