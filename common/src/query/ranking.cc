@@ -186,6 +186,24 @@ bool holds(const std::vector<Xapian::termpos>& sorted, Xapian::termpos p) {
   return std::binary_search(sorted.begin(), sorted.end(), p);
 }
 
+// Whether some position of each list follows one of the list before it, all of them within
+// `window` consecutive positions: the lists' terms in their order (each list sorted). From
+// each start, the earliest next position of each list is the one that ends soonest.
+bool in_order_within(const std::vector<std::vector<Xapian::termpos>>& lists,
+                     Xapian::termpos window) {
+  for (Xapian::termpos start : lists.front()) {
+    Xapian::termpos at = start;
+    bool fits = true;
+    for (std::size_t i = 1; i < lists.size() && fits; ++i) {
+      const auto next = std::upper_bound(lists[i].begin(), lists[i].end(), at);
+      fits = next != lists[i].end() && *next - start < window;
+      if (fits) at = *next;
+    }
+    if (fits) return true;
+  }
+  return false;
+}
+
 // The smallest number of consecutive positions that hold every list's term at least once
 // (each list sorted): a walk that always advances the list at the window's start.
 Xapian::termpos smallest_window(const std::vector<std::vector<Xapian::termpos>>& lists) {
@@ -277,9 +295,14 @@ double nearness_factor(const Xapian::Database& db, Xapian::docid did,
     factor += p.clause_boost;
     because("within " + std::to_string(p.clause_window));
   }
-  if (window <= std::max<Xapian::termpos>(p.sentence_window, span)) {
+  const Xapian::termpos sentence = std::max<Xapian::termpos>(p.sentence_window, span);
+  if (window <= sentence) {
     factor += p.sentence_boost;
     because("within " + std::to_string(p.sentence_window));
+    if (in_order_within(distinct, sentence)) {
+      factor += p.order_boost;
+      because("in order");
+    }
   }
   return factor;
 }
@@ -329,8 +352,9 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
   const bool near = telling.size() >= 2;
   if ((!near && title_terms.empty()) || order.empty()) return order;
   const auto depth = std::min<std::size_t>(order.size(), p.nearness_depth);
-  const double most = (near ? 1.0 + p.phrase_boost + p.clause_boost + p.sentence_boost : 1.0) *
-                      (title_terms.empty() ? 1.0 : 1.0 + p.title_boost);
+  const double most =
+      (near ? 1.0 + p.phrase_boost + p.clause_boost + p.sentence_boost + p.order_boost : 1.0) *
+      (title_terms.empty() ? 1.0 : 1.0 + p.title_boost);
   // The `needed` best scores so far (a min-heap): once a match, even at the most
   // nearness can give, cannot beat the lowest of them, no later one can either (their
   // weights only fall), and their order cannot reach the first `needed` places.

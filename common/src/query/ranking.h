@@ -8,8 +8,9 @@
 //     aliases the alias table adds for it (ranking_query);
 //   * nearness: the best matches by that score are reordered by how close the words of
 //     the query's AND group stand in each (as a phrase, within a clause, within a
-//     sentence): their score is multiplied by nearness_factor(). Done after the match,
-//     on the top nearness_depth hits only, so its cost does not grow with the matches.
+//     sentence, in the order typed): their score is multiplied by nearness_factor().
+//     Done after the match, on the top nearness_depth hits only, so its cost does not
+//     grow with the matches.
 // Both leave out words so frequent that they tell the documents apart no more than they
 // cost to read ("the", a stem whose only form is the one typed).
 #pragma once
@@ -31,11 +32,12 @@ struct RankingParams {
   double alias_scale = 0.5;          // weight of a name the alias table put beside the typed one
   double typed_share_limit = 0.9;    // no typed boost when the typed form has this share
                                      // of the stem's documents or more: it tells nothing
-  double phrase_boost = 1.0;         // added to the factor when the words form the phrase
+  double phrase_boost = 2.0;         // added to the factor when the words form the phrase
   double clause_boost = 1.0;         // ... when all of them stand within clause_window
   unsigned clause_window = 8;        // positions
   double sentence_boost = 1.0;       // ... when all of them stand within sentence_window
   unsigned sentence_window = 30;     // positions
+  double order_boost = 1.0;          // ... when they stand there in the order typed
   double title_boost = 1.0;          // added to the factor when the title holds every word
   unsigned nearness_depth = 100;     // how many of the best matches nearness reorders
   double near_frequent_share = 0.8;  // words in this share of the documents or more are
@@ -85,9 +87,11 @@ Xapian::Query ranking_query(const Xapian::Query& parsed, const RankingTerms& ter
 
 // How much nearness multiplies document `did`'s score: 1, plus phrase_boost when the
 // words stand at their offsets from one another, plus clause_boost and sentence_boost
-// when all of them stand within those windows. 1 when a word has no positions there.
-// When `reasons` is not null, the name of each part that applied is appended to it
-// ("phrase", "within 8", "within 30"). REQUIRES: words.size() >= 2.
+// when all of them stand within those windows, plus order_boost when they stand within
+// the sentence window in the order typed (a word typed twice counts once, where it was
+// first typed). 1 when a word has no positions there. When `reasons` is not null, the
+// name of each part that applied is appended to it ("phrase", "within 8", "within 30",
+// "in order"). REQUIRES: words.size() >= 2.
 double nearness_factor(const Xapian::Database& db, Xapian::docid did,
                        const std::vector<NearWord>& words,
                        std::vector<std::string>* reasons = nullptr);
@@ -98,7 +102,7 @@ struct RankedMatch {
   double score = 0;                  // its weight, times `factor`
   int percent = 0;                   // relative to the best match, which keeps Xapian's percent
   double factor = 1;                 // what nearness and the title multiplied its weight by
-  std::vector<std::string> reasons;  // why: "phrase", "within 8", "within 30", "title"
+  std::vector<std::string> reasons;  // why: "phrase", "within 8", "within 30", "in order", "title"
 };
 
 // For each of `docids`, whether the document holds every one of `title_terms` (all false
