@@ -224,8 +224,9 @@ Xapian::termpos smallest_window(const std::vector<std::vector<Xapian::termpos>>&
 
 }  // namespace
 
-Xapian::BM25Weight ranking_weight() {
-  return Xapian::BM25Weight(kRanking.k1, 0, 1, kRanking.b, 0.5);
+Xapian::BM25PlusWeight ranking_weight() {
+  return Xapian::BM25PlusWeight(kRanking.k1, 0, 1, kRanking.b, kRanking.min_normlen,
+                                kRanking.delta);
 }
 
 RankingTerms ranking_terms(const Xapian::Query& parsed,

@@ -28,6 +28,9 @@ namespace longjing {
 struct RankingParams {
   double k1 = 0.8;                   // BM25 term-frequency saturation
   double b = 0.9;                    // BM25 document-length normalization
+  double min_normlen = 0.0;          // BM25's floor on a document's length / the average
+  double delta = 1.0;                // BM25+: what a term found at all adds, whatever the
+                                     // document's length (Lv and Zhai 2011)
   double typed_scale = 1.0;          // weight of a word's typed form, added to its stem's
   double alias_scale = 0.5;          // weight of a name the alias table put beside the typed one
   double typed_share_limit = 0.9;    // no typed boost when the typed form has this share
@@ -47,8 +50,8 @@ struct RankingParams {
 // The parameters in force.
 inline constexpr RankingParams kRanking{};
 
-// BM25 with kRanking's k1 and b.
-Xapian::BM25Weight ranking_weight();
+// BM25+ with kRanking's k1, b, min_normlen and delta.
+Xapian::BM25PlusWeight ranking_weight();
 
 // One word of the query's AND group, for nearness.
 struct NearWord {
