@@ -29,8 +29,7 @@ struct RankingParams {
   double k1 = 0.8;                   // BM25 term-frequency saturation
   double b = 0.9;                    // BM25 document-length normalization
   double min_normlen = 0.0;          // BM25's floor on a document's length / the average
-  double delta = 1.0;                // BM25+: what a term found at all adds, whatever the
-                                     // document's length (Lv and Zhai 2011)
+                                     // (Xapian's default 0.5 made short documents tie)
   double typed_scale = 1.0;          // weight of a word's typed form, added to its stem's
   double alias_scale = 0.5;          // weight of a name the alias table put beside the typed one
   double typed_share_limit = 0.9;    // no typed boost when the typed form has this share
@@ -43,15 +42,16 @@ struct RankingParams {
   double order_boost = 1.0;          // ... when they stand there in the order typed
   double title_boost = 1.0;          // added to the factor when the title holds every word
   unsigned nearness_depth = 100;     // how many of the best matches nearness reorders
-  double near_frequent_share = 0.8;  // words in this share of the documents or more are
-                                     // left out of nearness (their positions are long)
+  double near_frequent_share = 0.8;  // words in this share of the documents or more,
+  double near_frequent_wdf = 10;     // and standing this many times in each on average,
+                                     // are left out of nearness ("the": long positions)
 };
 
 // The parameters in force.
 inline constexpr RankingParams kRanking{};
 
-// BM25+ with kRanking's k1, b, min_normlen and delta.
-Xapian::BM25PlusWeight ranking_weight();
+// BM25 with kRanking's k1, b and min_normlen.
+Xapian::BM25Weight ranking_weight();
 
 // One word of the query's AND group, for nearness.
 struct NearWord {
