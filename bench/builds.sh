@@ -31,10 +31,12 @@ EOF
     awk -F'\t' '$2 ~ /^en-/ {print $4}' "$known"
 }
 
+# The command line of BIN's searcher for QUERY, quoted for paired.py.
+cmd() { printf '%q ' "$1/searcher" --db "$db" --color never -n 10 "$2"; }
+
 ratios=()
 while IFS= read -r query; do
-    cmd() { printf '%q ' "$1/searcher" --db "$db" --color never -n 10 "$query"; }
-    json=$(python3 "$SHARED_BENCH/lib/paired.py" -n "$pairs" --a "$(cmd "$new")" --b "$(cmd "$old")")
+    json=$(python3 "$SHARED_BENCH/lib/paired.py" -n "$pairs" --a "$(cmd "$new" "$query")" --b "$(cmd "$old" "$query")")
     ratio=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["ratio_median"])' "$json")
     ratios+=("$ratio")
     printf '%-45s new/old %.3f\n' "$query" "$ratio"

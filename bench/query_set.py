@@ -1,6 +1,6 @@
 """The shared query sets (queries/en.tsv, queries/zh.tsv of the shared harness) and each
 engine's way of typing them, for the bench scripts that run queries themselves
-(stdin.sh, sessions.sh, curve.sh)."""
+(stdin.sh, sessions.sh, curve.sh, builds.sh, known_item/shuffled.py)."""
 import os
 
 

@@ -16,6 +16,9 @@ import sqlite3
 import statistics
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import query_set  # noqa: E402  (bench/query_set.py: each engine's way of typing a query)
+
 
 def expected_mrr(n):
     return sum(1 / k for k in range(1, min(n, 10) + 1)) / n if n else 0.0
@@ -35,9 +38,8 @@ def main(argv):
                 _, kind, _, text = line.rstrip("\n").split("\t")
                 if not kind.startswith("en"):
                     continue
-                match = " AND ".join('"%s"' % w.replace('"', "") for w in text.split())
-                counts.append(con.execute(
-                    "SELECT count(*) FROM docs WHERE docs MATCH ?", (match,)).fetchone()[0])
+                counts.append(con.execute("SELECT count(*) FROM docs WHERE docs MATCH ?",
+                                          (query_set.fts5_match("and", text),)).fetchone()[0])
         mrr = sum(map(expected_mrr, counts)) / len(counts)
         print(f"| {name} | {len(counts)} | {mrr:.3f} | {statistics.median(counts):g} |")
     return 0
