@@ -362,6 +362,30 @@ TEST_CASE("A word in every document, many times in each, is left out of nearness
   CHECK(hits[1].ranking_factor == 1);
 }
 
+TEST_CASE("Of two articles holding a Chinese piece, the one in the script typed ranks first",
+          "[index_search]") {
+  TempDir dir;
+  // The same poem in each script: the same terms once folded, and the same length.
+  dir.write("docs/hans.txt", "长安\n\n长安一片月，万户捣衣声。秋风吹不尽，总是玉关情。");
+  dir.write("docs/hant.txt", "長安\n\n長安一片月，萬戶擣衣聲。秋風吹不盡，總是玉關情。");
+  const std::string db = dir.str("db");
+  index(db, {dir.str("docs")});
+  for (const auto& [query, first] :
+       {std::pair{"长安一片", "hans.txt"}, std::pair{"長安一片", "hant.txt"}}) {
+    INFO(query);
+    const std::vector<Hit> hits = explained_hits(db, query);
+    REQUIRE(hits.size() == 2);
+    CHECK(std::filesystem::path(hits[0].path).filename() == first);
+    const auto& reasons = hits[0].ranking_reasons;
+    CHECK(std::find(reasons.begin(), reasons.end(), "script typed") != reasons.end());
+  }
+  // 一片 is written alike in both: no script to prefer, no reason given.
+  for (const Hit& hit : explained_hits(db, "一片")) {
+    const auto& reasons = hit.ranking_reasons;
+    CHECK(std::find(reasons.begin(), reasons.end(), "script typed") == reasons.end());
+  }
+}
+
 TEST_CASE("Several databases are searched as one", "[index_search]") {
   TempDir dir;
   dir.write("one/a.txt", "A\n\nUnitree");

@@ -30,5 +30,21 @@ TEST_CASE("language_by_script tells Simplified and Traditional Chinese from the 
   }
 }
 
+TEST_CASE("typed_script tells the script a query's Chinese is typed in", "[script]") {
+  const LanguageCase cases[] = {
+      {"長安", "zh-Hant"},       // 長 folds to 长
+      {"长安", "zh-Hans"},       // 长 is what 長 folds to
+      {"明月", ""},              // both scripts write these alike
+      {"長安 长安", "zh-Hant"},  // a Traditional form decides
+      {"robot 龙", "zh-Hans"},
+      {"Unitree", ""},
+      {"", ""},
+  };
+  for (const LanguageCase& c : cases) {
+    CAPTURE(c.text);
+    CHECK(typed_script(c.text) == c.language);
+  }
+}
+
 }  // namespace
 }  // namespace longjing

@@ -34,3 +34,13 @@ namespace longjing {
 char32_t fold_script(char32_t cp);
 
 }  // namespace longjing
+
+namespace longjing {
+
+// The script the Han characters of a short text (a query) are written in, as a language
+// tag: "zh-Hant" when one of them is a Traditional form (fold_script changes it), else
+// "zh-Hans" when one is the Simplified form of another character (长, 龙), else empty:
+// no Han characters, or only characters both scripts write alike (明月).
+std::string typed_script(std::string_view text);
+
+}  // namespace longjing

@@ -6,6 +6,9 @@
 
 #include "longjing/analyzer.h"
 #include "longjing/error.h"
+#include "longjing/normalizer.h"
+#include "longjing/schema.h"
+#include "longjing/script.h"
 #include "query/parse_query.h"
 #include "query/query_internal.h"
 #include "query/to_xapian.h"
@@ -55,6 +58,11 @@ ParsedQuery QueryBuilder::build(std::string_view text) const {
   impl->query = std::move(lowered.query);
   impl->ranking = ranking_terms(impl->query, lowered.typed_forms);
   impl->ranking.alias_queries = std::move(lowered.alias_queries);
+  const std::string script = typed_script(text);
+  if (!script.empty()) {
+    impl->ranking.script_term =
+        schema::make_term(schema::TermKind::kLanguage, normalize_string(script));
+  }
   impl->origins = std::move(lowered.origins);
   impl->patterns = query::highlight_patterns(tree, impl_->analyzer);
   impl->description_json = query::describe_json(tree);

@@ -307,15 +307,14 @@ double nearness_factor(const Xapian::Database& db, Xapian::docid did,
   return factor;
 }
 
-std::vector<bool> titles_holding(const Xapian::Database& db,
-                                 const std::vector<Xapian::docid>& docids,
-                                 const std::vector<std::string>& title_terms) {
-  std::vector<bool> held(docids.size(), !title_terms.empty());
+std::vector<bool> holding_all(const Xapian::Database& db, const std::vector<Xapian::docid>& docids,
+                              const std::vector<std::string>& terms) {
+  std::vector<bool> held(docids.size(), !terms.empty());
   std::vector<std::size_t> ascending(docids.size());
   for (std::size_t i = 0; i < ascending.size(); ++i) ascending[i] = i;
   std::sort(ascending.begin(), ascending.end(),
             [&](std::size_t a, std::size_t b) { return docids[a] < docids[b]; });
-  for (const std::string& term : title_terms) {
+  for (const std::string& term : terms) {
     // One walk of the term's postings, skipping from each document to the next.
     Xapian::PostingIterator it = db.postlist_begin(term);
     const Xapian::PostingIterator end = db.postlist_end(term);
@@ -328,10 +327,12 @@ std::vector<bool> titles_holding(const Xapian::Database& db,
   return held;
 }
 
+bool reorders(const RankingTerms& terms) {
+  return terms.near_words.size() >= 2 || !terms.title_terms.empty() || !terms.script_term.empty();
+}
+
 std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xapian::MSet& mset,
-                                           const std::vector<NearWord>& words,
-                                           const std::vector<std::string>& title_terms,
-                                           std::size_t needed) {
+                                           const RankingTerms& terms, std::size_t needed) {
   std::vector<RankedMatch> order;
   order.reserve(mset.size());
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -347,24 +348,28 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
   const RankingParams& p = kRanking;
   std::vector<NearWord> telling;
   const double frequent = p.near_frequent_share * db.get_doccount();
-  for (const NearWord& w : words) {
+  for (const NearWord& w : terms.near_words) {
     const Xapian::doccount docs = db.get_termfreq(w.term);
     const bool common = docs >= frequent && static_cast<double>(db.get_collection_freq(w.term)) >=
                                                 p.near_frequent_wdf * docs;
     if (!common) telling.push_back(w);
   }
   const bool near = telling.size() >= 2;
-  if ((!near && title_terms.empty()) || order.empty()) return order;
+  const bool titles = !terms.title_terms.empty(), script = !terms.script_term.empty();
+  if ((!near && !titles && !script) || order.empty()) return order;
   const auto depth = std::min<std::size_t>(order.size(), p.nearness_depth);
   const double most =
       (near ? 1.0 + p.phrase_boost + p.clause_boost + p.sentence_boost + p.order_boost : 1.0) *
-      (title_terms.empty() ? 1.0 : 1.0 + p.title_boost);
+      (titles ? 1.0 + p.title_boost : 1.0) * (script ? 1.0 + p.script_boost : 1.0);
   // The `needed` best scores so far (a min-heap): once a match, even at the most
   // nearness can give, cannot beat the lowest of them, no later one can either (their
   // weights only fall), and their order cannot reach the first `needed` places.
   std::vector<Xapian::docid> docids;
   for (std::size_t i = 0; i < depth; ++i) docids.push_back(*order[i].match);
-  const std::vector<bool> titled = titles_holding(db, docids, title_terms);
+  const std::vector<bool> titled = holding_all(db, docids, terms.title_terms);
+  const std::vector<bool> in_script = holding_all(
+      db, docids,
+      script ? std::vector<std::string>{terms.script_term} : std::vector<std::string>{});
   std::vector<double> leaders;
   const auto lower = std::greater<double>();
   for (std::size_t i = 0; i < depth; ++i) {
@@ -374,6 +379,10 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
     if (titled[i]) {
       m.factor *= 1.0 + p.title_boost;
       m.reasons.emplace_back("title");
+    }
+    if (in_script[i]) {
+      m.factor *= 1.0 + p.script_boost;
+      m.reasons.emplace_back("script typed");
     }
     m.score *= m.factor;
     if (leaders.size() < needed) {
@@ -387,9 +396,13 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
   }
   std::stable_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(depth),
                    [](const RankedMatch& a, const RankedMatch& b) { return a.score > b.score; });
+  // Percent relative to the best match, which keeps Xapian's; matches weighing nothing (a
+  // title: query) keep Xapian's percent.
   const RankedMatch& best = order.front();
-  const double scale = best.score > 0 ? best.match.get_percent() / best.score : 0;
-  for (RankedMatch& m : order) m.percent = static_cast<int>(std::lround(m.score * scale));
+  if (best.score > 0) {
+    const double scale = best.match.get_percent() / best.score;
+    for (RankedMatch& m : order) m.percent = static_cast<int>(std::lround(m.score * scale));
+  }
   return order;
 }
 

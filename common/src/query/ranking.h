@@ -41,6 +41,8 @@ struct RankingParams {
   unsigned sentence_window = 30;     // positions
   double order_boost = 1.0;          // ... when they stand there in the order typed
   double title_boost = 1.0;          // added to the factor when the title holds every word
+  double script_boost = 0.05;        // ... when the article is in the script the query's
+                                     // Chinese is typed in (长安, not 長安)
   unsigned nearness_depth = 100;     // how many of the best matches nearness reorders
   double near_frequent_share = 0.8;  // words in this share of the documents or more,
   double near_frequent_wdf = 10;     // and standing this many times in each on average,
@@ -71,6 +73,9 @@ struct RankingTerms {
   // The title-field terms (S…) of every word and phrase the query requires (its typed
   // forms); empty when it requires none by itself (an OR of alternatives).
   std::vector<std::string> title_terms;
+  // The language term (L…) of the script the query's Chinese is typed in (typed_script in
+  // script.h), held by the articles written in it; empty when the query tells no script.
+  std::string script_term;
 };
 
 // Xapian's description of `q` without the query positions of its terms ("Zunitre@3" →
@@ -92,9 +97,9 @@ Xapian::Query ranking_query(const Xapian::Query& parsed, const RankingTerms& ter
 // words stand at their offsets from one another, plus clause_boost and sentence_boost
 // when all of them stand within those windows, plus order_boost when they stand within
 // the sentence window in the order typed (a word typed twice counts once, where it was
-// first typed). 1 when a word has no positions there. When `reasons` is not null, the
-// name of each part that applied is appended to it ("phrase", "within 8", "within 30",
-// "in order"). REQUIRES: words.size() >= 2.
+// first typed). 1 when a word has no positions there. When
+// `reasons` is not null, the name of each part that applied is appended to it ("phrase", "within
+// 8", "within 30", "in order"). REQUIRES: words.size() >= 2.
 double nearness_factor(const Xapian::Database& db, Xapian::docid did,
                        const std::vector<NearWord>& words,
                        std::vector<std::string>* reasons = nullptr);
@@ -105,26 +110,29 @@ struct RankedMatch {
   double score = 0;                  // its weight, times `factor`
   int percent = 0;                   // relative to the best match, which keeps Xapian's percent
   double factor = 1;                 // what nearness and the title multiplied its weight by
-  std::vector<std::string> reasons;  // why: "phrase", "within 8", "within 30", "in order", "title"
+  std::vector<std::string> reasons;  // why: "phrase", "within 8", "within 30", "in order",
+                                     // "title", "script typed"
 };
 
-// For each of `docids`, whether the document holds every one of `title_terms` (all false
-// when there are none).
-std::vector<bool> titles_holding(const Xapian::Database& db,
-                                 const std::vector<Xapian::docid>& docids,
-                                 const std::vector<std::string>& title_terms);
+// For each of `docids`, whether the document holds every one of `terms` (all false when
+// there are none).
+std::vector<bool> holding_all(const Xapian::Database& db, const std::vector<Xapian::docid>& docids,
+                              const std::vector<std::string>& terms);
+
+// True when order_by_nearness() can change the order of `terms`' matches: two words or
+// more for nearness, title terms or a script term.
+bool reorders(const RankingTerms& terms);
 
 // The matches of `mset`, which must start at rank 0, in ranking order: the first
 // nearness_depth of them reordered by weight times nearness_factor() of the words of
-// `words` that are not frequent in `db`, times 1 + title_boost when the title holds all
-// of `title_terms` (ties keep Xapian's order); the others after them as they were. A
+// terms.near_words that are not frequent in `db`, times 1 + title_boost when the title
+// holds all of terms.title_terms, times 1 + script_boost when the article holds
+// terms.script_term (ties keep Xapian's order); the others after them as they were. A
 // score only grows, so every reordered match still outranks every match after them.
-// Xapian's order when fewer than two such words are left and no title terms are given.
-// Only the first `needed` places are exact (0: all of them): a match that cannot reach
-// them is not weighed again, and the order after them is Xapian's.
+// Xapian's order when reorders(terms) is false. Only the first `needed` places are exact
+// (0: all of them): a match that cannot reach them is not weighed again, and the order
+// after them is Xapian's.
 std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xapian::MSet& mset,
-                                           const std::vector<NearWord>& words,
-                                           const std::vector<std::string>& title_terms,
-                                           std::size_t needed);
+                                           const RankingTerms& terms, std::size_t needed);
 
 }  // namespace longjing

@@ -399,8 +399,7 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
     // Nearness reorders the best matches (ranking.h): they are fetched from rank 0, at
     // least nearness_depth of them, and the page is cut from the reordered list.
     const RankingTerms& ranking = parsed.impl().ranking;
-    const bool reorder = request.sort == SortOrder::kRelevance &&
-                         (ranking.near_words.size() >= 2 || !ranking.title_terms.empty());
+    const bool reorder = request.sort == SortOrder::kRelevance && reorders(ranking);
     const Xapian::doccount limit = request.limit == 0
                                        ? impl_->db.get_doccount()
                                        : static_cast<Xapian::doccount>(request.limit);
@@ -422,9 +421,9 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
         summary.matches_exact ? mset.get_matches_lower_bound() : mset.get_matches_estimated(),
         (reorder ? 0 : offset) + mset.size(), impl_->db.get_doccount());
     const std::vector<RankedMatch> order =
-        reorder ? order_by_nearness(impl_->db, mset, ranking.near_words, ranking.title_terms,
-                                    request.limit == 0 ? 0 : offset + limit)
-                : order_by_nearness(impl_->db, mset, {}, {}, 0);
+        reorder
+            ? order_by_nearness(impl_->db, mset, ranking, request.limit == 0 ? 0 : offset + limit)
+            : order_by_nearness(impl_->db, mset, RankingTerms{}, 0);
     const std::size_t first = reorder ? std::min<std::size_t>(offset, order.size()) : 0;
     const std::size_t end = std::min<std::size_t>(order.size(), first + limit);
 
