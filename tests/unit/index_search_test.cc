@@ -362,6 +362,21 @@ TEST_CASE("A word in every document, many times in each, is left out of nearness
   CHECK(hits[1].ranking_factor == 1);
 }
 
+TEST_CASE("A word typed twice counts as near only where it stands twice", "[index_search]") {
+  TempDir dir;
+  // Both hold "gpio" and "pins" in one sentence; only a.txt holds "gpio" twice there, and
+  // b.txt is the shorter, so BM25 alone would put it first.
+  dir.write("docs/a.txt", "A\n\nEach gpio line drives pins of another gpio bank here.");
+  dir.write("docs/b.txt", "B\n\nA gpio line drives pins.\n\nThe gpio bank.");
+  const std::string db = dir.str("db");
+  index(db, {dir.str("docs")});
+  const std::vector<Hit> hits = explained_hits(db, "gpio pins gpio");
+  REQUIRE(hits.size() == 2);
+  CHECK(std::filesystem::path(hits[0].path).filename() == "a.txt");
+  const auto& other = hits[1].ranking_reasons;
+  CHECK(std::find(other.begin(), other.end(), "within 30") == other.end());
+}
+
 TEST_CASE("Of two articles holding a Chinese piece, the one in the script typed ranks first",
           "[index_search]") {
   TempDir dir;

@@ -204,21 +204,33 @@ bool in_order_within(const std::vector<std::vector<Xapian::termpos>>& lists,
   return false;
 }
 
-// The smallest number of consecutive positions that hold every list's term at least once
-// (each list sorted): a walk that always advances the list at the window's start.
-Xapian::termpos smallest_window(const std::vector<std::vector<Xapian::termpos>>& lists) {
-  std::vector<std::size_t> at(lists.size(), 0);
+// The smallest number of consecutive positions that hold `needed[i]` positions of each
+// list i (each list sorted), or the largest termpos when some list has fewer: a walk
+// through the lists' positions in ascending order, the window's start advanced while it
+// still holds enough of each.
+Xapian::termpos smallest_window(const std::vector<std::vector<Xapian::termpos>>& lists,
+                                const std::vector<unsigned>& needed) {
   Xapian::termpos best = std::numeric_limits<Xapian::termpos>::max();
+  std::vector<std::size_t> next(lists.size(), 0);  // each list's first position not walked
+  std::vector<unsigned> held(lists.size(), 0);     // each list's positions in the window
+  std::vector<std::pair<Xapian::termpos, std::size_t>> window;  // walked: position, list
+  std::size_t start = 0, short_of = lists.size();               // lists holding fewer than needed
   while (true) {
-    std::size_t lowest = 0;
-    Xapian::termpos low = std::numeric_limits<Xapian::termpos>::max(), high = 0;
+    std::size_t lowest = lists.size();
     for (std::size_t i = 0; i < lists.size(); ++i) {
-      const Xapian::termpos p = lists[i][at[i]];
-      if (p < low) low = p, lowest = i;
-      high = std::max(high, p);
+      if (next[i] < lists[i].size() &&
+          (lowest == lists.size() || lists[i][next[i]] < lists[lowest][next[lowest]])) {
+        lowest = i;
+      }
     }
-    best = std::min(best, high - low + 1);
-    if (++at[lowest] == lists[lowest].size()) return best;
+    if (lowest == lists.size()) return best;
+    window.emplace_back(lists[lowest][next[lowest]++], lowest);
+    if (++held[lowest] == needed[lowest]) --short_of;
+    while (short_of == 0) {
+      const auto [first, list] = window[start++];
+      best = std::min(best, window.back().first - first + 1);
+      if (held[list]-- == needed[list]) ++short_of;
+    }
   }
 }
 
@@ -280,16 +292,18 @@ double nearness_factor(const Xapian::Database& db, Xapian::docid did,
       break;
     }
   }
-  // A word typed twice needs one occurrence in the window, as Xapian's NEAR would.
+  // A word typed twice needs two occurrences in the window ("gpio gpio"), each list once.
   std::vector<std::vector<Xapian::termpos>> distinct;
+  std::vector<unsigned> needed;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const auto same = [&](const NearWord& w) { return w.term == words[i].term; };
-    if (std::find_if(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i), same) ==
-        words.begin() + static_cast<std::ptrdiff_t>(i)) {
-      distinct.push_back(std::move(lists[i]));
+    const auto first = std::find_if(words.begin(), words.end(), same) - words.begin();
+    if (static_cast<std::size_t>(first) == i) {
+      distinct.push_back(lists[i]);
+      needed.push_back(static_cast<unsigned>(std::count_if(words.begin(), words.end(), same)));
     }
   }
-  const Xapian::termpos window = smallest_window(distinct);
+  const Xapian::termpos window = smallest_window(distinct, needed);
   const auto span = static_cast<Xapian::termpos>(words.back().offset - words.front().offset + 1);
   if (window <= std::max<Xapian::termpos>(p.clause_window, span)) {
     factor += p.clause_boost;
@@ -299,7 +313,7 @@ double nearness_factor(const Xapian::Database& db, Xapian::docid did,
   if (window <= sentence) {
     factor += p.sentence_boost;
     because("within " + std::to_string(p.sentence_window));
-    if (in_order_within(distinct, sentence)) {
+    if (in_order_within(lists, sentence)) {
       factor += p.order_boost;
       because("in order");
     }
