@@ -228,6 +228,26 @@ TEST_CASE("Chinese queries find exactly the documents containing the string", "[
   CHECK(paths_for(db, "杭州 -宇树") == Paths{"b.txt"});
 }
 
+TEST_CASE("A character is found at every place in a run, though only a run's end keeps its unigram",
+          "[index_search]") {
+  TempDir dir;
+  dir.write("docs/first.txt", "First\n\n器物陈列。");  // the run's first character
+  dir.write("docs/middle.txt", "Middle\n\n机器狗。");  // inside the run
+  dir.write("docs/last.txt", "Last\n\n瓷器。");        // the run's end
+  dir.write("docs/alone.txt", "Alone\n\n器，物。");    // a run of one
+  dir.write("docs/title.md", "---\ntitle: 机器人\n---\nRobots.");
+  dir.write("docs/none.txt", "None\n\n机械狗。");
+  const std::string db = dir.str("db");
+  index(db, {dir.str("docs")});
+  const Xapian::Database xdb(db);
+  CHECK(xdb.get_termfreq("器") == 2);  // last.txt and alone.txt: the ends of their runs
+  CHECK(paths_for(db, "器") ==
+        Paths{"alone.txt", "first.txt", "last.txt", "middle.txt", "title.md"});
+  CHECK(paths_for(db, "title:器") == Paths{"title.md"});
+  CHECK(paths_for(db, "器 狗") == Paths{"middle.txt"});
+  CHECK(paths_for(db, "器。物") == Paths{"alone.txt", "first.txt"});  // both characters
+}
+
 TEST_CASE("Re-indexing skips unchanged files, replaces changed ones, deletes vanished ones",
           "[index_search]") {
   TempDir dir;

@@ -9,7 +9,9 @@
 //  - a CJK run of n characters gives the n−1 bigrams at positions p..p+n−2 and the n
 //    unigrams at p..p+n−1, a unigram positional only at an end of the run where another
 //    token follows at the next position (机器狗Go2: 狗; not before punctuation or at the
-//    text's ends).
+//    text's ends). The index keeps a unigram only at the run's end or where it is
+//    positional: inside the run, the bigram starting at the character stands for it, so a
+//    character is found as itself or as the first of a bigram (Token::indexed).
 // One position counter runs through both kinds of run, so mixed phrases match exactly;
 // punctuation between two tokens (anything but white space and hyphens) leaves one
 // position free, so that no phrase spans it; the end of a sentence (. ! or ? before white
@@ -41,6 +43,8 @@ struct Token {
   bool positional = true;      // false: index the term without this position
   bool alternative = false;    // another reading of the previous token at its position
                                // ("kernel" for "kernel's"): indexed without adding length
+  bool indexed = true;         // false: a unigram inside a CJK run, left out of the index
+                               // (the bigram at its position begins with it)
   std::uint32_t position = 0;  // the token's position (meaningful even if !positional)
   std::string term;            // normalized term, without any prefix
   std::string stem;            // English stem for kWord tokens Xapian would stem; else empty

@@ -42,8 +42,11 @@ namespace longjing::schema {
 // an index of version 1 would miss accented words typed without their accents. 3: the
 // document data no longer repeats the path, hash, mtime and size its values hold; the id
 // term is a hash of the path, not the path; no ICU dictionary words (XW) are indexed (their
-// ranking boost changed no known-item figure: docs/ranking.md).
-inline constexpr int kSchemaVersion = 3;
+// ranking boost changed no known-item figure: docs/ranking.md). 4: a CJK unigram is indexed
+// only at the end of its run or where it has a position (analyzer.h); a lone character is
+// searched as the prefix of its unigram and bigrams, which a version 3 index would answer
+// alike but with other document lengths.
+inline constexpr int kSchemaVersion = 4;
 inline constexpr std::string_view kSchemaKey = "longjing:schema";
 // Metadata: "longjing:aliases:<root>" = the alias table of the *.aliases files found under
 // indexed directory <root> (alias_table.h's text form).

@@ -13,8 +13,8 @@ struct TextField {
   bool positions = true;  // false: words only filter, unstemmed; phrases are ANDs
 };
 
-// Adds the Analyzer's terms of `text` to `doc`: field.prefix + term for every token, with
-// positions where the token has one, and Z + field.prefix + stem for stemmed words.
+// Adds the Analyzer's terms of `text` to `doc`: field.prefix + term for every indexed token,
+// with positions where the token has one, and Z + field.prefix + stem for stemmed words.
 // Returns the position after the text.
 std::uint32_t add_text(Xapian::Document& doc, const Analyzer& analyzer, std::string_view text,
                        std::uint32_t first_position, const TextField& field) {
@@ -22,6 +22,7 @@ std::uint32_t add_text(Xapian::Document& doc, const Analyzer& analyzer, std::str
   options.stems = field.positions;  // path and source words match as they are
   const std::string stem_prefix = std::string(schema::kStemPrefix) + field.prefix;
   return analyzer.analyze(text, first_position, options, [&](const Token& token) {
+    if (!token.indexed) return;
     const unsigned wdf = token.alternative ? 0 : field.wdf;
     if (token.positional && field.positions) {
       doc.add_posting(field.prefix + token.term, token.position, wdf);

@@ -110,37 +110,40 @@ Q word_query(const Token& word, Field field, Xapian::termpos position, const std
   return Q(stem, 1, position);
 }
 
+// The query of a character no token joins, `term` with its field's prefix: every term that
+// begins with it, its unigram (where the index keeps one: at a run's end) and the bigrams
+// starting with it (analyzer.h), as one term. All of them: a character is found wherever
+// it stands.
+Q character_query(const std::string& term) {
+  return Q(Q::OP_WILDCARD, term, 0, Q::WILDCARD_LIMIT_ERROR, Q::OP_SYNONYM);
+}
+
 // The query of a phrase's terms in `field` (a phrase where the field has positions, else
 // their AND), with its loose characters; nullopt without terms.
 // Every term is recorded as standing for `typed`.
-std::optional<Q> phrase_query(PhraseTerms terms, Field field, const std::string& typed,
+std::optional<Q> phrase_query(const PhraseTerms& terms, Field field, const std::string& typed,
                               XapianQuery* out) {
   const std::string prefix = prefix_of(field);
-  for (const std::vector<std::string>* list : {&terms.sequence, &terms.loose}) {
-    for (const std::string& t : *list) out->origins.exact.emplace(prefix + t, typed);
+  for (const std::string& t : terms.sequence) out->origins.exact.emplace(prefix + t, typed);
+  std::vector<Q> parts;
+  if (!terms.sequence.empty()) {
+    std::vector<std::string> sequence;
+    for (const std::string& t : terms.sequence) sequence.push_back(prefix + t);
+    const bool phrase = schema::field_has_positions(prefix);
+    // Punctuation in the chunk leaves free positions (as in the text): the phrase's window
+    // spans them.
+    const auto window =
+        static_cast<Xapian::termcount>(terms.positions.back() - terms.positions.front() + 1);
+    parts.push_back(sequence.size() == 1 ? Q(sequence.front())
+                                         : Q(phrase ? Q::OP_PHRASE : Q::OP_AND, sequence.begin(),
+                                             sequence.end(), phrase ? window : 0));
   }
-  const bool positional = schema::field_has_positions(prefix);
-  const bool phrase = !terms.sequence.empty() && positional;
-  if (terms.sequence.empty()) {  // only loose characters: their AND
-    terms.sequence.swap(terms.loose);
-    terms.positions.assign(terms.sequence.size(), 1);
+  for (const std::string& t : terms.loose) {
+    out->origins.prefixes.emplace_back(prefix + t, typed);
+    parts.push_back(character_query(prefix + t));
   }
-  if (terms.sequence.empty()) return std::nullopt;
-  std::vector<std::string> sequence;
-  for (const std::string& t : terms.sequence) sequence.push_back(prefix + t);
-  // Punctuation in the chunk leaves free positions (as in the text): the phrase's window
-  // spans them.
-  const auto window =
-      static_cast<Xapian::termcount>(terms.positions.back() - terms.positions.front() + 1);
-  const auto op = phrase ? Q::OP_PHRASE : Q::OP_AND;
-  Q query = sequence.size() == 1 ? Q(sequence.front())
-                                 : Q(op, sequence.begin(), sequence.end(), phrase ? window : 0);
-  if (!terms.loose.empty()) {
-    std::vector<Q> parts{query};
-    for (const std::string& term : terms.loose) parts.emplace_back(prefix + term);
-    query = Q(Q::OP_AND, parts.begin(), parts.end());
-  }
-  return query;
+  if (parts.empty()) return std::nullopt;
+  return parts.size() == 1 ? parts.front() : Q(Q::OP_AND, parts.begin(), parts.end());
 }
 
 // A NEAR or ADJ operand's one term (a word as typed, or a two-character Chinese word's
