@@ -8,6 +8,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <string_view>
 
 #include "index/document_mapping.h"
 #include "longjing/error.h"
@@ -62,6 +63,12 @@ std::vector<Hit> explained_hits(const std::string& db, const std::string& query)
   request.explain = true;
   searcher.search(request, sink);
   return sink.hits;
+}
+
+// Whether ranking gave `hit` the reason `why` ("in order", "script typed": ranking.h).
+bool ranked_for(const Hit& hit, std::string_view why) {
+  return std::find(hit.ranking_reasons.begin(), hit.ranking_reasons.end(), why) !=
+         hit.ranking_reasons.end();
 }
 
 }  // namespace
@@ -356,10 +363,8 @@ TEST_CASE("Of two sentences holding the words, the one with them in the order ty
     // Both words are in every document, once in each: common, but cheap to place, so
     // they count in nearness (words standing many times a document do not, below).
     CHECK(hits[0].ranking_factor > hits[1].ranking_factor);
-    const auto& reasons = hits[0].ranking_reasons;
-    CHECK(std::find(reasons.begin(), reasons.end(), "in order") != reasons.end());
-    const auto& other = hits[1].ranking_reasons;
-    CHECK(std::find(other.begin(), other.end(), "in order") == other.end());
+    CHECK(ranked_for(hits[0], "in order"));
+    CHECK_FALSE(ranked_for(hits[1], "in order"));
   }
 }
 
@@ -393,8 +398,7 @@ TEST_CASE("A word typed twice counts as near only where it stands twice", "[inde
   const std::vector<Hit> hits = explained_hits(db, "gpio pins gpio");
   REQUIRE(hits.size() == 2);
   CHECK(std::filesystem::path(hits[0].path).filename() == "a.txt");
-  const auto& other = hits[1].ranking_reasons;
-  CHECK(std::find(other.begin(), other.end(), "within 30") == other.end());
+  CHECK_FALSE(ranked_for(hits[1], "within 30"));
 }
 
 TEST_CASE("Of two articles holding a Chinese piece, the one in the script typed ranks first",
@@ -411,14 +415,10 @@ TEST_CASE("Of two articles holding a Chinese piece, the one in the script typed 
     const std::vector<Hit> hits = explained_hits(db, query);
     REQUIRE(hits.size() == 2);
     CHECK(std::filesystem::path(hits[0].path).filename() == first);
-    const auto& reasons = hits[0].ranking_reasons;
-    CHECK(std::find(reasons.begin(), reasons.end(), "script typed") != reasons.end());
+    CHECK(ranked_for(hits[0], "script typed"));
   }
   // 一片 is written alike in both: no script to prefer, no reason given.
-  for (const Hit& hit : explained_hits(db, "一片")) {
-    const auto& reasons = hit.ranking_reasons;
-    CHECK(std::find(reasons.begin(), reasons.end(), "script typed") == reasons.end());
-  }
+  for (const Hit& hit : explained_hits(db, "一片")) CHECK_FALSE(ranked_for(hit, "script typed"));
 }
 
 TEST_CASE("Several databases are searched as one", "[index_search]") {
