@@ -5,7 +5,7 @@ ENGINE_BIN=${ENGINE_BIN:-$PWD/build/release/bin}
 INDEXER=${INDEXER:-$ENGINE_BIN/indexer}
 SEARCHER=${SEARCHER:-$ENGINE_BIN/searcher}
 ENGINE_DESC="longjing indexer + searcher ($(cat "$RESULTS/longjing-build.txt" 2>/dev/null || echo "$ENGINE_BIN"))"
-ENGINE_CAPS="phrase=yes; prefix=yes (term*); CJK=yes (positional bigrams + unigrams: exact substring; traditional/simplified folded); snippets=yes (query-dependent, highlighted); incremental=yes (size+mtime, then content hash)"
+ENGINE_CAPS="phrase=yes; prefix=yes (term*); CJK=yes (positional bigrams + the unigram ending each run: exact substring; traditional/simplified folded); snippets=yes (query-dependent, highlighted); incremental=yes (size+mtime, then content hash)"
 
 engine_available() { [ -x "$INDEXER" ] && [ -x "$SEARCHER" ]; }
 engine_version()   { "$SEARCHER" --version 2>&1 | sed -n 1p; }
