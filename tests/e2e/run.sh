@@ -104,6 +104,10 @@ check search-did-you-mean "$searcher" --color=never Hangzou
 check search-explain "$searcher" --color=never --explain -n 1 '"Six Little Dragons"'
 # --explain also says what ranking multiplied the weight by, and why.
 check search-explain-ranking "$searcher" --color=never --explain -n 1 Hangzhou robot
+# A prefix and a lone Chinese character are expanded by Xapian: the terms they found are
+# explained one by one.
+check search-explain-prefix "$searcher" --color=never --explain -n 1 'robo*'
+check search-explain-character "$searcher" --color=never --explain -n 2 器
 check search-title-field "$searcher" -l title:宇树
 check search-fullwidth "$searcher" -l ＵＮＩＴＲＥＥ
 check search-empty-query "$searcher" '。，'

@@ -214,25 +214,36 @@ struct Searcher::Impl {
     return ranking_query(query_for(request, parsed), parsed.impl().ranking, db);
   }
 
-  // Each matching term's share of the hit's score.
+  // Each matching term's share of the hit's score: the query's terms the document holds
+  // (Enquire's matching terms), and the document's terms that begin with a prefix the
+  // query expanded (`comput*`, a lone Chinese character), which Enquire does not list.
   std::vector<TermWeight> explain(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it,
                                   const ParsedQuery& parsed) const {
+    std::set<std::string> terms(enquire.get_matching_terms_begin(it),
+                                enquire.get_matching_terms_end(it));
+    const query::TermOrigins& origins = parsed.impl().origins;
+    for (const auto& [prefix, typed] : origins.prefixes) {
+      Xapian::TermIterator t = db.termlist_begin(*it);
+      const Xapian::TermIterator end = db.termlist_end(*it);
+      for (t.skip_to(prefix); t != end && (*t).compare(0, prefix.size(), prefix) == 0; ++t) {
+        terms.insert(*t);
+      }
+    }
     std::vector<TermWeight> out;
     // The document's own id term, to weigh each term in this document alone.
     const std::string id_term = schema::id_term(it.get_document().get_value(schema::kPathSlot));
-    for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);
-         ++t) {
+    for (const std::string& t : terms) {
       Xapian::Enquire one(db);
       one.set_weighting_scheme(ranking_weight());
       one.set_query(
-          Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(*t), Xapian::Query(id_term)));
+          Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(t), Xapian::Query(id_term)));
       double weight = 0.0;  // the id term is this document's, and another's if paths share a hash
       const Xapian::MSet m = one.get_mset(0, 10);
       for (auto hit = m.begin(); hit != m.end(); ++hit) {
         if (*hit == *it) weight = hit.get_weight();
       }
-      auto [field, term] = split_field(*t);
-      out.push_back({parsed.impl().origins.typed_for(*t), term, field, weight});
+      auto [field, term] = split_field(t);
+      out.push_back({origins.typed_for(t), term, field, weight});
     }
     std::sort(out.begin(), out.end(), [](const TermWeight& a, const TermWeight& b) {
       return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
