@@ -87,6 +87,9 @@ TEST_CASE("The Xapian query of each construct", "[query_builder]") {
       {"a.b", "Query((a PHRASE 3 b))"},
       {"kernel's", "Query(Zkernel@1)"},
       {"robo*", "Query(WILDCARD SYNONYM robo)"},
+      // A lone character is every term it begins: its unigram and its bigrams.
+      {"宇", "Query(WILDCARD SYNONYM 宇)"},
+      {"宇。树", "Query((WILDCARD SYNONYM 宇 AND WILDCARD SYNONYM 树))"},
       {"lang:zh 明月", "Query((明月 FILTER Lzh))"},
       {"lang:zh lang:en x", "Query((Zx@1 FILTER (Lzh OR Len)))"},
       {"date:2025-02-19", "Query(VALUE_RANGE 0 20250219 20250219)"},
@@ -147,6 +150,25 @@ TEST_CASE("Only a date that names no day is an error, naming the query", "[query
     } catch (const QueryError& e) {
       CHECK(std::string(e.what()).find(bad) != std::string::npos);
     }
+  }
+}
+
+TEST_CASE("More prefixes and lone characters than a query may expand are an error, naming it",
+          "[query_builder]") {
+  QueryBuilder builder;
+  std::string query;
+  for (std::size_t i = 0; i < longjing::kMaxExpandedWords; ++i) {
+    query += (i % 2 == 0 ? "w" + std::to_string(i) + "* " : std::string("山 "));
+  }
+  CHECK_FALSE(builder.build(query).empty());  // at the limit: searched
+  query += "月";
+  try {
+    (void)builder.build(query);
+    FAIL("no QueryError");
+  } catch (const QueryError& e) {
+    CHECK(std::string(e.what()).find("has 33 prefixes and one-character words") !=
+          std::string::npos);
+    CHECK(std::string(e.what()).find("'w0* 山") != std::string::npos);
   }
 }
 

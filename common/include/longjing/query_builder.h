@@ -63,6 +63,9 @@ class ParsedQuery {
 // Limits that keep one query's time and memory bounded (docs/limits.md).
 inline constexpr std::size_t kMaxQueryBytes = 65536;  // longer queries are a QueryError
 inline constexpr unsigned kMaxWildcardTerms = 1000;   // a prefix* expands to the most frequent
+// Prefixes and lone Chinese characters one query may hold, each searched as every term it
+// begins (a character's bigrams: up to a few thousand); more are a QueryError.
+inline constexpr std::size_t kMaxExpandedWords = 32;
 
 // Parses query strings with one alias table; see the file comment.
 class QueryBuilder {

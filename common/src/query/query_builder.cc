@@ -55,6 +55,13 @@ ParsedQuery QueryBuilder::build(std::string_view text) const {
   tree = query::expand_aliases(std::move(tree), impl_->aliases);
   collect_aliases(tree, impl->aliases);
   query::XapianQuery lowered = query::to_xapian(tree, impl_->analyzer);
+  if (lowered.origins.prefixes.size() > kMaxExpandedWords) {
+    throw QueryError("query " + quote_for_message(text) + " has " +
+                     std::to_string(lowered.origins.prefixes.size()) +
+                     " prefixes and one-character words, each searched as every term it "
+                     "begins; at most " +
+                     std::to_string(kMaxExpandedWords) + " are searched at once");
+  }
   impl->query = std::move(lowered.query);
   impl->ranking = ranking_terms(impl->query, lowered.typed_forms);
   impl->ranking.alias_queries = std::move(lowered.alias_queries);
