@@ -205,20 +205,22 @@ bool in_order_within(const std::vector<std::vector<Xapian::termpos>>& lists,
 }
 
 // The smallest number of consecutive positions that hold `needed[i]` positions of each
-// list i (each list sorted), or the largest termpos when some list has fewer: a walk
-// through the lists' positions in ascending order, the window's start advanced while it
-// still holds enough of each.
+// list i (each list sorted; a list needed 0 times is passed over), or the largest termpos
+// when some list has fewer: a walk through the lists' positions in ascending order, the
+// window's start advanced while it still holds enough of each.
 Xapian::termpos smallest_window(const std::vector<std::vector<Xapian::termpos>>& lists,
                                 const std::vector<unsigned>& needed) {
   Xapian::termpos best = std::numeric_limits<Xapian::termpos>::max();
   std::vector<std::size_t> next(lists.size(), 0);  // each list's first position not walked
   std::vector<unsigned> held(lists.size(), 0);     // each list's positions in the window
   std::vector<std::pair<Xapian::termpos, std::size_t>> window;  // walked: position, list
-  std::size_t start = 0, short_of = lists.size();               // lists holding fewer than needed
+  std::size_t start = 0;  // the window's first walked position
+  std::size_t short_of =  // lists holding fewer than needed
+      lists.size() - static_cast<std::size_t>(std::count(needed.begin(), needed.end(), 0U));
   while (true) {
     std::size_t lowest = lists.size();
     for (std::size_t i = 0; i < lists.size(); ++i) {
-      if (next[i] < lists[i].size() &&
+      if (needed[i] > 0 && next[i] < lists[i].size() &&
           (lowest == lists.size() || lists[i][next[i]] < lists[lowest][next[lowest]])) {
         lowest = i;
       }
@@ -292,18 +294,15 @@ double nearness_factor(const Xapian::Database& db, Xapian::docid did,
       break;
     }
   }
-  // A word typed twice needs two occurrences in the window ("gpio gpio"), each list once.
-  std::vector<std::vector<Xapian::termpos>> distinct;
-  std::vector<unsigned> needed;
+  // A word typed twice needs two occurrences in the window ("gpio gpio"): its first list
+  // is needed that many times, the others not at all.
+  std::vector<unsigned> needed(words.size(), 0);
   for (std::size_t i = 0; i < words.size(); ++i) {
     const auto same = [&](const NearWord& w) { return w.term == words[i].term; };
-    const auto first = std::find_if(words.begin(), words.end(), same) - words.begin();
-    if (static_cast<std::size_t>(first) == i) {
-      distinct.push_back(lists[i]);
-      needed.push_back(static_cast<unsigned>(std::count_if(words.begin(), words.end(), same)));
-    }
+    ++needed[static_cast<std::size_t>(std::find_if(words.begin(), words.end(), same) -
+                                      words.begin())];
   }
-  const Xapian::termpos window = smallest_window(distinct, needed);
+  const Xapian::termpos window = smallest_window(lists, needed);
   const auto span = static_cast<Xapian::termpos>(words.back().offset - words.front().offset + 1);
   if (window <= std::max<Xapian::termpos>(p.clause_window, span)) {
     factor += p.clause_boost;

@@ -96,10 +96,10 @@ Xapian::Query ranking_query(const Xapian::Query& parsed, const RankingTerms& ter
 // How much nearness multiplies document `did`'s score: 1, plus phrase_boost when the
 // words stand at their offsets from one another, plus clause_boost and sentence_boost
 // when all of them stand within those windows, plus order_boost when they stand within
-// the sentence window in the order typed. A word typed twice must stand twice in a
-// window ("gpio gpio"), and in order at both places. 1 when a word has no positions there. When
-// `reasons` is not null, the name of each part that applied is appended to it ("phrase", "within
-// 8", "within 30", "in order"). REQUIRES: words.size() >= 2.
+// the sentence window in the order typed. A word typed twice must stand twice in a window
+// ("gpio gpio"), and in order at both places. 1 when a word has no positions there. When
+// `reasons` is not null, the name of each part that applied is appended to it ("phrase",
+// "within 8", "within 30", "in order"). REQUIRES: words.size() >= 2.
 double nearness_factor(const Xapian::Database& db, Xapian::docid did,
                        const std::vector<NearWord>& words,
                        std::vector<std::string>* reasons = nullptr);

@@ -124,11 +124,13 @@ Q character_query(const std::string& term) {
 std::optional<Q> phrase_query(const PhraseTerms& terms, Field field, const std::string& typed,
                               XapianQuery* out) {
   const std::string prefix = prefix_of(field);
-  for (const std::string& t : terms.sequence) out->origins.exact.emplace(prefix + t, typed);
   std::vector<Q> parts;
   if (!terms.sequence.empty()) {
     std::vector<std::string> sequence;
-    for (const std::string& t : terms.sequence) sequence.push_back(prefix + t);
+    for (const std::string& t : terms.sequence) {
+      sequence.push_back(prefix + t);
+      out->origins.exact.emplace(sequence.back(), typed);
+    }
     const bool phrase = schema::field_has_positions(prefix);
     // Punctuation in the chunk leaves free positions (as in the text): the phrase's window
     // spans them.
