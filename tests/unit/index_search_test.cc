@@ -8,6 +8,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <set>
 #include <string_view>
 
 #include "index/document_mapping.h"
@@ -165,6 +166,58 @@ TEST_CASE("A stored document keeps its path, hash, mtime and size once, in its v
   CHECK(article->path == doc.article.path);
   CHECK(article->body == "Unitree robots dance.");
   CHECK(paths_for(db, "Unitree") == Paths{"unitree.md"});
+}
+
+TEST_CASE("A document below a root keeps the path below it, and its root once in the index",
+          "[index_search]") {
+  TempDir dir;
+  const std::string db = dir.str("db");
+  const std::string root = dir.str("a-rather-long-root-directory/of-articles");
+  schema::StoredDocument doc;
+  doc.root = root;
+  doc.article.path = root + "/宇树/unitree.md";
+  doc.article.title = "Unitree";
+  doc.article.body = "Unitree robots dance.";
+  doc.mtime = 1'700'000'000;
+  doc.size = 21;
+  doc.content_hash = "0123456789abcdef";
+  {
+    IndexWriter writer(db);
+    writer.put(doc);
+    writer.commit();
+    writer.touch(doc.article.path, 1'800'000'000, 22);  // found again through its value
+    writer.commit();
+  }
+  const Xapian::Database xdb(db);
+  const std::string value = xdb.get_document(1).get_value(schema::kPathSlot);
+  CHECK(value.find("宇树/unitree.md") != std::string::npos);
+  CHECK(value.find("of-articles") == std::string::npos);
+  CHECK(xdb.get_metadata(std::string(schema::kRootTermKey) + ":" + schema::root_term(root)) ==
+        root);
+  {
+    IndexWriter reader(db, OpenMode::kReadOnly);
+    CHECK(reader.status(doc.article.path, 1'800'000'000, 22) == FileStatus::kUnchanged);
+    CHECK(reader.stored_hash(doc.article.path) == "0123456789abcdef");
+    CHECK(reader.paths_under(root) == std::vector<std::string>{doc.article.path});
+  }
+  Searcher searcher({db});
+  const std::optional<Article> article = searcher.document(1);
+  REQUIRE(article.has_value());
+  CHECK(article->path == doc.article.path);
+  Collect sink;
+  SearchRequest request;
+  request.query = "Unitree path:articles";
+  searcher.search(request, sink);
+  REQUIRE(sink.hits.size() == 1);
+  CHECK(sink.hits[0].path == doc.article.path);
+  {
+    IndexWriter writer(db);
+    writer.preload_status();  // the sweep reads every path value
+    CHECK(writer.status(doc.article.path, 1'800'000'000, 22) == FileStatus::kUnchanged);
+    CHECK(writer.remove(doc.article.path));
+    writer.commit();
+  }
+  CHECK(Xapian::Database(db).get_doccount() == 0);
 }
 
 TEST_CASE(
@@ -851,6 +904,83 @@ TEST_CASE("path: and source: filter by the words of the path and the source", "[
   CHECK(paths_for(db, "robot source:\"xinhua news\"") == Paths{"a.md", "b.md"});
   CHECK(paths_for(db, "robot source:agency") == Paths{"a.md"});
   CHECK(paths_for(db, "robot -path:poetry") == Paths{"c.md"});
+}
+
+TEST_CASE("A phrase in title: is read where the title's words stand in the text",
+          "[index_search]") {
+  TempDir dir;
+  dir.write("docs/a.md", "---\ntitle: Black Myth Wukong\n---\nA game.");
+  dir.write("docs/b.md", "---\ntitle: Other\n---\nA black myth, told twice: black myth.");
+  dir.write("docs/c.md", "---\ntitle: 静夜思\n---\n床前明月光");
+  dir.write("docs/d.md", "---\ntitle: 其他\n---\n静夜思");
+  dir.write("docs/e.md", "---\ntitle: Myth black book\n---\nNothing.");
+  const std::string db = dir.str("db");
+  index(db, {dir.str("docs")});
+  CHECK(paths_for(db, "title:\"black myth\"") == Paths{"a.md"});
+  CHECK(paths_for(db, "title:静夜思") == Paths{"c.md"});
+  CHECK(paths_for(db, "title:夜思") == Paths{"c.md"});
+  CHECK(paths_for(db, "title:black NEAR/1 title:myth") == Paths{"a.md", "e.md"});
+  CHECK(paths_for(db, "title:black ADJ/1 title:myth") == Paths{"a.md"});
+  // The title's own terms carry no positions: the text's do it for them.
+  Xapian::Database x(db);
+  std::size_t title_terms = 0;
+  for (Xapian::docid id = 1; id <= x.get_lastdocid(); ++id) {
+    for (auto t = x.termlist_begin(id); t != x.termlist_end(id); ++t) {
+      if (schema::parse_term(*t).kind != schema::TermKind::kTitleWord) continue;
+      INFO(*t);
+      CHECK(t.positionlist_count() == 0);
+      ++title_terms;
+    }
+  }
+  CHECK(title_terms >= 10);
+}
+
+TEST_CASE("path: finds a root's words through its one root term, not a copy in each document",
+          "[index_search]") {
+  TempDir dir;
+  dir.write("notes-alpha/poems/a.txt", "A\n\nrobot");
+  dir.write("work-beta/b.txt", "B\n\nrobot");
+  dir.write("single/c.txt", "C\n\nrobot");
+  const std::string db = dir.str("db");
+  // A full build of two roots and a file named alone.
+  index(db, {dir.str("notes-alpha"), dir.str("work-beta"), dir.str("single/c.txt")});
+  CHECK(paths_for(db, "robot path:alpha") == Paths{"a.txt"});
+  CHECK(paths_for(db, "robot path:notes-alpha") == Paths{"a.txt"});
+  CHECK(paths_for(db, "robot path:\"work beta\"") == Paths{"b.txt"});
+  CHECK(paths_for(db, "robot path:bet*") == Paths{"b.txt"});
+  CHECK(paths_for(db, "robot path:poems") == Paths{"a.txt"});
+  CHECK(paths_for(db, "robot path:\"alpha poems\"") == Paths{"a.txt"});  // root and below
+  CHECK(paths_for(db, "robot path:\"beta poems\"").empty());
+  CHECK(paths_for(db, "robot path:single") == Paths{"c.txt"});
+  CHECK(paths_for(db, "robot -path:alpha") == Paths{"b.txt", "c.txt"});
+  {
+    Xapian::Database x(db);
+    auto terms_of = [&](const std::string& path) {
+      Xapian::PostingIterator p = x.postlist_begin(schema::id_term(path));
+      REQUIRE(p != x.postlist_end(schema::id_term(path)));
+      std::set<std::string> terms(x.termlist_begin(*p), x.termlist_end(*p));
+      return terms;
+    };
+    const std::set<std::string> a = terms_of(dir.str("notes-alpha/poems/a.txt"));
+    CHECK(a.count(schema::root_term(dir.str("notes-alpha"))) == 1);
+    CHECK(a.count("XPpoems") == 1);
+    CHECK(a.count("XPalpha") == 0);  // the root's words stand in its root term alone
+    const std::set<std::string> c = terms_of(dir.str("single/c.txt"));
+    CHECK(c.count("XPsingle") == 1);  // a file named alone keeps its whole path's words
+    CHECK(std::none_of(c.begin(), c.end(),
+                       [](const std::string& t) { return t.rfind("XR", 0) == 0; }));
+  }
+  // A root added by an update run is read by a searcher opened before it, once refreshed.
+  Searcher searcher({db});
+  dir.write("gamma-x/d.txt", "D\n\nrobot");
+  CHECK(index(db, {dir.str("gamma-x")}).added == 1);
+  CHECK(searcher.refresh());
+  Collect sink;
+  SearchRequest request;
+  request.query = "robot path:gamma";
+  searcher.search(request, sink);
+  REQUIRE(sink.hits.size() == 1);
+  CHECK(std::filesystem::path(sink.hits[0].path).filename() == "d.txt");
 }
 
 TEST_CASE("Phrases reach a one-character run only where a token joins it", "[index_search]") {

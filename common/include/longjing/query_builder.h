@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -68,10 +69,16 @@ inline constexpr unsigned kMaxWildcardTerms = 1000;   // a prefix* expands to th
 inline constexpr std::size_t kMaxExpandedWords = 32;
 
 // Parses query strings with one alias table; see the file comment.
+// The roots of the searched indexes: each root term (schema::kRootPrefix) → the path of its
+// root (schema::kRootTermKey's metadata). A document holds its root's term instead of the
+// root's words; path: finds those words through it.
+using RootPaths = std::map<std::string, std::string>;
+
 class QueryBuilder {
  public:
-  // `aliases` expands names at query time; an empty table expands nothing.
-  explicit QueryBuilder(AliasTable aliases = {});
+  // `aliases` expands names at query time; an empty table expands nothing. `roots` are the
+  // roots path: reads (none: path: finds only the words documents hold themselves).
+  explicit QueryBuilder(AliasTable aliases = {}, const RootPaths& roots = {});
   ~QueryBuilder();
   QueryBuilder(const QueryBuilder&) = delete;
   QueryBuilder& operator=(const QueryBuilder&) = delete;
@@ -79,6 +86,9 @@ class QueryBuilder {
   // Parses `query`. Throws QueryError with a message naming the query and what is wrong
   // when it cannot be read. Not thread-safe: one QueryBuilder per thread.
   ParsedQuery build(std::string_view query) const;
+
+  // Replaces the roots path: reads (an index that gained a root since).
+  void set_roots(const RootPaths& roots);
 
  private:
   struct Impl;

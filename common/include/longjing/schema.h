@@ -4,11 +4,18 @@
 //   (none)   body and title text: words with positions, CJK bigrams with positions, CJK
 //            unigrams (positional at run edges), all as Analyzer terms
 //   Z        English stem of a body or title word, no positions (Xapian's STEM_SOME)
-//   S        title text, same analysis as the body, its own position space, wdf 0
+//   S        title text, same analysis as the body (stems as ZS), wdf 0, no positions: the
+//            title's words stand in the body space too, at the same positions, so a
+//            phrase in the title is the phrase there with the S terms it needs
 //   Q        id: a 64-bit hash of the file's path, 16 hex digits (a path once per document,
 //            in value 4, and short keys); two paths of one hash share the term, and the
 //            path value tells their documents apart
-//   XP       words of the path (path:corpus), analyzed like text, no positions, no stems
+//   XP       words of the path below its root (path:corpus), analyzed like text, no
+//            positions, no stems; the whole path's words for a file named alone
+//   XR       the root a file was found under: a 64-bit hash of the root's path, 16 hex
+//            digits. The root's own words are not repeated in each of its documents: the
+//            metadata names each root term's path, and path: matches a root's word through
+//            that term
 //   A        words of the source/author (source:huabo), the same way
 //   K        words of the tags (tag:robotics), the same way; the tags' words are also in
 //            the body space, as a line after the body
@@ -27,9 +34,11 @@
 //   "longjing:schema" = kSchemaVersion; a database with another version is refused.
 //   "longjing:aliases:<root>" = the alias table of the *.aliases files under that root.
 //   "longjing:roots" = the roots; "longjing:settings:<root>" = what a root was indexed with.
+//   "longjing:root:<XR term>" = the path of the root that term stands for.
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,8 +54,11 @@ namespace longjing::schema {
 // ranking boost changed no known-item figure: docs/ranking.md). 4: a CJK unigram is indexed
 // only at the end of its run or where it has a position (analyzer.h); a lone character is
 // searched as the prefix of its unigram and bigrams, which a version 3 index would answer
-// alike but with other document lengths.
-inline constexpr int kSchemaVersion = 4;
+// alike but with other document lengths. 5: title (S) terms have no positions (a phrase in
+// title: is read in the body space, where the title's words stand at the same positions),
+// so a version 4 searcher would find no title phrase in a version 5 index; a document holds
+// the words of its path below its root (XP) and its root's term (XR), not its root's words.
+inline constexpr int kSchemaVersion = 5;
 inline constexpr std::string_view kSchemaKey = "longjing:schema";
 // Metadata: "longjing:aliases:<root>" = the alias table of the *.aliases files found under
 // indexed directory <root> (alias_table.h's text form).
@@ -57,11 +69,15 @@ inline constexpr std::string_view kRootsKey = "longjing:roots";
 // "longjing:settings:<root>" = the settings root <root> was last indexed with, one per line:
 // "max-file-size BYTES", then "exclude PATTERN" for each pattern; every shard keeps them.
 inline constexpr std::string_view kRootSettingsKey = "longjing:settings";
+// "longjing:root:<XR term>" = the canonical path of the root whose documents hold that term;
+// written with the first document under the root, never removed (every shard keeps it).
+inline constexpr std::string_view kRootTermKey = "longjing:root";
 
 inline constexpr std::string_view kStemPrefix = "Z";
 inline constexpr std::string_view kTitlePrefix = "S";
 inline constexpr std::string_view kIdPrefix = "Q";
 inline constexpr std::string_view kPathWordPrefix = "XP";
+inline constexpr std::string_view kRootPrefix = "XR";
 inline constexpr std::string_view kSourcePrefix = "A";
 inline constexpr std::string_view kTagPrefix = "K";
 inline constexpr std::string_view kLanguagePrefix = "L";
@@ -79,6 +95,7 @@ enum class TermKind {
   kSourceWord,  // A
   kTagWord,     // K
   kPathWord,    // XP
+  kRoot,        // XR
   kId,          // Q
   kLanguage,    // L
   kDay,         // D
@@ -100,15 +117,19 @@ Term parse_term(std::string_view term);
 std::string make_term(TermKind kind, std::string_view text);
 
 // What --explain calls a kind: "text", "stem", "title", "title stem", "source", "tag",
-// "path", "id", "language", "day", "month", "year", "other".
+// "path", "root", "id", "language", "day", "month", "year", "other".
 std::string_view term_kind_name(TermKind kind);
 
-// True when the words of the field with this term prefix are indexed with positions and
-// stems; the others match word for word, and a phrase there (path:poetry-zh) is the AND
-// of its words.
-constexpr bool field_has_positions(std::string_view prefix) {
+// True when the words of the field with this term prefix are indexed with their English
+// stems (the text and the title); the others match word for word.
+constexpr bool field_has_stems(std::string_view prefix) {
   return prefix != kPathWordPrefix && prefix != kSourcePrefix && prefix != kTagPrefix;
 }
+
+// True when the field with this term prefix has positions: the text alone. A phrase in the
+// title is the body space's phrase (where the title's words stand at the same positions)
+// with the title's terms; elsewhere (path:poetry-zh) it is the AND of its words.
+constexpr bool field_has_positions(std::string_view prefix) { return prefix.empty(); }
 
 inline constexpr unsigned kDateSlot = 0;
 inline constexpr unsigned kMtimeSlot = 1;
@@ -133,6 +154,9 @@ inline constexpr std::uint32_t kBodyPositionGap = 100;
 // What the index stores for display: everything a hit shows, and the text snippets quote.
 struct StoredDocument {
   Article article;
+  // The indexed directory the file was found under (canonical, absolute, no trailing
+  // slash), whose words its root term stands for; empty for a file named alone.
+  std::string root;
   std::int64_t mtime = 0;    // seconds since the epoch
   std::uint64_t size = 0;    // bytes of the file
   std::string content_hash;  // hex digest of the file's bytes
@@ -141,6 +165,25 @@ struct StoredDocument {
 // The id term of a path: Q + 16 hex digits of its hash, whatever the path's length. Not
 // unique: a document is the path's only when its kPathSlot value is the path too.
 std::string id_term(std::string_view path);
+
+// The root term of an indexed directory: XR + 16 hex digits of its path's hash.
+std::string root_term(std::string_view root);
+
+// Root term → the root's path, as kRootTermKey's metadata records them.
+using RootsByTerm = std::map<std::string, std::string>;
+
+// The value kPathSlot holds for the document at `path`: below a root (`root` non-empty and
+// holding it), byte 0x01, the 8 bytes of the root's hash (root_term's) and the path below
+// the root, so that no document repeats its root's path; otherwise `path` itself.
+std::string path_value(std::string_view path, std::string_view root);
+
+// The path a kPathSlot value stands for, its root's path read from `roots`; nullopt for a
+// root `roots` does not name (or a value path_value cannot have written).
+std::optional<std::string> path_of_value(std::string_view value, const RootsByTerm& roots);
+
+// The path of the document at `path` below `root`, without the root and its slash; the
+// whole path when `root` is empty or does not hold it.
+std::string_view path_below_root(std::string_view path, std::string_view root);
 
 // Serializes an article for Xapian's document data: every field a hit shows but the path,
 // which the document keeps in value kPathSlot.

@@ -47,10 +47,62 @@ bool get_string(std::string_view& in, std::string& s) {
 
 }  // namespace
 
-std::string id_term(std::string_view path) {
+namespace {
+
+// `prefix` + the 16 hex digits of `text`'s 64-bit hash.
+std::string hashed_term(std::string_view prefix, std::string_view text) {
   std::array<char, 17> hex{};
-  std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(fnv1a64(path)));
-  return std::string(kIdPrefix) + hex.data();
+  std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(fnv1a64(text)));
+  return std::string(prefix) + hex.data();
+}
+
+}  // namespace
+
+std::string id_term(std::string_view path) { return hashed_term(kIdPrefix, path); }
+
+std::string root_term(std::string_view root) { return hashed_term(kRootPrefix, root); }
+
+namespace {
+
+constexpr char kRootedPath = '\x01';  // a path value below a root (no path starts so)
+constexpr std::size_t kRootHashBytes = 8;
+
+}  // namespace
+
+std::string path_value(std::string_view path, std::string_view root) {
+  const std::string_view below = path_below_root(path, root);
+  if (below.size() == path.size()) return std::string(path);
+  std::string out;
+  out.reserve(1 + kRootHashBytes + below.size());
+  out += kRootedPath;
+  const std::uint64_t hash = fnv1a64(root);
+  for (int shift = 56; shift >= 0; shift -= 8) out += static_cast<char>((hash >> shift) & 0xFF);
+  out += below;
+  return out;
+}
+
+std::optional<std::string> path_of_value(std::string_view value, const RootsByTerm& roots) {
+  if (value.empty() || value.front() != kRootedPath) return std::string(value);
+  if (value.size() <= 1 + kRootHashBytes) return std::nullopt;
+  std::uint64_t hash = 0;
+  for (std::size_t i = 1; i <= kRootHashBytes; ++i)
+    hash = (hash << 8) | static_cast<unsigned char>(value[i]);
+  std::array<char, 17> hex{};
+  std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(hash));
+  const auto root = roots.find(std::string(kRootPrefix) + hex.data());
+  if (root == roots.end()) return std::nullopt;
+  std::string path = root->second;
+  path += '/';
+  path.append(value.substr(1 + kRootHashBytes));
+  return path;
+}
+
+std::string_view path_below_root(std::string_view path, std::string_view root) {
+  if (root.empty() || path.size() <= root.size() + 1 || path.substr(0, root.size()) != root ||
+      path[root.size()] != '/') {
+    return path;
+  }
+  return path.substr(root.size() + 1);
 }
 
 std::string encode_article(const Article& a) {
@@ -108,6 +160,7 @@ constexpr PrefixOf kPrefixes[] = {
     {TermKind::kSourceWord, kSourcePrefix, "source"},
     {TermKind::kTagWord, kTagPrefix, "tag"},
     {TermKind::kPathWord, kPathWordPrefix, "path"},
+    {TermKind::kRoot, kRootPrefix, "root"},
     {TermKind::kId, kIdPrefix, "id"},
     {TermKind::kLanguage, kLanguagePrefix, "language"},
     {TermKind::kDay, kDayPrefix, "day"},

@@ -10,7 +10,8 @@ struct TextField {
   std::string prefix;                         // term prefix ("" for the body's term space)
   unsigned wdf = 1;                           // within-document frequency per occurrence
   std::set<std::string>* spelling = nullptr;  // collects words for the spelling table
-  bool positions = true;  // false: words only filter, unstemmed; phrases are ANDs
+  bool positions = true;                      // false: no positions (schema::field_has_positions)
+  bool stems = true;                          // false: no stems, words match as they are
 };
 
 // Adds the Analyzer's terms of `text` to `doc`: field.prefix + term for every indexed token,
@@ -19,7 +20,7 @@ struct TextField {
 std::uint32_t add_text(Xapian::Document& doc, const Analyzer& analyzer, std::string_view text,
                        std::uint32_t first_position, const TextField& field) {
   AnalyzeOptions options;
-  options.stems = field.positions;  // path and source words match as they are
+  options.stems = field.stems;  // path and source words match as they are
   const std::string stem_prefix = std::string(schema::kStemPrefix) + field.prefix;
   return analyzer.analyze(text, first_position, options, [&](const Token& token) {
     if (!token.indexed) return;
@@ -58,8 +59,11 @@ Xapian::Document build_document(const schema::StoredDocument& stored, const Anal
   Xapian::Document doc;
   doc.set_data(schema::encode_article(a));
 
-  // Title: its own S space (for title:, outside the document length), and the body space.
-  add_text(doc, analyzer, a.title, 1, {std::string(schema::kTitlePrefix), schema::kTitleFieldWdf});
+  // Title: its own S terms (for title:, outside the document length), and the body space,
+  // whose positions a phrase in the title is read from.
+  add_text(doc, analyzer, a.title, 1,
+           {std::string(schema::kTitlePrefix), schema::kTitleFieldWdf, nullptr,
+            schema::field_has_positions(schema::kTitlePrefix)});
   const std::uint32_t title_end =
       add_text(doc, analyzer, a.title, 1, {"", schema::kTitleWdf, &spelling});
   const std::uint32_t body_end =
@@ -71,13 +75,17 @@ Xapian::Document build_document(const schema::StoredDocument& stored, const Anal
   // Source, tag and path words only filter (source:, tag:, path:): wdf 0 keeps them out
   // of the document length, so ranking does not depend on where the files happen to live;
   // they have neither positions nor stems (a short document's path gave a fifth of its terms).
-  for (const auto& [text, prefix] :
-       {std::pair{&a.source, schema::kSourcePrefix},
-        std::pair{static_cast<const std::string*>(&tags), schema::kTagPrefix},
-        std::pair{&a.path, schema::kPathWordPrefix}}) {
-    add_text(doc, analyzer, *text, 1,
-             {std::string(prefix), 0, nullptr, schema::field_has_positions(prefix)});
+  // The words of the path below its root only: its root's words are the same in each of
+  // its documents, and its one root term stands for them (schema.h).
+  const std::string_view below_root = schema::path_below_root(a.path, stored.root);
+  for (const auto& [text, prefix] : {std::pair{std::string_view(a.source), schema::kSourcePrefix},
+                                     std::pair{std::string_view(tags), schema::kTagPrefix},
+                                     std::pair{below_root, schema::kPathWordPrefix}}) {
+    add_text(doc, analyzer, text, 1,
+             {std::string(prefix), 0, nullptr, schema::field_has_positions(prefix),
+              schema::field_has_stems(prefix)});
   }
+  if (below_root.size() < a.path.size()) doc.add_boolean_term(schema::root_term(stored.root));
 
   doc.add_boolean_term(schema::id_term(a.path));
   if (!a.language.empty()) add_language_terms(doc, a.language);
@@ -93,7 +101,7 @@ Xapian::Document build_document(const schema::StoredDocument& stored, const Anal
   doc.add_value(schema::kMtimeSlot, sortable(static_cast<double>(stored.mtime)));
   doc.add_value(schema::kSizeSlot, sortable(static_cast<double>(stored.size)));
   doc.add_value(schema::kHashSlot, stored.content_hash);
-  doc.add_value(schema::kPathSlot, a.path);
+  doc.add_value(schema::kPathSlot, schema::path_value(a.path, stored.root));
   return doc;
 }
 

@@ -39,7 +39,7 @@ void IndexWriter::preload_status() {
       for (auto it = db.valuestream_begin(schema::kPathSlot);
            it != db.valuestream_end(schema::kPathSlot); ++it) {
         const auto found = by_id.find(it.get_docid());
-        if (found != by_id.end()) table.add(*it, std::move(found->second));
+        if (found != by_id.end()) table.add(shard.path_of(*it), std::move(found->second));
       }
     } catch (const Xapian::Error& e) {
       throw DatabaseError(describe_xapian_error("cannot read database " + shard.path, e));
@@ -99,7 +99,7 @@ std::vector<std::string> IndexWriter::paths_under(const std::string& root) const
       const Xapian::Database& db = shard.reader();
       for (auto it = db.valuestream_begin(schema::kPathSlot);
            it != db.valuestream_end(schema::kPathSlot); ++it) {
-        const std::string path = *it;
+        const std::string path = shard.path_of(*it);
         if (path.compare(0, dir_path.size(), dir_path) == 0) paths.push_back(path);
       }
     } catch (const Xapian::Error& e) {

@@ -175,6 +175,16 @@ void IndexWriter::put(const schema::StoredDocument& doc, bool is_new) {
     return;
   }
   impl_->forget(doc.article.path, false);
+  if (!doc.root.empty()) {
+    // With the document, so that its path value and path: words name a root the index
+    // records whenever the document is there.
+    const std::string term = schema::root_term(doc.root);
+    if (impl_->shards.front().roots.count(term) == 0) {
+      impl_->set_everywhere(std::string(schema::kRootTermKey) + ":" + term, doc.root,
+                            "a root's path");
+      for (Shard& each : impl_->shards) each.roots.emplace(term, doc.root);
+    }
+  }
   Shard& shard = impl_->shard_for(doc.article.path);
   try {
     std::set<std::string> spelling;

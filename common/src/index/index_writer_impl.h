@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/fnv.h"
+#include "base/root_metadata.h"
 #include "base/xapian_errors.h"
 #include "index/stat_table.h"
 #include "longjing/analyzer.h"
@@ -26,6 +27,7 @@ struct Shard {
   bool writable = true;
   Xapian::WritableDatabase db;  // when writable
   Xapian::Database read_only;   // when not
+  schema::RootsByTerm roots;    // the roots its path values name (read at open, then kept)
 
   const Xapian::Database& reader() const {
     return writable ? static_cast<const Xapian::Database&>(db) : read_only;
@@ -42,13 +44,24 @@ struct Shard {
     const std::string term = schema::id_term(file_path);
     for (auto it = reader().postlist_begin(term); it != reader().postlist_end(term); ++it) {
       Xapian::Document doc = reader().get_document(*it);
-      if (doc.get_value(schema::kPathSlot) == file_path) return doc;
+      if (path_of(doc.get_value(schema::kPathSlot)) == file_path) return doc;
     }
     return std::nullopt;
   }
 
+  // The path a kPathSlot value of this shard stands for ("" for a root it does not record,
+  // which no path equals).
+  std::string path_of(std::string_view value) const {
+    return schema::path_of_value(value, roots).value_or(std::string());
+  }
+
   // Opens the database once; throws Xapian::DatabaseLockError when it is locked.
   void open(OpenMode mode) {
+    open_tables(mode);
+    roots = read_root_terms(reader());
+  }
+
+  void open_tables(OpenMode mode) {
     if (mode == OpenMode::kDryRun) {
       writable = false;
       std::error_code ec;

@@ -259,11 +259,13 @@ ParsedFile parse_file(const FileBytes& file, Format by_name, const ReadLimits& l
 }
 
 // The document to store for a file's article.
-schema::StoredDocument document_of(const std::string& path, Article article, const FileBytes& file,
-                                   std::int64_t mtime, std::uint64_t size) {
+schema::StoredDocument document_of(const std::string& path, const std::string& root,
+                                   Article article, const FileBytes& file, std::int64_t mtime,
+                                   std::uint64_t size) {
   schema::StoredDocument doc;
   doc.article = std::move(article);
   doc.article.path = path;
+  doc.root = root;
   if (doc.article.title.empty()) doc.article.title = title_from_file_name(path);
   // An article that declares no language, written in Chinese, is found by lang:zh.
   if (doc.article.language.empty()) {
@@ -351,6 +353,17 @@ class Run {
         settings_.emplace_back(root.path, settings_text(root.settings));
       }
     }
+  }
+
+  // The innermost of the index's roots that holds `path` below it (a directory), whose term
+  // stands for its words in the document; "" when none does (a file named alone).
+  std::string root_of(const std::string& path) const {
+    const std::string* best = nullptr;
+    for (const std::string& root : roots_) {
+      if (root != path && holds(root, path) && (best == nullptr || root.size() > best->size()))
+        best = &root;
+    }
+    return best != nullptr ? *best : std::string();
   }
 
   // Stores the roots and their settings with `writer`'s changes.
@@ -561,8 +574,8 @@ class Run {
         return;
       }
       result.caveats = std::move(parsed.caveats);
-      writers[part]->put(document_of(item.path, std::move(*parsed.article), *read.file,
-                                     item.stat.mtime, item.stat.size),
+      writers[part]->put(document_of(item.path, root_of(item.path), std::move(*parsed.article),
+                                     *read.file, item.stat.mtime, item.stat.size),
                          /*is_new=*/true);
       if (++pending[part] >= std::max<std::size_t>(options_.batch_size, 1)) {
         writers[part]->commit();
@@ -662,7 +675,10 @@ class Run {
       return;
     }
     const std::vector<std::string> caveats = std::move(parsed.caveats);
-    if (writer_) writer_->put(document_of(path, std::move(*parsed.article), bytes, mtime, size));
+    if (writer_) {
+      writer_->put(
+          document_of(path, root_of(path), std::move(*parsed.article), bytes, mtime, size));
+    }
     const bool added = status == FileStatus::kNew;
     ++(added ? report_.added : report_.updated);
     for (const std::string& caveat : caveats) problem({path, caveat, false});

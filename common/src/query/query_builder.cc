@@ -36,13 +36,19 @@ std::string ParsedQuery::description_json() const { return impl_->description_js
 struct QueryBuilder::Impl {
   AliasTable aliases;
   Analyzer analyzer;
+  query::RootWords roots;
 
-  explicit Impl(AliasTable table) : aliases(std::move(table)) {}
+  Impl(AliasTable table, const RootPaths& root_paths)
+      : aliases(std::move(table)), roots(root_paths, analyzer) {}
 };
 
-QueryBuilder::QueryBuilder(AliasTable aliases)
-    : impl_(std::make_unique<Impl>(std::move(aliases))) {}
+QueryBuilder::QueryBuilder(AliasTable aliases, const RootPaths& roots)
+    : impl_(std::make_unique<Impl>(std::move(aliases), roots)) {}
 QueryBuilder::~QueryBuilder() = default;
+
+void QueryBuilder::set_roots(const RootPaths& roots) {
+  impl_->roots = query::RootWords(roots, impl_->analyzer);
+}
 
 ParsedQuery QueryBuilder::build(std::string_view text) const {
   if (text.size() > kMaxQueryBytes) {
@@ -54,7 +60,7 @@ ParsedQuery QueryBuilder::build(std::string_view text) const {
   impl->description = query::describe(tree);
   tree = query::expand_aliases(std::move(tree), impl_->aliases);
   collect_aliases(tree, impl->aliases);
-  query::XapianQuery lowered = query::to_xapian(tree, impl_->analyzer);
+  query::XapianQuery lowered = query::to_xapian(tree, impl_->analyzer, impl_->roots);
   if (lowered.origins.prefixes.size() > kMaxExpandedWords) {
     throw QueryError("query " + quote_for_message(text) + " has " +
                      std::to_string(lowered.origins.prefixes.size()) +

@@ -99,7 +99,7 @@ Q word_query(const Token& word, Field field, Xapian::termpos position, const std
              XapianQuery* out) {
   const std::string prefix = prefix_of(field);
   out->origins.exact.emplace(prefix + word.term, typed);  // the typed form, which ranking may add
-  if (word.stem.empty() || !schema::field_has_positions(prefix))
+  if (word.stem.empty() || !schema::field_has_stems(prefix))
     return Q(prefix + word.term, 1, position);
   const std::string stem = std::string(schema::kStemPrefix) + prefix + word.stem;
   out->origins.exact.emplace(stem, typed);
@@ -108,6 +108,34 @@ Q word_query(const Token& word, Field field, Xapian::termpos position, const std
     if (std::find(forms.begin(), forms.end(), word.term) == forms.end()) forms.push_back(word.term);
   }
   return Q(stem, 1, position);
+}
+
+// True when a chunk of several terms in the field with this prefix is a phrase: the text,
+// and the title, whose phrases are read in the body space (positional below).
+bool reads_phrases(const std::string& prefix) {
+  return schema::field_has_positions(prefix) || prefix == schema::kTitlePrefix;
+}
+
+// `op` (OP_PHRASE or OP_NEAR) over `terms` (prefixed) within `window`, the i-th at query
+// position `first_position` + i (0: none). A title term has no positions; the title's
+// words stand in the body space at the same positions, so the operator is read on the body
+// term and the title term is required besides. Of title terms alone it weighs nothing, as
+// a title: word does not.
+Q positional(Q::op op, const std::vector<std::string>& terms, Xapian::termcount window,
+             Xapian::termpos first_position = 0) {
+  std::vector<Q> body, titles;
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    const schema::Term term = schema::parse_term(terms[i]);
+    const bool title = term.kind == schema::TermKind::kTitleWord;
+    if (title) titles.emplace_back(terms[i]);
+    const auto position = first_position == 0 ? 0 : first_position + i;
+    body.emplace_back(title ? std::string(term.text) : terms[i], 1,
+                      static_cast<Xapian::termpos>(position));
+  }
+  const Q read(op, body.begin(), body.end(), window);
+  if (titles.empty()) return read;
+  titles.push_back(titles.size() == terms.size() ? Q(Q::OP_SCALE_WEIGHT, read, 0.0) : read);
+  return Q(Q::OP_AND, titles.begin(), titles.end());
 }
 
 // The query of a character no token joins, `term` with its field's prefix: every term that
@@ -131,14 +159,17 @@ std::optional<Q> phrase_query(const PhraseTerms& terms, Field field, const std::
       sequence.push_back(prefix + t);
       out->origins.exact.emplace(sequence.back(), typed);
     }
-    const bool phrase = schema::field_has_positions(prefix);
     // Punctuation in the chunk leaves free positions (as in the text): the phrase's window
     // spans them.
     const auto window =
         static_cast<Xapian::termcount>(terms.positions.back() - terms.positions.front() + 1);
-    parts.push_back(sequence.size() == 1 ? Q(sequence.front())
-                                         : Q(phrase ? Q::OP_PHRASE : Q::OP_AND, sequence.begin(),
-                                             sequence.end(), phrase ? window : 0));
+    if (sequence.size() == 1) {
+      parts.emplace_back(sequence.front());
+    } else if (reads_phrases(prefix)) {
+      parts.push_back(positional(Q::OP_PHRASE, sequence, window));
+    } else {
+      parts.emplace_back(Q::OP_AND, sequence.begin(), sequence.end());
+    }
   }
   for (const std::string& t : terms.loose) {
     out->origins.prefixes.emplace_back(prefix + t, typed);
@@ -164,20 +195,22 @@ Q match_all() { return Q::MatchAll; }
 
 class Lowering {
  public:
-  explicit Lowering(const Analyzer& analyzer) : analyzer_(analyzer) {}
+  Lowering(const Analyzer& analyzer, const RootWords& roots) : analyzer_(analyzer), roots_(roots) {}
 
   std::optional<Q> lower(const Node& node) {
     switch (node.kind) {
       case Node::Kind::kWord:
         return word(node.text, node.field);
       case Node::Kind::kPhrase:
+        if (node.field == Field::kPath) return path_words(node.text);
         return phrase_query(analyze_phrase(analyzer_, node.text), node.field, node.text, &out_);
       case Node::Kind::kWildcard: {
         const std::string stem = normalize_string(node.text);
         if (stem.empty()) return std::nullopt;
         out_.origins.prefixes.emplace_back(prefix_of(node.field) + stem, node.text + "*");
-        return Q(Q::OP_WILDCARD, prefix_of(node.field) + stem, kMaxWildcardTerms,
-                 Q::WILDCARD_LIMIT_MOST_FREQUENT, Q::OP_SYNONYM);
+        const Q words(Q::OP_WILDCARD, prefix_of(node.field) + stem, kMaxWildcardTerms,
+                      Q::WILDCARD_LIMIT_MOST_FREQUENT, Q::OP_SYNONYM);
+        return node.field == Field::kPath ? or_roots(words, stem, true, node.text + "*") : words;
       }
       case Node::Kind::kAlias:
         return alias(node);
@@ -214,9 +247,44 @@ class Lowering {
 
  private:
   std::optional<Q> word(const std::string& text, Field field) {
+    if (field == Field::kPath) return path_words(text);
     PhraseTerms terms = analyze_phrase(analyzer_, text);
     if (terms.single_word) return word_query(terms.word, field, ++position_, text, &out_);
     return phrase_query(std::move(terms), field, text, &out_);
+  }
+
+  // The words of `text` in path:, each found in the path below a document's root or
+  // through a root that holds it (the AND of them: the path field has no positions).
+  std::optional<Q> path_words(const std::string& text) {
+    const PhraseTerms terms = analyze_phrase(analyzer_, text);
+    const std::string prefix(schema::kPathWordPrefix);
+    std::vector<Q> parts;
+    if (terms.single_word) {
+      out_.origins.exact.emplace(prefix + terms.word.term, text);
+      parts.push_back(
+          or_roots(Q(prefix + terms.word.term, 1, ++position_), terms.word.term, false, text));
+    }
+    for (const std::string& t : terms.sequence) {
+      out_.origins.exact.emplace(prefix + t, text);
+      parts.push_back(or_roots(Q(prefix + t), t, false, text));
+    }
+    for (const std::string& t : terms.loose) {
+      out_.origins.prefixes.emplace_back(prefix + t, text);
+      parts.push_back(or_roots(character_query(prefix + t), t, true, text));
+    }
+    if (parts.empty()) return std::nullopt;
+    return parts.size() == 1 ? parts.front() : Q(Q::OP_AND, parts.begin(), parts.end());
+  }
+
+  // `words` (a path word's query), or the root term of any root holding `word` (a word
+  // beginning with it when `prefix`), which stands for `typed`.
+  Q or_roots(const Q& words, const std::string& word, bool prefix, const std::string& typed) {
+    std::vector<Q> parts{words};
+    for (const std::string& term : roots_.terms_for(word, prefix)) {
+      out_.origins.exact.emplace(term, typed);
+      parts.emplace_back(term);
+    }
+    return parts.size() == 1 ? words : Q(Q::OP_OR, parts.begin(), parts.end());
   }
 
   std::optional<Q> alias(const Node& node) {
@@ -282,19 +350,22 @@ class Lowering {
   // NEAR/n and ADJ/n: Xapian's window counts the positions the words span, so n words
   // apart is a window of n plus the number of words less one (QueryParser's reading).
   std::optional<Q> proximity(const Node& node) {
-    std::vector<Q> terms;
+    std::vector<std::string> terms;
     for (const Node& child : node.children) {
       const auto term = near_term(child, analyzer_);
       if (!term) return combine(Q::OP_AND, node.children);
       out_.origins.exact.emplace(*term, child.text);
-      terms.emplace_back(*term, 1, ++position_);
+      terms.push_back(*term);
     }
+    const Xapian::termpos first = position_ + 1;
+    position_ += static_cast<Xapian::termpos>(terms.size());
     const auto window = static_cast<Xapian::termcount>(node.window + terms.size() - 1);
-    return Q(node.kind == Node::Kind::kNear ? Q::OP_NEAR : Q::OP_PHRASE, terms.begin(), terms.end(),
-             window);
+    return positional(node.kind == Node::Kind::kNear ? Q::OP_NEAR : Q::OP_PHRASE, terms, window,
+                      first);
   }
 
   const Analyzer& analyzer_;
+  const RootWords& roots_;
   XapianQuery out_;
   Xapian::termpos position_ = 0;  // the query position of each word, as QueryParser counts
 };
@@ -354,7 +425,7 @@ class PatternCollector {
   // whichever field it searched.
   void text(const std::string& chunk, Field field) {
     const PhraseTerms terms = analyze_phrase(analyzer_, chunk);
-    const bool stems = schema::field_has_positions(prefix_of(field));
+    const bool stems = reads_phrases(prefix_of(field));
     if (terms.single_word) {
       const Token& w = terms.word;
       add({stems && !w.stem.empty() ? std::string(schema::kStemPrefix) + w.stem : w.term});
@@ -387,8 +458,8 @@ std::string TermOrigins::typed_for(const std::string& term) const {
   return {};
 }
 
-XapianQuery to_xapian(const Node& tree, const Analyzer& analyzer) {
-  Lowering lowering(analyzer);
+XapianQuery to_xapian(const Node& tree, const Analyzer& analyzer, const RootWords& roots) {
+  Lowering lowering(analyzer, roots);
   std::optional<Q> query = lowering.lower(tree);
   return lowering.take(query ? *query : Q());
 }

@@ -12,6 +12,7 @@
 
 #include "longjing/analyzer.h"
 #include "longjing/query_builder.h"
+#include "query/root_words.h"
 #include "query/syntax_tree.h"
 
 namespace longjing::query {
@@ -42,8 +43,9 @@ struct XapianQuery {
 // and words that span punctuation as phrases of the Analyzer's terms, fields by their
 // prefix, lang: and date:
 // as filters, NEAR and ADJ of single words as Xapian's (of anything else: AND), a query
-// of negations alone as everything but them.
-XapianQuery to_xapian(const Node& tree, const Analyzer& analyzer);
+// of negations alone as everything but them. A path word is also found through the root
+// term of each root in `roots` whose path holds it.
+XapianQuery to_xapian(const Node& tree, const Analyzer& analyzer, const RootWords& roots = {});
 
 // What hits highlight: every word, phrase and prefix the query looks for (never what it
 // excludes), as terms of the text, whatever field named them; the patterns of an alias

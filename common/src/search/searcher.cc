@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 
+#include "base/root_metadata.h"
 #include "base/xapian_errors.h"
 #include "longjing/analyzer.h"
 #include "longjing/error.h"
@@ -197,8 +198,27 @@ struct Searcher::Impl {
 
   std::vector<MissingDatabase> missing;
   Xapian::Database db;
+  std::vector<Xapian::Database> parts;  // each database of `db`, for its metadata
   Analyzer analyzer;
   std::unique_ptr<QueryBuilder> builder;
+  RootPaths roots;  // of every database searched
+
+  // The roots every database searched names (schema::kRootTermKey).
+  RootPaths read_roots() const {
+    RootPaths out;
+    for (const Xapian::Database& part : parts) out.merge(read_root_terms(part));
+    return out;
+  }
+
+  // The path of `doc` (its kPathSlot value, below a root or whole).
+  std::string path_of(const Xapian::Document& doc) const {
+    const std::string value = doc.get_value(schema::kPathSlot);
+    if (auto path = schema::path_of_value(value, roots)) return std::move(*path);
+    throw DatabaseError("document " + std::to_string(doc.get_docid()) + " of " +
+                        describe_databases() +
+                        " names a root the database does not record: rebuild it with "
+                        "indexer --rebuild");
+  }
 
   // The query to run, with the date limits of the request.
   Xapian::Query query_for(const SearchRequest& request, const ParsedQuery& parsed) const {
@@ -231,7 +251,7 @@ struct Searcher::Impl {
     }
     std::vector<TermWeight> out;
     // The document's own id term, to weigh each term in this document alone.
-    const std::string id_term = schema::id_term(it.get_document().get_value(schema::kPathSlot));
+    const std::string id_term = schema::id_term(path_of(it.get_document()));
     for (const std::string& t : terms) {
       Xapian::Enquire one(db);
       one.set_weighting_scheme(ranking_weight());
@@ -319,6 +339,7 @@ Searcher::Searcher(const std::vector<std::string>& databases, const SearcherOpti
       }
     }
     impl_->db.add_database(db);
+    impl_->parts.push_back(db);
   }
   if (impl_->missing.size() == databases.size()) {
     throw DatabaseError(first_error.empty() ? "no database to search" : first_error);
@@ -326,7 +347,13 @@ Searcher::Searcher(const std::vector<std::string>& databases, const SearcherOpti
   if (options.aliases) {
     for (const std::string& file : options.alias_files) aliases.add_file(file);
   }
-  impl_->builder = std::make_unique<QueryBuilder>(std::move(aliases));
+  try {
+    impl_->roots = impl_->read_roots();
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(
+        describe_xapian_error("cannot read the roots of " + impl_->describe_databases(), e));
+  }
+  impl_->builder = std::make_unique<QueryBuilder>(std::move(aliases), impl_->roots);
 }
 
 Searcher::~Searcher() = default;
@@ -335,7 +362,13 @@ const std::vector<MissingDatabase>& Searcher::missing_databases() const { return
 
 bool Searcher::refresh() {
   try {
-    return impl_->db.reopen();
+    if (!impl_->db.reopen()) return false;
+    // An indexing run since may have added a root.
+    if (RootPaths roots = impl_->read_roots(); roots != impl_->roots) {
+      impl_->roots = std::move(roots);
+      impl_->builder->set_roots(impl_->roots);
+    }
+    return true;
   } catch (const Xapian::Error& e) {
     throw DatabaseError(describe_xapian_error("cannot reopen the database", e));
   }
@@ -359,7 +392,7 @@ std::optional<Article> Searcher::document(std::uint32_t docid) {
     if (docid == 0 || docid > impl_->db.get_lastdocid()) return std::nullopt;
     const Xapian::Document doc = impl_->db.get_document(docid);
     auto article = schema::decode_article(doc.get_data());
-    if (article) article->path = doc.get_value(schema::kPathSlot);
+    if (article) article->path = impl_->path_of(doc);
     return article;
   } catch (const Xapian::DocNotFoundError&) {
     return std::nullopt;
@@ -450,7 +483,7 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
       hit.docid = *it;
       const Xapian::Document doc = it.get_document();
       hit.paths_only = request.paths_only;
-      hit.path = doc.get_value(schema::kPathSlot);
+      hit.path = impl_->path_of(doc);
       auto stored = request.paths_only ? std::nullopt : schema::decode_article(doc.get_data());
       if (stored) {
         Article& a = *stored;
