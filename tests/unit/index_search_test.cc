@@ -55,6 +55,29 @@ IndexReport index(const std::string& db, const std::vector<std::string>& paths) 
 
 using Paths = std::vector<std::string>;
 
+// A stored document at `path` (below `root`, when not ""), mtime 1,700,000,000 and 21 bytes.
+schema::StoredDocument unitree_document(const std::string& path, const std::string& root) {
+  schema::StoredDocument doc;
+  doc.root = root;
+  doc.article.path = path;
+  doc.article.title = "Unitree";
+  doc.article.body = "Unitree robots dance.";
+  doc.mtime = 1'700'000'000;
+  doc.size = 21;
+  doc.content_hash = "0123456789abcdef";
+  return doc;
+}
+
+// Writes `doc` to the index at `db`, then records a new mtime and size for it (1,800,000,000
+// and 22 bytes: the same content).
+void put_then_touch(const std::string& db, const schema::StoredDocument& doc) {
+  IndexWriter writer(db);
+  writer.put(doc);
+  writer.commit();
+  writer.touch(doc.article.path, 1'800'000'000, 22);
+  writer.commit();
+}
+
 // The hits of `query` in the database at `db`, with what ranking multiplied each by.
 std::vector<Hit> explained_hits(const std::string& db, const std::string& query) {
   Searcher searcher({db});
@@ -138,20 +161,8 @@ TEST_CASE("A stored document keeps its path, hash, mtime and size once, in its v
           "[index_search]") {
   TempDir dir;
   const std::string db = dir.str("db");
-  schema::StoredDocument doc;
-  doc.article.path = dir.str("宇树/unitree.md");
-  doc.article.title = "Unitree";
-  doc.article.body = "Unitree robots dance.";
-  doc.mtime = 1'700'000'000;
-  doc.size = 21;
-  doc.content_hash = "0123456789abcdef";
-  {
-    IndexWriter writer(db);
-    writer.put(doc);
-    writer.commit();
-    writer.touch(doc.article.path, 1'800'000'000, 22);  // same content, a new mtime and size
-    writer.commit();
-  }
+  const schema::StoredDocument doc = unitree_document(dir.str("宇树/unitree.md"), "");
+  put_then_touch(db, doc);
   IndexWriter reader(db, OpenMode::kReadOnly);
   CHECK(reader.stored_hash(doc.article.path) == "0123456789abcdef");
   CHECK(reader.status(doc.article.path, 1'800'000'000, 22) == FileStatus::kUnchanged);
@@ -173,21 +184,8 @@ TEST_CASE("A document below a root keeps the path below it, and its root once in
   TempDir dir;
   const std::string db = dir.str("db");
   const std::string root = dir.str("a-rather-long-root-directory/of-articles");
-  schema::StoredDocument doc;
-  doc.root = root;
-  doc.article.path = root + "/宇树/unitree.md";
-  doc.article.title = "Unitree";
-  doc.article.body = "Unitree robots dance.";
-  doc.mtime = 1'700'000'000;
-  doc.size = 21;
-  doc.content_hash = "0123456789abcdef";
-  {
-    IndexWriter writer(db);
-    writer.put(doc);
-    writer.commit();
-    writer.touch(doc.article.path, 1'800'000'000, 22);  // found again through its value
-    writer.commit();
-  }
+  const schema::StoredDocument doc = unitree_document(root + "/宇树/unitree.md", root);
+  put_then_touch(db, doc);  // touch finds the document again through its path value
   const Xapian::Database xdb(db);
   const std::string value = xdb.get_document(1).get_value(schema::kPathSlot);
   CHECK(value.find("宇树/unitree.md") != std::string::npos);

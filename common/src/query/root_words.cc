@@ -21,8 +21,8 @@ std::vector<std::string> RootWords::terms_for(std::string_view word, bool prefix
   std::vector<std::string> out;
   for (const auto& [term, words] : roots_) {
     const auto at = words.lower_bound(std::string(word));
-    const bool holds = at != words.end() && (prefix ? at->compare(0, word.size(), word) == 0
-                                                    : *at == word);
+    const bool holds =
+        at != words.end() && (prefix ? at->compare(0, word.size(), word) == 0 : *at == word);
     if (holds) out.push_back(term);
   }
   std::sort(out.begin(), out.end());
