@@ -43,7 +43,8 @@ check "server 1 starts" start_server "$p1" "$work/sharded/shard-1"
 remote=(--db "tcp://127.0.0.1:$p0" --db "tcp://127.0.0.1:$p1")
 printf 'remote 127.0.0.1:%s\nremote 127.0.0.1:%s\n' "$p0" "$p1" >"$work/remote.stub"
 
-for q in Unitree 宇树 杭州 robot '"Six Little Dragons"' 'Hangzhou OR 春晚' 'date:2025-02-01..'; do
+for q in Unitree 宇树 杭州 robot '"Six Little Dragons"' 'Hangzhou OR 春晚' 'date:2025-02-01..' \
+  'Unitree path:corpus'; do
   hits --db "$work/one" "$q" >"$work/one.txt"
   check "query has hits: $q" test -s "$work/one.txt"
   hits --db "$work/sharded" "$q" >"$work/local.txt"
