@@ -7,7 +7,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +14,7 @@
 #include <vector>
 
 #include "longjing/alias_table.h"
+#include "longjing/schema.h"
 
 namespace longjing {
 
@@ -72,7 +72,7 @@ inline constexpr std::size_t kMaxExpandedWords = 32;
 // The roots of the searched indexes: each root term (schema::kRootPrefix) → the path of its
 // root (schema::kRootTermKey's metadata). A document holds its root's term instead of the
 // root's words; path: finds those words through it.
-using RootPaths = std::map<std::string, std::string>;
+using RootPaths = schema::RootsByTerm;
 
 class QueryBuilder {
  public:

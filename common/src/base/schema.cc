@@ -49,11 +49,16 @@ bool get_string(std::string_view& in, std::string& s) {
 
 namespace {
 
+// `prefix` + the 16 hex digits of `hash`.
+std::string hex_term(std::string_view prefix, std::uint64_t hash) {
+  std::array<char, 17> hex{};
+  std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(hash));
+  return std::string(prefix) + hex.data();
+}
+
 // `prefix` + the 16 hex digits of `text`'s 64-bit hash.
 std::string hashed_term(std::string_view prefix, std::string_view text) {
-  std::array<char, 17> hex{};
-  std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(fnv1a64(text)));
-  return std::string(prefix) + hex.data();
+  return hex_term(prefix, fnv1a64(text));
 }
 
 }  // namespace
@@ -87,9 +92,7 @@ std::optional<std::string> path_of_value(std::string_view value, const RootsByTe
   std::uint64_t hash = 0;
   for (std::size_t i = 1; i <= kRootHashBytes; ++i)
     hash = (hash << 8) | static_cast<unsigned char>(value[i]);
-  std::array<char, 17> hex{};
-  std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(hash));
-  const auto root = roots.find(std::string(kRootPrefix) + hex.data());
+  const auto root = roots.find(hex_term(kRootPrefix, hash));
   if (root == roots.end()) return std::nullopt;
   std::string path = root->second;
   path += '/';

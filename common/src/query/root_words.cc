@@ -1,11 +1,8 @@
 #include "query/root_words.h"
 
-#include <algorithm>
-
 namespace longjing::query {
 
-RootWords::RootWords(const std::map<std::string, std::string>& root_paths,
-                     const Analyzer& analyzer) {
+RootWords::RootWords(const schema::RootsByTerm& root_paths, const Analyzer& analyzer) {
   AnalyzeOptions options;
   options.stems = false;  // path words match as they are (document_mapping.cc)
   for (const auto& [term, path] : root_paths) {
@@ -23,10 +20,8 @@ std::vector<std::string> RootWords::terms_for(std::string_view word, bool prefix
     const auto at = words.lower_bound(std::string(word));
     const bool holds =
         at != words.end() && (prefix ? at->compare(0, word.size(), word) == 0 : *at == word);
-    if (holds) out.push_back(term);
+    if (holds) out.push_back(term);  // roots_ is in term order, each term once
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 

@@ -2,7 +2,6 @@
 // (schema.h, XR) instead of repeating them: path: reads a root's word as its root term.
 #pragma once
 
-#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -10,6 +9,7 @@
 #include <vector>
 
 #include "longjing/analyzer.h"
+#include "longjing/schema.h"
 
 namespace longjing::query {
 
@@ -18,7 +18,7 @@ class RootWords {
   RootWords() = default;
   // `root_paths`: root term → the root's path (schema::kRootTermKey). Each path is cut into
   // words as the indexer cuts a path (unstemmed Analyzer terms).
-  RootWords(const std::map<std::string, std::string>& root_paths, const Analyzer& analyzer);
+  RootWords(const schema::RootsByTerm& root_paths, const Analyzer& analyzer);
 
   // The root terms of the roots whose path holds the path word `word` (unprefixed, as
   // indexed), or with `prefix` a word that begins with it; sorted, each once.
