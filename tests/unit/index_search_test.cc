@@ -419,6 +419,38 @@ TEST_CASE("Of two sentences holding the words, the one with them in the order ty
   }
 }
 
+TEST_CASE(
+    "Of two articles holding the words in order, the one they are a larger share of ranks "
+    "first",
+    "[index_search]") {
+  TempDir dir;
+  // Both hold "harbour wall" once as a phrase. b.txt holds both words five times more,
+  // apart, so BM25 puts it first; a.txt is the shorter, so the sentence remembered is a
+  // larger share of it.
+  dir.write("docs/a.txt", "A\n\nThe harbour wall was built from granite blocks.");
+  dir.write("docs/b.txt",
+            "B\n\nThe harbour wall was built from granite blocks. The wall faced the harbour. "
+            "A wall stood by the harbour. Each wall kept the harbour. No wall left the "
+            "harbour. One wall near the harbour.");
+  const std::string db = dir.str("db");
+  index(db, {dir.str("docs")});
+  const std::vector<Hit> hits = explained_hits(db, "harbour wall");
+  REQUIRE(hits.size() == 2);
+  CHECK(std::filesystem::path(hits[0].path).filename() == "a.txt");
+  // The same nearness in both; BM25 alone weighs b.txt higher.
+  CHECK(hits[0].ranking_factor == hits[1].ranking_factor);
+  const auto bm25 = [](const Hit& hit) {
+    double sum = 0;
+    for (const TermWeight& t : hit.explanation) sum += t.weight;
+    return sum;
+  };
+  CHECK(bm25(hits[0]) < bm25(hits[1]));
+  // Scores fall with the rank all the same.
+  CHECK(hits[0].score >= hits[1].score);
+  CHECK(ranked_for(hits[0], "1× in 18 terms"));
+  CHECK(ranked_for(hits[1], "1× in 70 terms"));
+}
+
 TEST_CASE("A word in every document, many times in each, is left out of nearness",
           "[index_search]") {
   TempDir dir;

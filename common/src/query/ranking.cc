@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <limits>
 #include <string>
 #include <vector>
@@ -186,11 +185,13 @@ bool holds(const std::vector<Xapian::termpos>& sorted, Xapian::termpos p) {
   return std::binary_search(sorted.begin(), sorted.end(), p);
 }
 
-// Whether some position of each list follows one of the list before it, all of them within
-// `window` consecutive positions: the lists' terms in their order (each list sorted). From
-// each start, the earliest next position of each list is the one that ends soonest.
-bool in_order_within(const std::vector<std::vector<Xapian::termpos>>& lists,
-                     Xapian::termpos window) {
+// How many positions of the first list start the lists' terms in their order within
+// `window` consecutive positions: some position of each list follows one of the list
+// before it (each list sorted). From each start, the earliest next position of each list
+// is the one that ends soonest.
+std::size_t in_order_within(const std::vector<std::vector<Xapian::termpos>>& lists,
+                            Xapian::termpos window) {
+  std::size_t count = 0;
   for (Xapian::termpos start : lists.front()) {
     Xapian::termpos at = start;
     bool fits = true;
@@ -199,9 +200,9 @@ bool in_order_within(const std::vector<std::vector<Xapian::termpos>>& lists,
       fits = next != lists[i].end() && *next - start < window;
       if (fits) at = *next;
     }
-    if (fits) return true;
+    if (fits) ++count;
   }
-  return false;
+  return count;
 }
 
 // The smallest number of consecutive positions that hold `needed[i]` positions of each
@@ -271,8 +272,8 @@ Xapian::Query ranking_query(const Xapian::Query& parsed, const RankingTerms& ter
   return TypedFormBooster(terms, db).rewrite(parsed);
 }
 
-double nearness_factor(const Xapian::Database& db, Xapian::docid did,
-                       const std::vector<NearWord>& words, std::vector<std::string>* reasons) {
+Nearness nearness(const Xapian::Database& db, Xapian::docid did, const std::vector<NearWord>& words,
+                  std::vector<std::string>* reasons) {
   const auto because = [reasons](std::string why) {
     if (reasons != nullptr) reasons->push_back(std::move(why));
   };
@@ -280,9 +281,10 @@ double nearness_factor(const Xapian::Database& db, Xapian::docid did,
   std::vector<std::vector<Xapian::termpos>> lists;
   for (const NearWord& w : words) {
     lists.push_back(positions_of(db, did, w.term));
-    if (lists.back().empty()) return 1.0;
+    if (lists.back().empty()) return {};
   }
-  double factor = 1.0;
+  Nearness out;
+  double& factor = out.factor;
   for (Xapian::termpos start : lists[0]) {
     bool phrase = true;
     for (std::size_t i = 1; i < lists.size() && phrase; ++i) {
@@ -312,12 +314,13 @@ double nearness_factor(const Xapian::Database& db, Xapian::docid did,
   if (window <= sentence) {
     factor += p.sentence_boost;
     because("within " + std::to_string(p.sentence_window));
-    if (in_order_within(lists, sentence)) {
+    out.in_order = in_order_within(lists, sentence);
+    if (out.in_order > 0) {
       factor += p.order_boost;
       because("in order");
     }
   }
-  return factor;
+  return out;
 }
 
 std::vector<bool> holding_all(const Xapian::Database& db, const std::vector<Xapian::docid>& docids,
@@ -345,11 +348,11 @@ bool reorders(const RankingTerms& terms) {
 }
 
 std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xapian::MSet& mset,
-                                           const RankingTerms& terms, std::size_t needed) {
+                                           const RankingTerms& terms) {
   std::vector<RankedMatch> order;
   order.reserve(mset.size());
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    RankedMatch m{it, 0, 0, 1, {}};
+    RankedMatch m{it, 0, 0, 1, 0, {}};
     m.score = it.get_weight();
     m.percent = it.get_percent();
     order.push_back(std::move(m));
@@ -371,24 +374,24 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
   const bool titles = !terms.title_terms.empty(), script = !terms.script_term.empty();
   if ((!near && !titles && !script) || order.empty()) return order;
   const auto depth = std::min<std::size_t>(order.size(), p.nearness_depth);
-  const double most =
-      (near ? 1.0 + p.phrase_boost + p.clause_boost + p.sentence_boost + p.order_boost : 1.0) *
-      (titles ? 1.0 + p.title_boost : 1.0) * (script ? 1.0 + p.script_boost : 1.0);
-  // The `needed` best scores so far (a min-heap): once a match, even at the most
-  // nearness can give, cannot beat the lowest of them, no later one can either (their
-  // weights only fall), and their order cannot reach the first `needed` places.
   std::vector<Xapian::docid> docids;
   for (std::size_t i = 0; i < depth; ++i) docids.push_back(*order[i].match);
   const std::vector<bool> titled = holding_all(db, docids, terms.title_terms);
   const std::vector<bool> in_script = holding_all(
       db, docids,
       script ? std::vector<std::string>{terms.script_term} : std::vector<std::string>{});
-  std::vector<double> leaders;
-  const auto lower = std::greater<double>();
   for (std::size_t i = 0; i < depth; ++i) {
-    if (leaders.size() == needed && needed > 0 && order[i].score * most < leaders.front()) break;
     RankedMatch& m = order[i];
-    if (near) m.factor = nearness_factor(db, *m.match, telling, &m.reasons);
+    if (near) {
+      const Nearness n = nearness(db, *m.match, telling, &m.reasons);
+      m.factor = n.factor;
+      if (n.in_order > 0) {
+        const Xapian::termcount length = std::max<Xapian::termcount>(1, db.get_doclength(*m.match));
+        m.in_order_density = static_cast<double>(n.in_order) / length;
+        m.reasons.push_back(std::to_string(n.in_order) + "× in " + std::to_string(length) +
+                            " terms");
+      }
+    }
     if (titled[i]) {
       m.factor *= 1.0 + p.title_boost;
       m.reasons.emplace_back("title");
@@ -398,22 +401,30 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
       m.reasons.emplace_back("script typed");
     }
     m.score *= m.factor;
-    if (leaders.size() < needed) {
-      leaders.push_back(order[i].score);
-      std::push_heap(leaders.begin(), leaders.end(), lower);
-    } else if (needed > 0 && order[i].score > leaders.front()) {
-      std::pop_heap(leaders.begin(), leaders.end(), lower);
-      leaders.back() = order[i].score;
-      std::push_heap(leaders.begin(), leaders.end(), lower);
-    }
   }
+  // The matches holding the words in order within a sentence come first, by their factor,
+  // then by how often they hold them there for their length; the others after them, by
+  // score.
+  const auto tier = [](const RankedMatch& m) { return m.in_order_density > 0 ? m.factor : 0.0; };
   std::stable_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(depth),
-                   [](const RankedMatch& a, const RankedMatch& b) { return a.score > b.score; });
-  // Percent relative to the best match, which keeps Xapian's; matches weighing nothing (a
-  // title: query) keep Xapian's percent.
-  const RankedMatch& best = order.front();
-  if (best.score > 0) {
-    const double scale = best.match.get_percent() / best.score;
+                   [&tier](const RankedMatch& a, const RankedMatch& b) {
+                     if (tier(a) != tier(b)) return tier(a) > tier(b);
+                     if (a.in_order_density != b.in_order_density)
+                       return a.in_order_density > b.in_order_density;
+                     return a.score > b.score;
+                   });
+  // Percent relative to the match of the highest score, which keeps Xapian's; matches
+  // weighing nothing (a title: query) keep Xapian's percent.
+  const auto highest = std::max_element(
+      order.begin(), order.begin() + static_cast<std::ptrdiff_t>(depth),
+      [](const RankedMatch& a, const RankedMatch& b) { return a.score < b.score; });
+  const double scale = highest->score > 0 ? highest->match.get_percent() / highest->score : 0;
+  // Scores fall with the rank: a match placed above one of a higher score takes that
+  // score. Each still only grows, so the reordered matches stay above all the others.
+  for (std::size_t i = depth - 1; i > 0; --i) {
+    order[i - 1].score = std::max(order[i - 1].score, order[i].score);
+  }
+  if (scale > 0) {
     for (RankedMatch& m : order) m.percent = static_cast<int>(std::lround(m.score * scale));
   }
   return order;

@@ -8,7 +8,9 @@
 //     aliases the alias table adds for it (ranking_query);
 //   * nearness: the best matches by that score are reordered by how close the words of
 //     the query's AND group stand in each (as a phrase, within a clause, within a
-//     sentence, in the order typed): their score is multiplied by nearness_factor().
+//     sentence, in the order typed): their score is multiplied by nearness()'s factor,
+//     and those holding the words in order within a sentence come first, the more often
+//     for their length the higher.
 //     Done after the match, on the top nearness_depth hits only, so its cost does not
 //     grow with the matches.
 // Both leave out words so frequent that they tell the documents apart no more than they
@@ -93,16 +95,24 @@ RankingTerms ranking_terms(const Xapian::Query& parsed,
 Xapian::Query ranking_query(const Xapian::Query& parsed, const RankingTerms& terms,
                             const Xapian::Database& db);
 
-// How much nearness multiplies document `did`'s score: 1, plus phrase_boost when the
+// How near the words of a query stand in one document.
+struct Nearness {
+  double factor = 1;         // 1 plus the boosts that applied (nearness())
+  std::size_t in_order = 0;  // the places where they stand in the order typed within the
+                             // sentence window: the positions of the first word that
+                             // start them
+};
+
+// How near `words` stand in document `did`. Its factor is 1, plus phrase_boost when the
 // words stand at their offsets from one another, plus clause_boost and sentence_boost
 // when all of them stand within those windows, plus order_boost when they stand within
-// the sentence window in the order typed. A word typed twice must stand twice in a window
-// ("gpio gpio"), and in order at both places. 1 when a word has no positions there. When
-// `reasons` is not null, the name of each part that applied is appended to it ("phrase",
-// "within 8", "within 30", "in order"). REQUIRES: words.size() >= 2.
-double nearness_factor(const Xapian::Database& db, Xapian::docid did,
-                       const std::vector<NearWord>& words,
-                       std::vector<std::string>* reasons = nullptr);
+// the sentence window in the order typed (in_order > 0). A word typed twice must stand
+// twice in a window ("gpio gpio"), and in order at both places. A factor of 1 and no
+// place in order when a word has no positions there. When `reasons` is not null, the name
+// of each part that applied is appended to it ("phrase", "within 8", "within 30", "in
+// order"). REQUIRES: words.size() >= 2.
+Nearness nearness(const Xapian::Database& db, Xapian::docid did, const std::vector<NearWord>& words,
+                  std::vector<std::string>* reasons = nullptr);
 
 // One match in ranking order.
 struct RankedMatch {
@@ -110,8 +120,10 @@ struct RankedMatch {
   double score = 0;                  // its weight, times `factor`
   int percent = 0;                   // relative to the best match, which keeps Xapian's percent
   double factor = 1;                 // what nearness and the title multiplied its weight by
+  double in_order_density = 0;       // Nearness::in_order per term of the document's length
   std::vector<std::string> reasons;  // why: "phrase", "within 8", "within 30", "in order",
-                                     // "title", "script typed"
+                                     // "2× in 340 terms" (places in order, the length), "title",
+                                     // "script typed"
 };
 
 // For each of `docids`, whether the document holds every one of `terms` (all false when
@@ -123,16 +135,18 @@ std::vector<bool> holding_all(const Xapian::Database& db, const std::vector<Xapi
 // more for nearness, title terms or a script term.
 bool reorders(const RankingTerms& terms);
 
-// The matches of `mset`, which must start at rank 0, in ranking order: the first
-// nearness_depth of them reordered by weight times nearness_factor() of the words of
-// terms.near_words that are not frequent in `db`, times 1 + title_boost when the title
-// holds all of terms.title_terms, times 1 + script_boost when the article holds
-// terms.script_term (ties keep Xapian's order); the others after them as they were. A
-// score only grows, so every reordered match still outranks every match after them.
-// Xapian's order when reorders(terms) is false. Only the first `needed` places are exact
-// (0: all of them): a match that cannot reach them is not weighed again, and the order
-// after them is Xapian's.
+// The matches of `mset`, which must start at rank 0, in ranking order. The first
+// nearness_depth of them are weighed again: weight times nearness()'s factor of the
+// words of terms.near_words that are not frequent in `db`, times 1 + title_boost when the
+// title holds all of terms.title_terms, times 1 + script_boost when the article holds
+// terms.script_term. Of them, those holding the words in the order typed within a
+// sentence come first, by that factor, then by their in_order_density (of two articles
+// holding a remembered sentence, the one it is a larger share of), then by score; the
+// others follow by score (ties keep Xapian's order), and a match placed above one of a
+// higher score takes that score, so scores fall with the rank. A score only grows, so
+// every reordered match still outranks every match after them, which keep Xapian's
+// order. Xapian's order when reorders(terms) is false.
 std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xapian::MSet& mset,
-                                           const RankingTerms& terms, std::size_t needed);
+                                           const RankingTerms& terms);
 
 }  // namespace longjing

@@ -465,9 +465,7 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
         summary.matches_exact ? mset.get_matches_lower_bound() : mset.get_matches_estimated(),
         (reorder ? 0 : offset) + mset.size(), impl_->db.get_doccount());
     const std::vector<RankedMatch> order =
-        reorder
-            ? order_by_nearness(impl_->db, mset, ranking, request.limit == 0 ? 0 : offset + limit)
-            : order_by_nearness(impl_->db, mset, RankingTerms{}, 0);
+        order_by_nearness(impl_->db, mset, reorder ? ranking : RankingTerms{});
     const std::size_t first = reorder ? std::min<std::size_t>(offset, order.size()) : 0;
     const std::size_t end = std::min<std::size_t>(order.size(), first + limit);
 
