@@ -451,6 +451,34 @@ TEST_CASE(
   CHECK(ranked_for(hits[1], "1× in 70 terms"));
 }
 
+TEST_CASE("The first page is the top of the whole ranking, where a word stands as a possessive",
+          "[index_search]") {
+  TempDir dir;
+  // a.txt holds both words four times, so BM25 puts it first; b.txt holds them in order
+  // once in a shorter text, so it ranks first. Its "kernel" is the base of "kernel's",
+  // indexed at that position without wdf: a page of one hit must still weigh b.txt's
+  // positions, not skip it as a match whose first word has no place to start from.
+  dir.write("docs/a.txt",
+            "A\n\nThe kernel driver loads. A driver. A kernel. A driver. A kernel. A driver. A "
+            "kernel.");
+  dir.write("docs/b.txt", "B\n\nThe kernel's driver loads.");
+  const std::string db = dir.str("db");
+  index(db, {dir.str("docs")});
+  Searcher searcher({db});
+  std::vector<std::string> firsts;
+  for (std::size_t limit : {std::size_t{0}, std::size_t{1}}) {
+    Collect sink;
+    SearchRequest request;
+    request.query = "kernel driver";
+    request.limit = limit;
+    searcher.search(request, sink);
+    REQUIRE_FALSE(sink.hits.empty());
+    firsts.push_back(std::filesystem::path(sink.hits[0].path).filename().string());
+  }
+  CHECK(firsts[0] == "b.txt");
+  CHECK(firsts[1] == "b.txt");
+}
+
 TEST_CASE("A word in every document, many times in each, is left out of nearness",
           "[index_search]") {
   TempDir dir;

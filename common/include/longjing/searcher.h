@@ -76,7 +76,8 @@ struct TermWeight {
 // One result.
 struct Hit {
   std::size_t rank = 0;  // 1-based, counting skipped hits
-  double score = 0;      // BM25 weight
+  double score = 0;      // BM25 weight times ranking_factor, or a lower-weighted hit's
+                         // score when ranking put it above one (scores fall with the rank)
   int percent = 0;       // Xapian's relevance percentage
   std::uint32_t docid = 0;
   std::string path;
@@ -91,8 +92,8 @@ struct Hit {
   std::vector<AliasMatch> aliases;      // aliases that matched, other than what was typed
   std::vector<TermWeight> explanation;  // when SearchRequest::explain
   // When SearchRequest::explain: what ranking multiplied the BM25 weight by after the match
-  // (docs/ranking.md), and why ("phrase", "within 8", "within 30", "title"); 1 and none
-  // when it did not.
+  // (docs/ranking.md), and why ("phrase", "within 8", "within 30", "in order", "2× in 340
+  // terms", "title", "script typed"); 1 and none when it did not.
   double ranking_factor = 1;
   std::vector<std::string> ranking_reasons;
   bool paths_only = false;  // only rank, score, percent, docid and path are filled

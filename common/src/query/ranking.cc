@@ -237,6 +237,43 @@ Xapian::termpos smallest_window(const std::vector<std::vector<Xapian::termpos>>&
   }
 }
 
+// Calls visit(i, posting) for each of `docids`, in ascending docid order: `posting` is at
+// docids[i] in `term`'s posting list, or null when the term is not in that document. One
+// walk of the list, skipping from each document to the next.
+template <typename Visit>
+void walk_postings(const Xapian::Database& db, const std::string& term,
+                   const std::vector<Xapian::docid>& docids, Visit visit) {
+  std::vector<std::size_t> ascending(docids.size());
+  for (std::size_t i = 0; i < ascending.size(); ++i) ascending[i] = i;
+  std::sort(ascending.begin(), ascending.end(),
+            [&](std::size_t a, std::size_t b) { return docids[a] < docids[b]; });
+  Xapian::PostingIterator it = db.postlist_begin(term);
+  const Xapian::PostingIterator end = db.postlist_end(term);
+  for (std::size_t i : ascending) {
+    if (it != end) it.skip_to(docids[i]);
+    visit(i, it != end && *it == docids[i] ? &it : nullptr);
+  }
+}
+
+// Where a match stands among the reordered ones: those holding the words in order within
+// a sentence (tier: their factor) before the others (tier 0), then by density, then by
+// score.
+struct RankKey {
+  double tier = 0;
+  double density = 0;
+  double score = 0;
+};
+
+RankKey key_of(const RankedMatch& m) {
+  return {m.in_order_density > 0 ? m.factor : 0.0, m.in_order_density, m.score};
+}
+
+bool outranks(const RankKey& a, const RankKey& b) {
+  if (a.tier != b.tier) return a.tier > b.tier;
+  if (a.density != b.density) return a.density > b.density;
+  return a.score > b.score;
+}
+
 }  // namespace
 
 Xapian::BM25Weight ranking_weight() {
@@ -274,10 +311,12 @@ Xapian::Query ranking_query(const Xapian::Query& parsed, const RankingTerms& ter
 
 Nearness nearness(const Xapian::Database& db, Xapian::docid did, const std::vector<NearWord>& words,
                   std::vector<std::string>* reasons) {
-  const auto because = [reasons](std::string why) {
-    if (reasons != nullptr) reasons->push_back(std::move(why));
+  const auto because = [reasons](const std::string& why) {
+    if (reasons != nullptr) reasons->push_back(why);
   };
   const RankingParams& p = kRanking;
+  static const std::string within_clause = "within " + std::to_string(p.clause_window);
+  static const std::string within_sentence = "within " + std::to_string(p.sentence_window);
   std::vector<std::vector<Xapian::termpos>> lists;
   for (const NearWord& w : words) {
     lists.push_back(positions_of(db, did, w.term));
@@ -308,12 +347,12 @@ Nearness nearness(const Xapian::Database& db, Xapian::docid did, const std::vect
   const auto span = static_cast<Xapian::termpos>(words.back().offset - words.front().offset + 1);
   if (window <= std::max<Xapian::termpos>(p.clause_window, span)) {
     factor += p.clause_boost;
-    because("within " + std::to_string(p.clause_window));
+    because(within_clause);
   }
   const Xapian::termpos sentence = std::max<Xapian::termpos>(p.sentence_window, span);
   if (window <= sentence) {
     factor += p.sentence_boost;
-    because("within " + std::to_string(p.sentence_window));
+    because(within_sentence);
     out.in_order = in_order_within(lists, sentence);
     if (out.in_order > 0) {
       factor += p.order_boost;
@@ -326,21 +365,38 @@ Nearness nearness(const Xapian::Database& db, Xapian::docid did, const std::vect
 std::vector<bool> holding_all(const Xapian::Database& db, const std::vector<Xapian::docid>& docids,
                               const std::vector<std::string>& terms) {
   std::vector<bool> held(docids.size(), !terms.empty());
-  std::vector<std::size_t> ascending(docids.size());
-  for (std::size_t i = 0; i < ascending.size(); ++i) ascending[i] = i;
-  std::sort(ascending.begin(), ascending.end(),
-            [&](std::size_t a, std::size_t b) { return docids[a] < docids[b]; });
   for (const std::string& term : terms) {
-    // One walk of the term's postings, skipping from each document to the next.
-    Xapian::PostingIterator it = db.postlist_begin(term);
-    const Xapian::PostingIterator end = db.postlist_end(term);
-    for (std::size_t i : ascending) {
-      if (!held[i]) continue;
-      if (it != end) it.skip_to(docids[i]);
-      held[i] = it != end && *it == docids[i];
-    }
+    walk_postings(db, term, docids, [&](std::size_t i, const Xapian::PostingIterator* at) {
+      held[i] = held[i] && at != nullptr;
+    });
   }
   return held;
+}
+
+std::vector<Xapian::termcount> document_lengths(const Xapian::Database& db,
+                                                const std::vector<Xapian::docid>& docids) {
+  // The list of all documents (the empty term) holds their lengths.
+  std::vector<Xapian::termcount> lengths(docids.size(), 0);
+  walk_postings(db, "", docids, [&](std::size_t i, const Xapian::PostingIterator* at) {
+    if (at != nullptr) lengths[i] = at->get_doclength();
+  });
+  return lengths;
+}
+
+std::vector<Xapian::termcount> position_counts(const Xapian::Database& db,
+                                               const std::vector<Xapian::docid>& docids,
+                                               const std::string& term) {
+  std::vector<Xapian::termcount> out(docids.size(), 0);
+  const auto add_wdf = [&](std::size_t i, const Xapian::PostingIterator* at) {
+    if (at != nullptr) out[i] += at->get_wdf();
+  };
+  walk_postings(db, term, docids, add_wdf);
+  // The analyzer puts a possessive's base ("kernel" of "kernel's") at the possessive's
+  // position without adding to its wdf (Token::alternative): the possessive's wdf counts
+  // those positions.
+  const std::string possessive = term + "'s";
+  if (!term.ends_with("'s")) walk_postings(db, possessive, docids, add_wdf);
+  return out;
 }
 
 bool reorders(const RankingTerms& terms) {
@@ -348,7 +404,8 @@ bool reorders(const RankingTerms& terms) {
 }
 
 std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xapian::MSet& mset,
-                                           const RankingTerms& terms) {
+                                           const RankingTerms& terms, std::size_t needed,
+                                           bool with_reasons) {
   std::vector<RankedMatch> order;
   order.reserve(mset.size());
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -380,39 +437,61 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
   const std::vector<bool> in_script = holding_all(
       db, docids,
       script ? std::vector<std::string>{terms.script_term} : std::vector<std::string>{});
+  const std::vector<Xapian::termcount> no_counts(depth, 0);
+  const std::vector<Xapian::termcount> lengths = near ? document_lengths(db, docids) : no_counts;
+  // The places in order start at the first word's positions: no more of them than it has.
+  const std::vector<Xapian::termcount> first_positions =
+      near ? position_counts(db, docids, telling.front().term) : no_counts;
+  const double nearest = 1.0 + p.phrase_boost + p.clause_boost + p.sentence_boost + p.order_boost;
+  // The `needed` best keys so far (a min-heap): a match that, at the most nearness and
+  // density could give it, cannot outrank the lowest of them cannot reach the first
+  // `needed` places, and its positions are not read.
+  std::vector<RankKey> leaders;
+  const auto lower = [](const RankKey& a, const RankKey& b) { return outranks(a, b); };
   for (std::size_t i = 0; i < depth; ++i) {
     RankedMatch& m = order[i];
-    if (near) {
-      const Nearness n = nearness(db, *m.match, telling, &m.reasons);
+    const Xapian::termcount length = std::max<Xapian::termcount>(1, lengths[i]);
+    const double boosts =
+        (titled[i] ? 1.0 + p.title_boost : 1.0) * (in_script[i] ? 1.0 + p.script_boost : 1.0);
+    const double density_bound = static_cast<double>(first_positions[i]) / length;
+    const RankKey best_possible{density_bound > 0 ? nearest * boosts : 0.0, density_bound,
+                                m.score * (near ? nearest : 1.0) * boosts};
+    const bool can_reach =
+        needed == 0 || leaders.size() < needed || outranks(best_possible, leaders.front());
+    std::vector<std::string>* reasons = with_reasons ? &m.reasons : nullptr;
+    if (near && can_reach) {
+      const Nearness n = nearness(db, *m.match, telling, reasons);
       m.factor = n.factor;
       if (n.in_order > 0) {
-        const Xapian::termcount length = std::max<Xapian::termcount>(1, db.get_doclength(*m.match));
         m.in_order_density = static_cast<double>(n.in_order) / length;
-        m.reasons.push_back(std::to_string(n.in_order) + "× in " + std::to_string(length) +
-                            " terms");
+        if (with_reasons) {
+          m.reasons.push_back(std::to_string(n.in_order) + "× in " + std::to_string(length) +
+                              " terms");
+        }
       }
     }
     if (titled[i]) {
       m.factor *= 1.0 + p.title_boost;
-      m.reasons.emplace_back("title");
+      if (with_reasons) m.reasons.emplace_back("title");
     }
     if (in_script[i]) {
       m.factor *= 1.0 + p.script_boost;
-      m.reasons.emplace_back("script typed");
+      if (with_reasons) m.reasons.emplace_back("script typed");
     }
     m.score *= m.factor;
+    if (needed == 0) continue;
+    if (leaders.size() < needed) {
+      leaders.push_back(key_of(m));
+      std::push_heap(leaders.begin(), leaders.end(), lower);
+    } else if (outranks(key_of(m), leaders.front())) {
+      std::pop_heap(leaders.begin(), leaders.end(), lower);
+      leaders.back() = key_of(m);
+      std::push_heap(leaders.begin(), leaders.end(), lower);
+    }
   }
-  // The matches holding the words in order within a sentence come first, by their factor,
-  // then by how often they hold them there for their length; the others after them, by
-  // score.
-  const auto tier = [](const RankedMatch& m) { return m.in_order_density > 0 ? m.factor : 0.0; };
-  std::stable_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(depth),
-                   [&tier](const RankedMatch& a, const RankedMatch& b) {
-                     if (tier(a) != tier(b)) return tier(a) > tier(b);
-                     if (a.in_order_density != b.in_order_density)
-                       return a.in_order_density > b.in_order_density;
-                     return a.score > b.score;
-                   });
+  std::stable_sort(
+      order.begin(), order.begin() + static_cast<std::ptrdiff_t>(depth),
+      [](const RankedMatch& a, const RankedMatch& b) { return outranks(key_of(a), key_of(b)); });
   // Percent relative to the match of the highest score, which keeps Xapian's; matches
   // weighing nothing (a title: query) keep Xapian's percent.
   const auto highest = std::max_element(

@@ -131,6 +131,18 @@ struct RankedMatch {
 std::vector<bool> holding_all(const Xapian::Database& db, const std::vector<Xapian::docid>& docids,
                               const std::vector<std::string>& terms);
 
+// The length of each of `docids` (Xapian's document length: the sum of its terms' wdf), 0
+// for a document the database does not hold; one walk of the lengths in docid order.
+std::vector<Xapian::termcount> document_lengths(const Xapian::Database& db,
+                                                const std::vector<Xapian::docid>& docids);
+
+// The number of positions of body-space `term` in each of `docids` (0 where it is not):
+// its wdf, plus the places where it stands as the base of a possessive, which the analyzer
+// indexes without wdf.
+std::vector<Xapian::termcount> position_counts(const Xapian::Database& db,
+                                               const std::vector<Xapian::docid>& docids,
+                                               const std::string& term);
+
 // True when order_by_nearness() can change the order of `terms`' matches: two words or
 // more for nearness, title terms or a script term.
 bool reorders(const RankingTerms& terms);
@@ -145,8 +157,13 @@ bool reorders(const RankingTerms& terms);
 // others follow by score (ties keep Xapian's order), and a match placed above one of a
 // higher score takes that score, so scores fall with the rank. A score only grows, so
 // every reordered match still outranks every match after them, which keep Xapian's
-// order. Xapian's order when reorders(terms) is false.
+// order. Xapian's order when reorders(terms) is false. Only the first `needed` places are
+// exact (0: all of them): the positions of a match that could not reach them even at the
+// most nearness and density its title, script and words' counts allow are not read, and
+// it is placed by its weight and title alone. The matches' reasons are filled only
+// `with_reasons` (--explain).
 std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xapian::MSet& mset,
-                                           const RankingTerms& terms);
+                                           const RankingTerms& terms, std::size_t needed,
+                                           bool with_reasons);
 
 }  // namespace longjing

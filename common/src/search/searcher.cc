@@ -465,7 +465,9 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
         summary.matches_exact ? mset.get_matches_lower_bound() : mset.get_matches_estimated(),
         (reorder ? 0 : offset) + mset.size(), impl_->db.get_doccount());
     const std::vector<RankedMatch> order =
-        order_by_nearness(impl_->db, mset, reorder ? ranking : RankingTerms{});
+        reorder ? order_by_nearness(impl_->db, mset, ranking,
+                                    request.limit == 0 ? 0 : offset + limit, request.explain)
+                : order_by_nearness(impl_->db, mset, RankingTerms{}, 0, request.explain);
     const std::size_t first = reorder ? std::min<std::size_t>(offset, order.size()) : 0;
     const std::size_t end = std::min<std::size_t>(order.size(), first + limit);
 
