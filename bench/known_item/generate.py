@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Known-item queries over a bench corpus: what a user types to find one article again.
 
-    generate.py CORPUS_DIR MANIFEST SET SEED [N] > queries.tsv
+    generate.py [--any-tokens] CORPUS_DIR MANIFEST SET SEED [N] > queries.tsv
 
 Output: one query a line, `qid<TAB>kind<TAB>target<TAB>text`, where target is the document's
 path relative to CORPUS_DIR. The rules (docs/ranking.md repeats them):
@@ -24,6 +24,9 @@ path relative to CORPUS_DIR. The rules (docs/ranking.md repeats them):
   takes half its queries from each language.
 * `other-script` sets (made by convert.py) are the Chinese queries written in the other
   script with opencc.
+* `--any-tokens`, a check of robustness rather than a rule: English queries are drawn from
+  any sentence of 5 tokens or more (numbers, identifiers and code included), and `en-run`
+  takes any 2-4 consecutive tokens.
 """
 import os
 import random
@@ -62,14 +65,17 @@ def is_content(word):
     return len(word) >= 3 and word.lower() not in STOP
 
 
-def english_query(text, rng, kind):
+def english_query(text, rng, kind, any_tokens=False):
     text = URL_OR_MAIL.sub(" ", HEADER.sub(" ", text))
     sentences = []
     for s in SENTENCE_END.split(text):
         tokens = TOKEN.findall(s)
         words = [t for t in tokens if ALPHA.match(t)]
+        if any_tokens:
+            if len(tokens) >= 5:
+                sentences.append(tokens)
         # Prose, not markup, tables or code: 5 words or more, and words make most of it.
-        if len(words) >= 5 and len(words) == len(tokens) and \
+        elif len(words) >= 5 and len(words) == len(tokens) and \
                 sum(map(len, words)) >= 0.7 * len("".join(s.split())):
             sentences.append(words)
     if not sentences:
@@ -78,7 +84,7 @@ def english_query(text, rng, kind):
     n = rng.randint(2, 4)
     if kind == "en-run":
         starts = [i for i in range(len(words) - n + 1)
-                  if is_content(words[i]) and is_content(words[i + n - 1])]
+                  if any_tokens or (is_content(words[i]) and is_content(words[i + n - 1]))]
         if not starts:
             return None
         start = rng.choice(starts)
@@ -120,6 +126,8 @@ def chinese_query(text, rng, kind):
 
 
 def main(argv):
+    any_tokens = "--any-tokens" in argv
+    argv = [a for a in argv if a != "--any-tokens"]
     corpus, manifest, set_name, seed = argv[1], argv[2], argv[3], int(argv[4])
     count = int(argv[5]) if len(argv) > 5 else 200
     with open(manifest, encoding="utf-8") as f:
@@ -137,7 +145,8 @@ def main(argv):
         if set_name.startswith("mixed") and languages[lang] >= count // 2:
             continue
         kind = rng.choice(["zh-one", "zh-two"] if zh else ["en-run", "en-words"])
-        text_q = chinese_query(text, rng, kind) if zh else english_query(text, rng, kind)
+        text_q = chinese_query(text, rng, kind) if zh else english_query(text, rng, kind,
+                                                                         any_tokens)
         if not text_q or (path, text_q) in seen:
             continue
         seen.add((path, text_q))
