@@ -532,6 +532,25 @@ TEST_CASE("Of two articles holding a Chinese piece, the one in the script typed 
   for (const Hit& hit : explained_hits(db, "一片")) CHECK_FALSE(ranked_for(hit, "script typed"));
 }
 
+TEST_CASE("A title counts only when it holds the piece in the script typed", "[index_search]") {
+  TempDir dir;
+  // Both hold 小饮 once, folded alike: a.txt as its Traditional title, b.txt in its
+  // Simplified verse. Typed in Simplified, the title does not name what was asked for.
+  dir.write("docs/a.txt", "小飲\n\n春風吹雨過，獨坐看花開。");
+  dir.write("docs/b.txt", "春日\n\n小饮花前坐，清风满面来。");
+  const std::string db = dir.str("db");
+  index(db, {dir.str("docs")});
+  std::vector<Hit> hits = explained_hits(db, "小饮");
+  REQUIRE(hits.size() == 2);
+  CHECK(std::filesystem::path(hits[0].path).filename() == "b.txt");
+  CHECK_FALSE(ranked_for(hits[1], "title"));
+  // Typed in Traditional, the title is the piece as typed, and counts.
+  hits = explained_hits(db, "小飲");
+  REQUIRE(hits.size() == 2);
+  CHECK(std::filesystem::path(hits[0].path).filename() == "a.txt");
+  CHECK(ranked_for(hits[0], "title"));
+}
+
 TEST_CASE("Several databases are searched as one", "[index_search]") {
   TempDir dir;
   dir.write("one/a.txt", "A\n\nUnitree");

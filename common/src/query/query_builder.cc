@@ -73,8 +73,11 @@ ParsedQuery QueryBuilder::build(std::string_view text) const {
   impl->ranking.alias_queries = std::move(lowered.alias_queries);
   const std::string script = typed_script(text);
   if (!script.empty()) {
+    const std::string other = script == "zh-Hant" ? "zh-Hans" : "zh-Hant";
     impl->ranking.script_term =
         schema::make_term(schema::TermKind::kLanguage, normalize_string(script));
+    impl->ranking.other_script_term =
+        schema::make_term(schema::TermKind::kLanguage, normalize_string(other));
   }
   impl->origins = std::move(lowered.origins);
   impl->patterns = query::highlight_patterns(tree, impl_->analyzer);

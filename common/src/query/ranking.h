@@ -78,6 +78,9 @@ struct RankingTerms {
   // The language term (L…) of the script the query's Chinese is typed in (typed_script in
   // script.h), held by the articles written in it; empty when the query tells no script.
   std::string script_term;
+  // The language term of the other script, held by the articles written in it; empty
+  // when script_term is.
+  std::string other_script_term;
 };
 
 // Xapian's description of `q` without the query positions of its terms ("Zunitre@3" →
@@ -150,7 +153,8 @@ bool reorders(const RankingTerms& terms);
 // The matches of `mset`, which must start at rank 0, in ranking order. The first
 // nearness_depth of them are weighed again: weight times nearness()'s factor of the
 // words of terms.near_words that are not frequent in `db`, times 1 + title_boost when the
-// title holds all of terms.title_terms, times 1 + script_boost when the article holds
+// title holds all of terms.title_terms (unless the article holds terms.other_script_term:
+// its title holds them in the other script), times 1 + script_boost when the article holds
 // terms.script_term. Of them, those holding the words in the order typed within a
 // sentence come first, by that factor, then by their in_order_density (of two articles
 // holding a remembered sentence, the one it is a larger share of), then by score; the
