@@ -78,6 +78,21 @@ void put_then_touch(const std::string& db, const schema::StoredDocument& doc) {
   writer.commit();
 }
 
+// Writes each of `articles` (a file name below docs/, its text) in `dir` and indexes them
+// into dir/db; returns the database's path.
+std::string index_articles(TempDir& dir,
+                           const std::vector<std::pair<std::string, std::string>>& articles) {
+  for (const auto& [name, text] : articles) dir.write("docs/" + name, text);
+  const std::string db = dir.str("db");
+  index(db, {dir.str("docs")});
+  return db;
+}
+
+// The file name of `hit`'s article.
+std::string file_name(const Hit& hit) {
+  return std::filesystem::path(hit.path).filename().string();
+}
+
 // The hits of `query` in the database at `db`, with what ranking multiplied each by.
 std::vector<Hit> explained_hits(const std::string& db, const std::string& query) {
   Searcher searcher({db});
@@ -401,16 +416,15 @@ TEST_CASE("Of two sentences holding the words, the one with them in the order ty
           "[index_search]") {
   TempDir dir;
   // The same words in each, and the same length: only their order tells the two apart.
-  dir.write("docs/a.txt", "A\n\nThe harbour wall was built from granite blocks.");
-  dir.write("docs/b.txt", "B\n\nThe granite blocks were built into a harbour wall.");
-  const std::string db = dir.str("db");
-  index(db, {dir.str("docs")});
+  const std::string db =
+      index_articles(dir, {{"a.txt", "A\n\nThe harbour wall was built from granite blocks."},
+                           {"b.txt", "B\n\nThe granite blocks were built into a harbour wall."}});
   for (const auto& [query, first] :
        {std::pair{"harbour granite", "a.txt"}, std::pair{"granite harbour", "b.txt"}}) {
     INFO(query);
     const std::vector<Hit> hits = explained_hits(db, query);
     REQUIRE(hits.size() == 2);
-    CHECK(std::filesystem::path(hits[0].path).filename() == first);
+    CHECK(file_name(hits[0]) == first);
     // Both words are in every document, once in each: common, but cheap to place, so
     // they count in nearness (words standing many times a document do not, below).
     CHECK(hits[0].ranking_factor > hits[1].ranking_factor);
@@ -427,16 +441,15 @@ TEST_CASE(
   // Both hold "harbour wall" once as a phrase. b.txt holds both words five times more,
   // apart, so BM25 puts it first; a.txt is the shorter, so the sentence remembered is a
   // larger share of it.
-  dir.write("docs/a.txt", "A\n\nThe harbour wall was built from granite blocks.");
-  dir.write("docs/b.txt",
-            "B\n\nThe harbour wall was built from granite blocks. The wall faced the harbour. "
-            "A wall stood by the harbour. Each wall kept the harbour. No wall left the "
-            "harbour. One wall near the harbour.");
-  const std::string db = dir.str("db");
-  index(db, {dir.str("docs")});
+  const std::string db = index_articles(
+      dir, {{"a.txt", "A\n\nThe harbour wall was built from granite blocks."},
+            {"b.txt",
+             "B\n\nThe harbour wall was built from granite blocks. The wall faced the harbour. "
+             "A wall stood by the harbour. Each wall kept the harbour. No wall left the "
+             "harbour. One wall near the harbour."}});
   const std::vector<Hit> hits = explained_hits(db, "harbour wall");
   REQUIRE(hits.size() == 2);
-  CHECK(std::filesystem::path(hits[0].path).filename() == "a.txt");
+  CHECK(file_name(hits[0]) == "a.txt");
   // The same nearness in both; BM25 alone weighs b.txt higher.
   CHECK(hits[0].ranking_factor == hits[1].ranking_factor);
   const auto bm25 = [](const Hit& hit) {
@@ -458,12 +471,11 @@ TEST_CASE("The first page is the top of the whole ranking, where a word stands a
   // once in a shorter text, so it ranks first. Its "kernel" is the base of "kernel's",
   // indexed at that position without wdf: a page of one hit must still weigh b.txt's
   // positions, not skip it as a match whose first word has no place to start from.
-  dir.write("docs/a.txt",
-            "A\n\nThe kernel driver loads. A driver. A kernel. A driver. A kernel. A driver. A "
-            "kernel.");
-  dir.write("docs/b.txt", "B\n\nThe kernel's driver loads.");
-  const std::string db = dir.str("db");
-  index(db, {dir.str("docs")});
+  const std::string db = index_articles(
+      dir, {{"a.txt",
+             "A\n\nThe kernel driver loads. A driver. A kernel. A driver. A kernel. A driver. A "
+             "kernel."},
+            {"b.txt", "B\n\nThe kernel's driver loads."}});
   Searcher searcher({db});
   std::vector<std::string> firsts;
   for (std::size_t limit : {std::size_t{0}, std::size_t{1}}) {
@@ -473,7 +485,7 @@ TEST_CASE("The first page is the top of the whole ranking, where a word stands a
     request.limit = limit;
     searcher.search(request, sink);
     REQUIRE_FALSE(sink.hits.empty());
-    firsts.push_back(std::filesystem::path(sink.hits[0].path).filename().string());
+    firsts.push_back(file_name(sink.hits[0]));
   }
   CHECK(firsts[0] == "b.txt");
   CHECK(firsts[1] == "b.txt");
@@ -482,14 +494,13 @@ TEST_CASE("The first page is the top of the whole ranking, where a word stands a
 TEST_CASE("A word in every document, many times in each, is left out of nearness",
           "[index_search]") {
   TempDir dir;
-  dir.write("docs/a.txt",
-            "A\n\nThe harbour, the wall, the men, the day, the sea, the sand, the "
-            "boat, the net, the rope, the oar.");
-  dir.write("docs/b.txt",
-            "B\n\nThe granite, the blocks, the men, the day, the sea, the sand, "
-            "the boat, the net, the rope, the harbour.");
-  const std::string db = dir.str("db");
-  index(db, {dir.str("docs")});
+  const std::string db =
+      index_articles(dir, {{"a.txt",
+                            "A\n\nThe harbour, the wall, the men, the day, the sea, the sand, the "
+                            "boat, the net, the rope, the oar."},
+                           {"b.txt",
+                            "B\n\nThe granite, the blocks, the men, the day, the sea, the sand, "
+                            "the boat, the net, the rope, the harbour."}});
   // "the" stands ten times in each: left out, so "the harbour" has one word left to
   // place and nothing is reordered.
   const std::vector<Hit> hits = explained_hits(db, "the harbour");
@@ -502,13 +513,12 @@ TEST_CASE("A word typed twice counts as near only where it stands twice", "[inde
   TempDir dir;
   // Both hold "gpio" and "pins" in one sentence; only a.txt holds "gpio" twice there, and
   // b.txt is the shorter, so BM25 alone would put it first.
-  dir.write("docs/a.txt", "A\n\nEach gpio line drives pins of another gpio bank here.");
-  dir.write("docs/b.txt", "B\n\nA gpio line drives pins.\n\nThe gpio bank.");
-  const std::string db = dir.str("db");
-  index(db, {dir.str("docs")});
+  const std::string db =
+      index_articles(dir, {{"a.txt", "A\n\nEach gpio line drives pins of another gpio bank here."},
+                           {"b.txt", "B\n\nA gpio line drives pins.\n\nThe gpio bank."}});
   const std::vector<Hit> hits = explained_hits(db, "gpio pins gpio");
   REQUIRE(hits.size() == 2);
-  CHECK(std::filesystem::path(hits[0].path).filename() == "a.txt");
+  CHECK(file_name(hits[0]) == "a.txt");
   CHECK_FALSE(ranked_for(hits[1], "within 30"));
 }
 
@@ -516,16 +526,15 @@ TEST_CASE("Of two articles holding a Chinese piece, the one in the script typed 
           "[index_search]") {
   TempDir dir;
   // The same poem in each script: the same terms once folded, and the same length.
-  dir.write("docs/hans.txt", "长安\n\n长安一片月，万户捣衣声。秋风吹不尽，总是玉关情。");
-  dir.write("docs/hant.txt", "長安\n\n長安一片月，萬戶擣衣聲。秋風吹不盡，總是玉關情。");
-  const std::string db = dir.str("db");
-  index(db, {dir.str("docs")});
+  const std::string db = index_articles(
+      dir, {{"hans.txt", "长安\n\n长安一片月，万户捣衣声。秋风吹不尽，总是玉关情。"},
+            {"hant.txt", "長安\n\n長安一片月，萬戶擣衣聲。秋風吹不盡，總是玉關情。"}});
   for (const auto& [query, first] :
        {std::pair{"长安一片", "hans.txt"}, std::pair{"長安一片", "hant.txt"}}) {
     INFO(query);
     const std::vector<Hit> hits = explained_hits(db, query);
     REQUIRE(hits.size() == 2);
-    CHECK(std::filesystem::path(hits[0].path).filename() == first);
+    CHECK(file_name(hits[0]) == first);
     CHECK(ranked_for(hits[0], "script typed"));
   }
   // 一片 is written alike in both: no script to prefer, no reason given.
@@ -536,18 +545,16 @@ TEST_CASE("A title counts only when it holds the piece in the script typed", "[i
   TempDir dir;
   // Both hold 小饮 once, folded alike: a.txt as its Traditional title, b.txt in its
   // Simplified verse. Typed in Simplified, the title does not name what was asked for.
-  dir.write("docs/a.txt", "小飲\n\n春風吹雨過，獨坐看花開。");
-  dir.write("docs/b.txt", "春日\n\n小饮花前坐，清风满面来。");
-  const std::string db = dir.str("db");
-  index(db, {dir.str("docs")});
+  const std::string db = index_articles(dir, {{"a.txt", "小飲\n\n春風吹雨過，獨坐看花開。"},
+                                              {"b.txt", "春日\n\n小饮花前坐，清风满面来。"}});
   std::vector<Hit> hits = explained_hits(db, "小饮");
   REQUIRE(hits.size() == 2);
-  CHECK(std::filesystem::path(hits[0].path).filename() == "b.txt");
+  CHECK(file_name(hits[0]) == "b.txt");
   CHECK_FALSE(ranked_for(hits[1], "title"));
   // Typed in Traditional, the title is the piece as typed, and counts.
   hits = explained_hits(db, "小飲");
   REQUIRE(hits.size() == 2);
-  CHECK(std::filesystem::path(hits[0].path).filename() == "a.txt");
+  CHECK(file_name(hits[0]) == "a.txt");
   CHECK(ranked_for(hits[0], "title"));
 }
 
