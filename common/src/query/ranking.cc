@@ -433,18 +433,17 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
   const auto depth = std::min<std::size_t>(order.size(), p.nearness_depth);
   std::vector<Xapian::docid> docids;
   for (std::size_t i = 0; i < depth; ++i) docids.push_back(*order[i].match);
-  const std::vector<bool> titled = holding_all(db, docids, terms.title_terms);
-  const std::vector<bool> in_script = holding_all(
-      db, docids,
-      script ? std::vector<std::string>{terms.script_term} : std::vector<std::string>{});
   // A title counts when it holds the words as typed: not in an article written in the
   // other script than the query's Chinese (a title saying 小飲 does not name what 小饮
   // asks for).
-  const std::vector<bool> in_other_script = holding_all(
+  std::vector<bool> titled = holding_all(db, docids, terms.title_terms);
+  if (titles && script) {
+    const std::vector<bool> in_other_script = holding_all(db, docids, {terms.other_script_term});
+    for (std::size_t i = 0; i < depth; ++i) titled[i] = titled[i] && !in_other_script[i];
+  }
+  const std::vector<bool> in_script = holding_all(
       db, docids,
-      script ? std::vector<std::string>{terms.other_script_term} : std::vector<std::string>{});
-  std::vector<bool> titled_as_typed(depth);
-  for (std::size_t i = 0; i < depth; ++i) titled_as_typed[i] = titled[i] && !in_other_script[i];
+      script ? std::vector<std::string>{terms.script_term} : std::vector<std::string>{});
   const std::vector<Xapian::termcount> no_counts(depth, 0);
   const std::vector<Xapian::termcount> lengths = near ? document_lengths(db, docids) : no_counts;
   // The places in order start at the first word's positions: no more of them than it has.
@@ -459,8 +458,8 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
   for (std::size_t i = 0; i < depth; ++i) {
     RankedMatch& m = order[i];
     const Xapian::termcount length = std::max<Xapian::termcount>(1, lengths[i]);
-    const double boosts = (titled_as_typed[i] ? 1.0 + p.title_boost : 1.0) *
-                          (in_script[i] ? 1.0 + p.script_boost : 1.0);
+    const double boosts =
+        (titled[i] ? 1.0 + p.title_boost : 1.0) * (in_script[i] ? 1.0 + p.script_boost : 1.0);
     const double density_bound = static_cast<double>(first_positions[i]) / length;
     const RankKey best_possible{density_bound > 0 ? nearest * boosts : 0.0, density_bound,
                                 m.score * (near ? nearest : 1.0) * boosts};
@@ -478,7 +477,7 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
         }
       }
     }
-    if (titled_as_typed[i]) {
+    if (titled[i]) {
       m.factor *= 1.0 + p.title_boost;
       if (with_reasons) m.reasons.emplace_back("title");
     }
