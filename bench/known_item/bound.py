@@ -31,18 +31,11 @@ import query_set  # noqa: E402  (bench/query_set.py: FTS5's AND of the words)
 
 
 def prose_sentences(path, cache={}):
-    """The lower-cased prose sentences of a document, as generate.english_query keeps them."""
+    """The lower-cased prose sentences of a document (generate.english_sentences), read
+    once."""
     if path not in cache:
-        text = generate.read(path)
-        text = generate.URL_OR_MAIL.sub(" ", generate.HEADER.sub(" ", text))
-        out = []
-        for s in generate.SENTENCE_END.split(text):
-            tokens = generate.TOKEN.findall(s)
-            words = [t for t in tokens if generate.ALPHA.match(t)]
-            if len(words) >= 5 and len(words) == len(tokens) and \
-                    sum(map(len, words)) >= 0.7 * len("".join(s.split())):
-                out.append([w.lower() for w in words])
-        cache[path] = out
+        cache[path] = [[w.lower() for w in s]
+                       for s in generate.english_sentences(generate.read(path))]
     return cache[path]
 
 
@@ -63,8 +56,7 @@ def likelihood(path, kind, words):
     n, total = len(words), 0.0
     for s in sentences:
         if kind == "en-run":
-            starts = [i for i in range(len(s) - n + 1)
-                      if generate.is_content(s[i]) and generate.is_content(s[i + n - 1])]
+            starts = generate.run_starts(s, n)
             if starts:
                 total += sum(1 for i in starts if s[i:i + n] == words) / len(starts)
         else:

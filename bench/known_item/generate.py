@@ -65,7 +65,10 @@ def is_content(word):
     return len(word) >= 3 and word.lower() not in STOP
 
 
-def english_query(text, rng, kind, any_tokens=False):
+def english_sentences(text, any_tokens=False):
+    """The sentences of `text` an English query may be drawn from, each a list of its words:
+    prose only (5 words or more, every token a word, words most of its characters), or,
+    with any_tokens, every sentence of 5 tokens or more."""
     text = URL_OR_MAIL.sub(" ", HEADER.sub(" ", text))
     sentences = []
     for s in SENTENCE_END.split(text):
@@ -78,13 +81,24 @@ def english_query(text, rng, kind, any_tokens=False):
         elif len(words) >= 5 and len(words) == len(tokens) and \
                 sum(map(len, words)) >= 0.7 * len("".join(s.split())):
             sentences.append(words)
+    return sentences
+
+
+def run_starts(words, n, any_tokens=False):
+    """Where an `en-run` of n words may start in a sentence: a content word at both ends
+    (any place, with any_tokens)."""
+    return [i for i in range(len(words) - n + 1)
+            if any_tokens or (is_content(words[i]) and is_content(words[i + n - 1]))]
+
+
+def english_query(text, rng, kind, any_tokens=False):
+    sentences = english_sentences(text, any_tokens)
     if not sentences:
         return None
     words = rng.choice(sentences)
     n = rng.randint(2, 4)
     if kind == "en-run":
-        starts = [i for i in range(len(words) - n + 1)
-                  if any_tokens or (is_content(words[i]) and is_content(words[i + n - 1]))]
+        starts = run_starts(words, n, any_tokens)
         if not starts:
             return None
         start = rng.choice(starts)
