@@ -120,7 +120,7 @@ same "forget-forgets-the-settings" "$papers	--max-file-size 67108864" "$("$index
 printf 'Notes from a café.\n' >"$notes/cafe.txt"
 xapian-metadata set "$work/db" longjing:schema 2
 "$searcher" cafe >/dev/null 2>"$work/err"; status=$?
-if [ "$status" -eq 2 ] && grep -q "has schema version 2, this program needs 5: rebuild it with indexer --rebuild" "$work/err"; then pass; else
+if [ "$status" -eq 2 ] && grep -q "has schema version 2, this program needs 6: rebuild it with indexer --rebuild" "$work/err"; then pass; else
   fail "older-schema-is-refused: exit $status, $(cat "$work/err")"; fi
 "$indexer" -q --rebuild 2>"$work/err"; status=$?
 same "older-schema-bare-rebuild" "0" "$status"

@@ -76,6 +76,43 @@ TEST_CASE("A sentence's end leaves kSentenceGap positions free; other dots one",
                                     {Kind::kWord, "site", 4, true, "site"}});
 }
 
+TEST_CASE("A semicolon and a blank line end a sentence too; a line break does not", "[analyzer]") {
+  check_tokens("cells; see", {{Kind::kWord, "cells", 1, true, "cells"},
+                              {Kind::kWord, "see", 2 + kSentenceGap, true, "see"}});
+  check_tokens("Usage\n \nRequired",
+               {{Kind::kWord, "usage", 1, true, "Usage"},
+                {Kind::kWord, "required", 2 + kSentenceGap, true, "Required"}});
+  check_tokens("full of\nactivists", {{Kind::kWord, "full", 1, true, "full"},
+                                      {Kind::kWord, "of", 2, true, "of"},
+                                      {Kind::kWord, "activists", 3, true, "activists"}});
+  // A quoted blank line ("> " alone on its line) is punctuation, not an empty line.
+  check_tokens("on\n>\nthe",
+               {{Kind::kWord, "on", 1, true, "on"}, {Kind::kWord, "the", 3, true, "the"}});
+}
+
+// Ranking reads a sentence's length from its bounds (value schema::kSentencesSlot).
+TEST_CASE("Each sentence holding a non-CJK word is reported with its length in words",
+          "[analyzer]") {
+  const Analyzer analyzer;
+  std::vector<std::uint32_t> bounds;
+  AnalyzeOptions options;
+  options.sentence_bounds = &bounds;
+  // "Robots, dogs and cats run." takes positions 10-15 for its 5 words (the comma leaves
+  // one free). 春风又绿 alone would not be reported, but 。 ends no sentence, so it shares
+  // one with "Sit": 4 characters and a word. 机器狗Go2 jumps: 3 characters and 2 words.
+  const std::uint32_t end =
+      analyzer.analyze("Robots, dogs and cats run. 春风又绿。 Sit!\n\n机器狗Go2 jumps", 10, options,
+                       [](const Token&) {});
+  const std::uint32_t spring = 16 + kSentenceGap;         // 春
+  const std::uint32_t robot = spring + 6 + kSentenceGap;  // 机: after "Sit", "!" and a blank line
+  CHECK(bounds == std::vector<std::uint32_t>{10, 15, spring, spring + 5, robot, robot + 5});
+  CHECK(end == robot + 5);
+  // Nothing but Chinese: no sentence is reported.
+  bounds.clear();
+  analyzer.analyze("春风又绿江南岸。明月何时照我还", 1, options, [](const Token&) {});
+  CHECK(bounds.empty());
+}
+
 TEST_CASE("Words keep Xapian's infixes and suffixes", "[analyzer]") {
   struct Case {
     std::string_view text;

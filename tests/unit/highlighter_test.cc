@@ -193,9 +193,10 @@ TEST_CASE("Windowed matching gives what analyzing the whole text gives", "[highl
       {"café", "cafe\u0301 CAFÉ café", false, 3 * 3},
       // After a non-ASCII character or a CJK one.
       {"time", "\u2014time 宇树time <\u0338time", false, 3 * 3},
-      // Phrases, whatever lies between their words, and words apart that are no phrase.
-      {"\"United States\"", "the United States, united\n\n\n   STATES; united. states", false,
-       3 * 2},
+      // Phrases across white space and a line break, not across a blank line, a sentence's
+      // end or other punctuation.
+      {"\"United States\"", "the United States, united\n   STATES; united. states", false, 3 * 2},
+      {"\"United States\"", "united\n \n   states", false, 0},
       {"\"United States\"", "United", false, 0},
       {"\"United States\"",
        "United. Then enough words to keep its window apart from the next one, even after it "

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace longjing::schema {
 namespace {
@@ -136,6 +137,27 @@ TEST_CASE("decode_article refuses every truncation of a good record", "[schema]"
     CHECK_FALSE(decode_article(std::string_view(good).substr(0, n)).has_value());
   }
   CHECK(decode_article(good).has_value());
+}
+
+TEST_CASE("Sentence bounds round-trip, and a prefix of them is read up to a place", "[schema]") {
+  const std::vector<std::uint32_t> bounds{1, 4, 104, 114, 144, 150, 260, 262};
+  const std::string value = schema::encode_sentence_bounds(bounds);
+  CHECK(value.size() == bounds.size());  // steps below 128 take a byte each
+  CHECK(schema::decode_sentence_bounds(value) == bounds);
+  // Up to the sentence starting after 120: the one it is in, and the one that ends it.
+  CHECK(schema::decode_sentence_bounds(value, 120) ==
+        std::vector<std::uint32_t>{1, 4, 104, 114, 144, 150});
+  CHECK(schema::decode_sentence_bounds(value, 0) == std::vector<std::uint32_t>{1, 4});
+  // Large steps take several bytes.
+  const std::vector<std::uint32_t> far{5, 200000, 4000000000U, 4000000001U};
+  CHECK(schema::decode_sentence_bounds(schema::encode_sentence_bounds(far)) == far);
+  CHECK(schema::decode_sentence_bounds("").empty());
+  // Damaged values read as none: a varint cut short, an odd count, a sum past 32 bits.
+  CHECK(schema::decode_sentence_bounds(std::string("\x05\x85", 2)).empty());
+  CHECK(schema::decode_sentence_bounds(std::string("\x05\x02\x03", 3)).empty());
+  CHECK(schema::decode_sentence_bounds(schema::encode_sentence_bounds({4000000000U, 4000000001U}) +
+                                       schema::encode_sentence_bounds({400000000U, 400000001U}))
+            .empty());
 }
 
 TEST_CASE("parse_term reads every prefix the schema writes, and make_term writes it", "[schema]") {

@@ -14,8 +14,9 @@
 //    character is found as itself or as the first of a bigram (Token::indexed).
 // One position counter runs through both kinds of run, so mixed phrases match exactly;
 // punctuation between two tokens (anything but white space and hyphens) leaves one
-// position free, so that no phrase spans it; the end of a sentence (. ! or ? before white
-// space) leaves kSentenceGap, so that words of two sentences are never "near" for ranking.
+// position free, so that no phrase spans it; the end of a sentence (. ! ? or ; before white
+// space or the text's end, or a blank line) leaves kSentenceGap, so that words of two
+// sentences are never "near" for ranking.
 #pragma once
 
 #include <cstddef>
@@ -55,6 +56,12 @@ struct Token {
 // What to produce besides the terms every caller needs.
 struct AnalyzeOptions {
   bool stems = true;  // fill Token::stem (indexing and highlighting)
+  // When not null, receives two positions for each sentence that holds a non-CJK word,
+  // in order: the position of its first token, and that position plus the number of
+  // positions its tokens take (its length in words, CJK characters counted one each,
+  // punctuation not). The second is below the next sentence's first position, so the
+  // pairs read back from a sorted list (indexing: schema::kSentencesSlot).
+  std::vector<std::uint32_t>* sentence_bounds = nullptr;
 };
 
 // Receives tokens in order of position.

@@ -27,6 +27,10 @@
 //   2 size in bytes (sortable_serialise) 3 content hash (hex)
 //   4 path (so an update run reads every file's mtime and size in three sequential sweeps)
 //   5 date YYYYMMDD, else the day of the file's mtime (local time): --mtime-dates
+//   6 the sentences of the body space that hold a non-CJK word: for each, its first position
+//     and its length in words (AnalyzeOptions::sentence_bounds), as encode_sentence_bounds
+//     writes them. Ranking reads a sentence's length there (docs/ranking.md); a value, not
+//     positions of a term, since a document's value is read without decoding a list
 // Document data
 //   The article's shown fields but its path (encode_article: versioned, length-prefixed);
 //   the path, content hash, mtime and size are kept once, in values 4, 3, 1 and 2.
@@ -42,6 +46,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "longjing/article.h"
 
@@ -58,7 +63,9 @@ namespace longjing::schema {
 // title: is read in the body space, where the title's words stand at the same positions),
 // so a version 4 searcher would find no title phrase in a version 5 index; a document holds
 // the words of its path below its root (XP) and its root's term (XR), not its root's words.
-inline constexpr int kSchemaVersion = 5;
+// 6: the bounds of sentences (value 6), which ranking orders by; a semicolon and a blank line
+// end a sentence, as . ! and ? do, so positions differ from version 5's.
+inline constexpr int kSchemaVersion = 6;
 inline constexpr std::string_view kSchemaKey = "longjing:schema";
 // Metadata: "longjing:aliases:<root>" = the alias table of the *.aliases files found under
 // indexed directory <root> (alias_table.h's text form).
@@ -137,6 +144,7 @@ inline constexpr unsigned kSizeSlot = 2;
 inline constexpr unsigned kHashSlot = 3;
 inline constexpr unsigned kPathSlot = 4;
 inline constexpr unsigned kDateOrMtimeSlot = 5;
+inline constexpr unsigned kSentencesSlot = 6;
 
 // Title words are also indexed in the body's term space with this wdf: once, as if they
 // were a line of the body. A higher wdf made every title count several times in the
@@ -192,6 +200,16 @@ std::string encode_article(const Article& article);
 // Parses encode_article's output (with an empty path); nullopt when the data is not ours or
 // is damaged.
 std::optional<Article> decode_article(std::string_view data);
+
+// Value 6 of a document: `bounds` (ascending positions, a sentence's first position and that
+// plus its length, pair by pair) as varints, each the difference from the one before.
+std::string encode_sentence_bounds(const std::vector<std::uint32_t>& bounds);
+
+// Parses encode_sentence_bounds's output, the pairs up to the first whose first position
+// is after `through` (that one included: it ends the sentence before it); empty when
+// `value` is empty or not well formed.
+std::vector<std::uint32_t> decode_sentence_bounds(std::string_view value,
+                                                  std::uint32_t through = UINT32_MAX);
 
 // "2025-02-19" → "20250219"; "" for anything that is not a valid ISO date.
 std::string compact_date(std::string_view iso_date);

@@ -147,6 +147,36 @@ std::optional<Article> decode_article(std::string_view data) {
   return a;
 }
 
+std::string encode_sentence_bounds(const std::vector<std::uint32_t>& bounds) {
+  std::string out;
+  std::uint32_t before = 0;
+  for (const std::uint32_t b : bounds) {
+    put_varint(out, b - before);
+    before = b;
+  }
+  return out;
+}
+
+std::vector<std::uint32_t> decode_sentence_bounds(std::string_view value, std::uint32_t through) {
+  std::vector<std::uint32_t> out;
+  out.reserve(value.size());  // no more numbers than bytes
+  std::uint64_t at = 0;
+  while (!value.empty()) {
+    std::uint64_t step = static_cast<unsigned char>(value.front());
+    if (step < 0x80) {
+      value.remove_prefix(1);  // most steps take one byte: read them without a call
+    } else if (!get_varint(value, step)) {
+      return {};
+    }
+    at += step;
+    if (at > UINT32_MAX) return {};
+    out.push_back(static_cast<std::uint32_t>(at));
+    if (out.size() % 2 == 0 && out[out.size() - 2] > through) break;
+  }
+  if (out.size() % 2 != 0) return {};
+  return out;
+}
+
 namespace {
 
 struct PrefixOf {

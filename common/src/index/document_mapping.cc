@@ -1,5 +1,7 @@
 #include "index/document_mapping.h"
 
+#include <vector>
+
 #include "longjing/normalizer.h"
 
 namespace longjing {
@@ -12,6 +14,7 @@ struct TextField {
   std::set<std::string>* spelling = nullptr;  // collects words for the spelling table
   bool positions = true;                      // false: no positions (schema::field_has_positions)
   bool stems = true;                          // false: no stems, words match as they are
+  std::vector<std::uint32_t>* sentence_bounds = nullptr;  // collects its sentences' bounds
 };
 
 // Adds the Analyzer's terms of `text` to `doc`: field.prefix + term for every indexed token,
@@ -21,20 +24,23 @@ std::uint32_t add_text(Xapian::Document& doc, const Analyzer& analyzer, std::str
                        std::uint32_t first_position, const TextField& field) {
   AnalyzeOptions options;
   options.stems = field.stems;  // path and source words match as they are
+  options.sentence_bounds = field.sentence_bounds;
   const std::string stem_prefix = std::string(schema::kStemPrefix) + field.prefix;
-  return analyzer.analyze(text, first_position, options, [&](const Token& token) {
-    if (!token.indexed) return;
-    const unsigned wdf = token.alternative ? 0 : field.wdf;
-    if (token.positional && field.positions) {
-      doc.add_posting(field.prefix + token.term, token.position, wdf);
-    } else {
-      doc.add_term(field.prefix + token.term, wdf);
-    }
-    if (!token.stem.empty()) doc.add_term(stem_prefix + token.stem, field.wdf);
-    if (field.spelling != nullptr && token.kind == Token::Kind::kWord && !token.stem.empty()) {
-      field.spelling->insert(token.term);
-    }
-  });
+  const std::uint32_t end =
+      analyzer.analyze(text, first_position, options, [&](const Token& token) {
+        if (!token.indexed) return;
+        const unsigned wdf = token.alternative ? 0 : field.wdf;
+        if (token.positional && field.positions) {
+          doc.add_posting(field.prefix + token.term, token.position, wdf);
+        } else {
+          doc.add_term(field.prefix + token.term, wdf);
+        }
+        if (!token.stem.empty()) doc.add_term(stem_prefix + token.stem, field.wdf);
+        if (field.spelling != nullptr && token.kind == Token::Kind::kWord && !token.stem.empty()) {
+          field.spelling->insert(token.term);
+        }
+      });
+  return end;
 }
 
 // L terms for the language tag and each shorter tag it extends ("zh-hans" → zh, zh-hans).
@@ -64,14 +70,21 @@ Xapian::Document build_document(const schema::StoredDocument& stored, const Anal
   add_text(doc, analyzer, a.title, 1,
            {std::string(schema::kTitlePrefix), schema::kTitleFieldWdf, nullptr,
             schema::field_has_positions(schema::kTitlePrefix)});
-  const std::uint32_t title_end =
-      add_text(doc, analyzer, a.title, 1, {"", schema::kTitleWdf, &spelling});
+  // The body space's sentences, whose lengths ranking reads (value kSentencesSlot).
+  std::vector<std::uint32_t> sentences;
+  const std::uint32_t title_end = add_text(
+      doc, analyzer, a.title, 1, {"", schema::kTitleWdf, &spelling, true, true, &sentences});
   const std::uint32_t body_end =
-      add_text(doc, analyzer, a.body, title_end + schema::kBodyPositionGap, {"", 1, &spelling});
+      add_text(doc, analyzer, a.body, title_end + schema::kBodyPositionGap,
+               {"", 1, &spelling, true, true, &sentences});
   std::string tags;  // one line of words; a tag is found by its words, as text is
   for (const std::string& tag : a.tags) tags += (tags.empty() ? "" : "\n") + tag;
   if (!tags.empty())
-    add_text(doc, analyzer, tags, body_end + schema::kBodyPositionGap, {"", 1, &spelling});
+    add_text(doc, analyzer, tags, body_end + schema::kBodyPositionGap,
+             {"", 1, &spelling, true, true, &sentences});
+  if (!sentences.empty()) {
+    doc.add_value(schema::kSentencesSlot, schema::encode_sentence_bounds(sentences));
+  }
   // Source, tag and path words only filter (source:, tag:, path:): wdf 0 keeps them out
   // of the document length, so ranking does not depend on where the files happen to live;
   // they have neither positions nor stems (a short document's path gave a fifth of its terms).

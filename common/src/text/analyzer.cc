@@ -66,7 +66,8 @@ class Tokenizer {
     const std::string_view s = text_.text;
     const std::uint32_t first = position_;
     bool punctuation = false;   // seen since the last token
-    bool sentence_end = false;  // a . ! or ? followed by white space, since the last token
+    bool sentence_end = false;  // . ! ? or ; before white space, or a blank line, since then
+    bool line_blank = false;    // a line break seen since the last token, white space after it
     std::size_t i = 0;
     while (i < s.size()) {
       std::size_t j = i;
@@ -75,20 +76,31 @@ class Tokenizer {
       if (cjk || is_word_char(cp)) {
         // Punctuation between two tokens leaves a position free, so that no phrase
         // spans it: "device driver" does not match "device/driver", nor 春风 「春。风」.
-        const bool joined = position_ > first && !punctuation;  // to the token before
-        if (punctuation && position_ > first) position_ += sentence_end ? kSentenceGap : 1;
+        const bool joined = position_ > first && !punctuation && !sentence_end;
+        if (sentence_end && position_ > first) {
+          close_sentence();
+          position_ += kSentenceGap;
+        } else if (punctuation && position_ > first) {
+          position_ += 1;
+        }
         punctuation = false;
         sentence_end = false;
+        line_blank = false;
+        const std::uint32_t before = position_;
         i = cjk ? cjk_run(i, joined) : word(i);
+        count_in_sentence(before, !cjk);
       } else {
         punctuation = punctuation || breaks_phrases(cp);
+        const bool at_break =
+            j == s.size() || s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r';
+        sentence_end = sentence_end || (cp == '\n' && line_blank);
+        line_blank = cp == '\n' || (line_blank && (cp == ' ' || cp == '\t' || cp == '\r'));
         sentence_end =
-            sentence_end ||
-            ((cp == '.' || cp == '!' || cp == '?') &&
-             (j == s.size() || s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r'));
+            sentence_end || ((cp == '.' || cp == '!' || cp == '?' || cp == ';') && at_break);
         i = j;
       }
     }
+    close_sentence();
     return position_;
   }
 
@@ -174,10 +186,12 @@ class Tokenizer {
   // punctuation before it (white space and hyphens do not break phrases).
   bool joined_to_next(std::size_t i) const {
     const std::string_view s = text_.text;
+    bool line_blank = false;  // as in run(): a blank line ends a sentence
     while (i < s.size()) {
       const char32_t cp = next_code_point(s, i);
       if (is_cjk(cp) || is_word_char(cp)) return true;
-      if (breaks_phrases(cp)) return false;
+      if (breaks_phrases(cp) || (cp == '\n' && line_blank)) return false;
+      line_blank = cp == '\n' || (line_blank && (cp == ' ' || cp == '\t' || cp == '\r'));
     }
     return false;
   }
@@ -224,12 +238,35 @@ class Tokenizer {
     return i;
   }
 
+  // Counts the positions the token run that started at `before` took in the current
+  // sentence, which starts there when it has none yet; `word`: the run was not CJK.
+  void count_in_sentence(std::uint32_t before, bool word) {
+    if (options_.sentence_bounds == nullptr || position_ == before) return;
+    if (sentence_length_ == 0) sentence_start_ = before;
+    sentence_length_ += position_ - before;
+    sentence_has_word_ = sentence_has_word_ || word;
+  }
+
+  // Reports the sentence counted so far (AnalyzeOptions::sentence_bounds), if it holds a
+  // non-CJK word, and starts the next.
+  void close_sentence() {
+    if (options_.sentence_bounds != nullptr && sentence_has_word_) {
+      options_.sentence_bounds->push_back(sentence_start_);
+      options_.sentence_bounds->push_back(sentence_start_ + sentence_length_);
+    }
+    sentence_length_ = 0;
+    sentence_has_word_ = false;
+  }
+
   const Analyzer& analyzer_;
   const NormalizedText& text_;
   const AnalyzeOptions& options_;
   const TokenSink& sink_;
   std::uint32_t position_;
   std::vector<Char> chars_;
+  std::uint32_t sentence_start_ = 0;   // the current sentence's first position
+  std::uint32_t sentence_length_ = 0;  // the positions its tokens took so far
+  bool sentence_has_word_ = false;     // it holds a non-CJK word
 };
 
 }  // namespace
