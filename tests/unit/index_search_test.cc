@@ -460,8 +460,32 @@ TEST_CASE(
   CHECK(bm25(hits[0]) < bm25(hits[1]));
   // Scores fall with the rank all the same.
   CHECK(hits[0].score >= hits[1].score);
-  CHECK(ranked_for(hits[0], "1× in 18 terms"));
-  CHECK(ranked_for(hits[1], "1× in 70 terms"));
+  CHECK(ranked_for(hits[0], "in 1 sentence (8 words) of 18 terms"));
+  CHECK(ranked_for(hits[1], "in 1 sentence (8 words) of 70 terms"));
+}
+
+TEST_CASE(
+    "Of two articles of one length holding the words in order, the one whose sentence is "
+    "shorter ranks first",
+    "[index_search]") {
+  TempDir dir;
+  // The same words, the query's words once each, in order and as near; a.txt comes first
+  // in the index, so it wins a tie. b.txt holds them in a sentence of 5 words, a.txt
+  // in one of 16: a reader who remembers one sentence of b.txt types these words more
+  // often than one who remembers a.txt's.
+  const std::string db = index_articles(
+      dir, {{"a.txt",
+             "Tide\n\nThe harbour had a wall that the fishing town built over many long and "
+             "hard years. Boats rest. Gulls cry. Nets dry."},
+            {"b.txt",
+             "Tide\n\nThe harbour had a wall. Boats rest. Gulls cry. Nets dry. That the "
+             "fishing town built over many long and hard years."}});
+  const std::vector<Hit> hits = explained_hits(db, "harbour wall");
+  REQUIRE(hits.size() == 2);
+  CHECK(file_name(hits[0]) == "b.txt");
+  CHECK(hits[0].ranking_factor == hits[1].ranking_factor);
+  CHECK(ranked_for(hits[0], "in 1 sentence (5 words) of 46 terms"));
+  CHECK(ranked_for(hits[1], "in 1 sentence (16 words) of 46 terms"));
 }
 
 TEST_CASE("The first page is the top of the whole ranking, where a word stands as a possessive",

@@ -205,6 +205,39 @@ std::size_t in_order_within(const std::vector<std::vector<Xapian::termpos>>& lis
   return count;
 }
 
+// How many ways the lists' terms stand in order at positions in [lo, hi): choices of one
+// position of each list, each after the one before (a count of subsequences). At one
+// position the later lists come first, so that a word typed twice takes two positions.
+double in_order_ways(const std::vector<std::vector<Xapian::termpos>>& lists, Xapian::termpos lo,
+                     Xapian::termpos hi) {
+  std::vector<double> ways(lists.size() + 1, 0.0);  // ways[i]: of the first i lists
+  ways[0] = 1;
+  std::vector<std::vector<Xapian::termpos>::const_iterator> next;
+  for (const auto& list : lists) next.push_back(std::lower_bound(list.begin(), list.end(), lo));
+  while (true) {
+    Xapian::termpos lowest = hi;
+    for (std::size_t i = 0; i < lists.size(); ++i) {
+      if (next[i] != lists[i].end()) lowest = std::min(lowest, *next[i]);
+    }
+    if (lowest >= hi) return ways[lists.size()];
+    for (std::size_t i = lists.size(); i-- > 0;) {
+      if (next[i] != lists[i].end() && *next[i] == lowest) {
+        ways[i + 1] += ways[i];
+        ++next[i];
+      }
+    }
+  }
+}
+
+// C(m, n) as a double, 1 when m < n.
+double choices(std::uint32_t m, std::size_t n) {
+  if (m < n) return 1;
+  double c = 1;
+  for (std::size_t k = 0; k < n; ++k)
+    c = c * static_cast<double>(m - k) / static_cast<double>(k + 1);
+  return c;
+}
+
 // The smallest number of consecutive positions that hold `needed[i]` positions of each
 // list i (each list sorted; a list needed 0 times is passed over), or the largest termpos
 // when some list has fewer: a walk through the lists' positions in ascending order, the
@@ -265,7 +298,7 @@ struct RankKey {
 };
 
 RankKey key_of(const RankedMatch& m) {
-  return {m.in_order_density > 0 ? m.factor : 0.0, m.in_order_density, m.score};
+  return {m.in_order_density > 0 ? m.tier : 0.0, m.in_order_density, m.score};
 }
 
 bool outranks(const RankKey& a, const RankKey& b) {
@@ -309,8 +342,50 @@ Xapian::Query ranking_query(const Xapian::Query& parsed, const RankingTerms& ter
   return TypedFormBooster(terms, db).rewrite(parsed);
 }
 
+void sentence_chance(const std::vector<std::vector<Xapian::termpos>>& lists,
+                     const std::vector<unsigned>& phrase_offsets,
+                     const std::vector<Xapian::termpos>& bounds, Nearness& out) {
+  const std::size_t n = lists.size();
+  const unsigned span = phrase_offsets.back() + 1;
+  const std::size_t sentences = bounds.size() / 2;
+  std::size_t last = sentences;  // the sentence of the last start looked at
+  for (Xapian::termpos start : lists.front()) {
+    // The sentence holding `start`: the last whose first position is not after it.
+    std::size_t lo = 0, hi = sentences;
+    while (lo < hi) {
+      const std::size_t mid = (lo + hi) / 2;
+      if (bounds[2 * mid] <= start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    if (lo == 0 || lo - 1 == last) continue;
+    last = lo - 1;
+    const Xapian::termpos first = bounds[2 * last];
+    const Xapian::termpos after =
+        last + 1 < sentences ? bounds[2 * last + 2] : std::numeric_limits<Xapian::termpos>::max();
+    const double ways = in_order_ways(lists, first, after);
+    if (ways == 0) continue;
+    const auto length = static_cast<std::uint32_t>(bounds[2 * last + 1] - first);
+    std::size_t phrases = 0;
+    for (auto p = std::lower_bound(lists[0].begin(), lists[0].end(), first);
+         p != lists[0].end() && *p < after; ++p) {
+      bool phrase = true;
+      for (std::size_t i = 1; i < n && phrase; ++i)
+        phrase = holds(lists[i], *p + phrase_offsets[i]);
+      if (phrase) ++phrases;
+    }
+    const double runs = length >= span ? length - span + 1 : 1;
+    const double run_share = kRanking.run_share;
+    out.sentence_chance += run_share * static_cast<double>(phrases) / runs +
+                           (1 - run_share) * ways / choices(length, n);
+    ++out.sentences;
+    out.shortest = out.shortest == 0 ? length : std::min(out.shortest, length);
+  }
+}
+
 Nearness nearness(const Xapian::Database& db, Xapian::docid did, const std::vector<NearWord>& words,
-                  std::vector<std::string>* reasons) {
+                  std::string_view sentences, std::vector<std::string>* reasons) {
   const auto because = [reasons](const std::string& why) {
     if (reasons != nullptr) reasons->push_back(why);
   };
@@ -359,6 +434,17 @@ Nearness nearness(const Xapian::Database& db, Xapian::docid did, const std::vect
       because("in order");
     }
   }
+  const bool cjk = std::any_of(words.begin(), words.end(),
+                               [](const NearWord& w) { return contains_cjk(w.term); });
+  if (!cjk && !sentences.empty()) {
+    // The sentences up to the one after the first word's last place.
+    const std::vector<Xapian::termpos> bounds =
+        schema::decode_sentence_bounds(sentences, lists.front().back());
+    out.sentences_known = !bounds.empty();
+    std::vector<unsigned> offsets;
+    for (const NearWord& w : words) offsets.push_back(w.offset - words.front().offset);
+    if (out.sentences_known) sentence_chance(lists, offsets, bounds, out);
+  }
   return out;
 }
 
@@ -371,6 +457,22 @@ std::vector<bool> holding_all(const Xapian::Database& db, const std::vector<Xapi
     });
   }
   return held;
+}
+
+std::vector<std::string> values_of(const Xapian::Database& db,
+                                   const std::vector<Xapian::docid>& docids, Xapian::valueno slot) {
+  std::vector<std::size_t> ascending(docids.size());
+  for (std::size_t i = 0; i < ascending.size(); ++i) ascending[i] = i;
+  std::sort(ascending.begin(), ascending.end(),
+            [&](std::size_t a, std::size_t b) { return docids[a] < docids[b]; });
+  std::vector<std::string> out(docids.size());
+  Xapian::ValueIterator it = db.valuestream_begin(slot);
+  const Xapian::ValueIterator end = db.valuestream_end(slot);
+  for (std::size_t i : ascending) {
+    if (it != end) it.skip_to(docids[i]);
+    if (it != end && it.get_docid() == docids[i]) out[i] = *it;
+  }
+  return out;
 }
 
 std::vector<Xapian::termcount> document_lengths(const Xapian::Database& db,
@@ -409,7 +511,7 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
   std::vector<RankedMatch> order;
   order.reserve(mset.size());
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    RankedMatch m{it, 0, 0, 1, 0, {}};
+    RankedMatch m{it, 0, 0, 1, 0, 0, {}};
     m.score = it.get_weight();
     m.percent = it.get_percent();
     order.push_back(std::move(m));
@@ -446,6 +548,8 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
       script ? std::vector<std::string>{terms.script_term} : std::vector<std::string>{});
   const std::vector<Xapian::termcount> no_counts(depth, 0);
   const std::vector<Xapian::termcount> lengths = near ? document_lengths(db, docids) : no_counts;
+  const std::vector<std::string> sentences =
+      near ? values_of(db, docids, schema::kSentencesSlot) : std::vector<std::string>(depth);
   // The places in order start at the first word's positions: no more of them than it has.
   const std::vector<Xapian::termcount> first_positions =
       near ? position_counts(db, docids, telling.front().term) : no_counts;
@@ -466,10 +570,19 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
     const bool can_reach =
         needed == 0 || leaders.size() < needed || outranks(best_possible, leaders.front());
     std::vector<std::string>* reasons = with_reasons ? &m.reasons : nullptr;
+    bool by_sentences = false;  // ordered by the sentences' chance, not by nearness's factor
     if (near && can_reach) {
-      const Nearness n = nearness(db, *m.match, telling, reasons);
+      const Nearness n = nearness(db, *m.match, telling, sentences[i], reasons);
       m.factor = n.factor;
-      if (n.in_order > 0) {
+      by_sentences = n.sentences_known;
+      if (by_sentences && n.sentences > 0) {
+        m.in_order_density = n.sentence_chance / length;
+        if (with_reasons) {
+          m.reasons.push_back("in " + std::to_string(n.sentences) + " sentence" +
+                              (n.sentences > 1 ? "s" : "") + " (" + std::to_string(n.shortest) +
+                              " words) of " + std::to_string(length) + " terms");
+        }
+      } else if (!by_sentences && n.in_order > 0) {
         m.in_order_density = static_cast<double>(n.in_order) / length;
         if (with_reasons) {
           m.reasons.push_back(std::to_string(n.in_order) + "× in " + std::to_string(length) +
@@ -485,6 +598,7 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
       m.factor *= 1.0 + p.script_boost;
       if (with_reasons) m.reasons.emplace_back("script typed");
     }
+    m.tier = by_sentences ? boosts : m.factor;
     m.score *= m.factor;
     if (needed == 0) continue;
     if (leaders.size() < needed) {

@@ -9,8 +9,9 @@
 //   * nearness: the best matches by that score are reordered by how close the words of
 //     the query's AND group stand in each (as a phrase, within a clause, within a
 //     sentence, in the order typed): their score is multiplied by nearness()'s factor,
-//     and those holding the words in order within a sentence come first, the more often
-//     for their length the higher.
+//     and those holding the words in order within a sentence come first: for words not
+//     CJK, the likelier a reader who remembers one of their sentences types these words,
+//     the higher (sentence_chance()); for Chinese, the more often for their length.
 //     Done after the match, on the top nearness_depth hits only, so its cost does not
 //     grow with the matches.
 // Both leave out words so frequent that they tell the documents apart no more than they
@@ -19,9 +20,11 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace longjing {
@@ -45,6 +48,8 @@ struct RankingParams {
   double title_boost = 1.0;          // added to the factor when the title holds every word
   double script_boost = 0.05;        // ... when the article is in the script the query's
                                      // Chinese is typed in (长安, not 長安)
+  double run_share = 0.5;            // of readers who type words of a sentence, the share
+                                     // typing consecutive ones (sentence_chance())
   unsigned nearness_depth = 100;     // how many of the best matches nearness reorders
   double near_frequent_share = 0.8;  // words in this share of the documents or more,
   double near_frequent_wdf = 10;     // and standing this many times in each on average,
@@ -104,18 +109,40 @@ struct Nearness {
   std::size_t in_order = 0;  // the places where they stand in the order typed within the
                              // sentence window: the positions of the first word that
                              // start them
+  // Read only when the words are not CJK and the document records its sentences
+  // (value schema::kSentencesSlot): the chance that a reader who remembers one of its sentences
+  // types these words, times its number of sentences (sentence_chance()). 0 otherwise.
+  double sentence_chance = 0;
+  std::size_t sentences = 0;     // the sentences holding the words in order
+  std::uint32_t shortest = 0;    // the length in words of the shortest of them
+  bool sentences_known = false;  // the document records its sentences
 };
 
-// How near `words` stand in document `did`. Its factor is 1, plus phrase_boost when the
-// words stand at their offsets from one another, plus clause_boost and sentence_boost
-// when all of them stand within those windows, plus order_boost when they stand within
-// the sentence window in the order typed (in_order > 0). A word typed twice must stand
-// twice in a window ("gpio gpio"), and in order at both places. A factor of 1 and no
-// place in order when a word has no positions there. When `reasons` is not null, the name
-// of each part that applied is appended to it ("phrase", "within 8", "within 30", "in
-// order"). REQUIRES: words.size() >= 2.
+// The chance, summed over the sentences, that a reader who remembers a sentence and types
+// `n` of its words, either `span` consecutive ones with stop words among them (a share
+// kRanking.run_share of readers) or `n` anywhere in order, types the words of `lists` (each sorted;
+// they are the positions of the query's words, in the order typed, and `phrase_offsets` their
+// offsets from the first). `bounds` is the sorted list of the sentences' bounds
+// (value schema::kSentencesSlot): for each, its first position and that plus its length. In a
+// sentence of m words holding them, that is run_share times the phrases there over the
+// m - span + 1 runs, plus the rest times the ways they stand there in order over the
+// C(m, n) choices of n words.
+// Fills the Nearness fields sentence_chance, sentences and shortest.
+void sentence_chance(const std::vector<std::vector<Xapian::termpos>>& lists,
+                     const std::vector<unsigned>& phrase_offsets,
+                     const std::vector<Xapian::termpos>& bounds, Nearness& out);
+
+// How near `words` stand in document `did`, and, when none of them is CJK, their
+// sentence_chance there (sentences_known when the document records them). Its factor is 1, plus
+// phrase_boost when the words stand at their offsets from one another, plus clause_boost and
+// sentence_boost when all of them stand within those windows, plus order_boost when they stand
+// within the sentence window in the order typed (in_order > 0). A word typed twice must stand twice
+// in a window ("gpio gpio"), and in order at both places. A factor of 1 and no place in order when
+// a word has no positions there. When `reasons` is not null, the name of each part that applied is
+// appended to it ("phrase", "within 8", "within 30", "in order"). REQUIRES: words.size() >= 2.
+// `sentences` is the document's value schema::kSentencesSlot (empty: none recorded).
 Nearness nearness(const Xapian::Database& db, Xapian::docid did, const std::vector<NearWord>& words,
-                  std::vector<std::string>* reasons = nullptr);
+                  std::string_view sentences, std::vector<std::string>* reasons = nullptr);
 
 // One match in ranking order.
 struct RankedMatch {
@@ -123,7 +150,11 @@ struct RankedMatch {
   double score = 0;                  // its weight, times `factor`
   int percent = 0;                   // relative to the best match, which keeps Xapian's percent
   double factor = 1;                 // what nearness and the title multiplied its weight by
-  double in_order_density = 0;       // Nearness::in_order per term of the document's length
+  double tier = 0;                   // what orders it first: the title and script boosts,
+                                     // or, where sentences are not recorded, `factor`
+  double in_order_density = 0;       // then this: Nearness::sentence_chance, or where
+                                     // sentences are not recorded Nearness::in_order, per
+                                     // term of the document's length
   std::vector<std::string> reasons;  // why: "phrase", "within 8", "within 30", "in order",
                                      // "2× in 340 terms" (places in order, the length), "title",
                                      // "script typed"
@@ -133,6 +164,11 @@ struct RankedMatch {
 // there are none).
 std::vector<bool> holding_all(const Xapian::Database& db, const std::vector<Xapian::docid>& docids,
                               const std::vector<std::string>& terms);
+
+// The value in `slot` of each of `docids` ("" where there is none); one walk of the slot's
+// values in docid order.
+std::vector<std::string> values_of(const Xapian::Database& db,
+                                   const std::vector<Xapian::docid>& docids, Xapian::valueno slot);
 
 // The length of each of `docids` (Xapian's document length: the sum of its terms' wdf), 0
 // for a document the database does not hold; one walk of the lengths in docid order.
@@ -156,15 +192,19 @@ bool reorders(const RankingTerms& terms);
 // title holds all of terms.title_terms (unless the article holds terms.other_script_term:
 // its title holds them in the other script), times 1 + script_boost when the article holds
 // terms.script_term. Of them, those holding the words in the order typed within a
-// sentence come first, by that factor, then by their in_order_density (of two articles
-// holding a remembered sentence, the one it is a larger share of), then by score; the
-// others follow by score (ties keep Xapian's order), and a match placed above one of a
+// sentence come first: where the words are not CJK and the documents record their
+// sentences, by the title and script factors, then by sentence_chance() per term of the
+// document's length (of two articles holding a remembered sentence, the one likelier to
+// give the words typed); otherwise by that factor, then by their in_order_density (of
+// two articles holding a remembered sentence, the one it is a larger share of); then by
+// score. The others follow by score (ties keep Xapian's order), and a match placed above one of a
 // higher score takes that score, so scores fall with the rank. A score only grows, so
 // every reordered match still outranks every match after them, which keep Xapian's
 // order. Xapian's order when reorders(terms) is false. Only the first `needed` places are
 // exact (0: all of them): the positions of a match that could not reach them even at the
 // most nearness and density its title, script and words' counts allow are not read, and
-// it is placed by its weight and title alone. The matches' reasons are filled only
+// it is placed by its weight and title alone (a sentence's chance is at most the first
+// word's places in it, as the density is). The matches' reasons are filled only
 // `with_reasons` (--explain).
 std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xapian::MSet& mset,
                                            const RankingTerms& terms, std::size_t needed,
