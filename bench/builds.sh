@@ -7,7 +7,8 @@
 # (bench/index.sh) and known-item queries of seed 2 (bench/known-item.sh). The queries:
 # the shared set's English and Chinese rows for CORPUS, then the English known-item
 # queries of seed 2, where nearness reorders the most. Prints one line a query, NEW/OLD,
-# then the median of those ratios.
+# then the median of those ratios. When the two builds read different index schemas, OLD_DB
+# names the old build's index of CORPUS (the new one reads bench/index.sh's).
 set -euo pipefail
 [ $# -ge 2 ] || { echo "usage: $0 OLD_BIN NEW_BIN [CORPUS] [PAIRS]" >&2; exit 2; }
 old=$1 new=$2 corpus=${3:-mixed} pairs=${4:-20}
@@ -17,7 +18,10 @@ done
 source "$(dirname "$0")/paths.sh"
 db=$BENCH_ROOT/indexes/longjing/$corpus/db
 known=$RESULTS/known-item/seed-2/queries/$corpus.tsv
-[ -d "$db" ] || { echo "builds.sh: no Longjing index of $corpus at $db (bench/index.sh -c $corpus)" >&2; exit 2; }
+old_db=${OLD_DB:-$db}
+for d in "$db" "$old_db"; do
+    [ -d "$d" ] || { echo "builds.sh: no Longjing index of $corpus at $d (bench/index.sh -c $corpus)" >&2; exit 2; }
+done
 [ -f "$known" ] || { echo "builds.sh: no known-item queries at $known (bench/known-item.sh -s 2)" >&2; exit 2; }
 
 queries() {
@@ -31,12 +35,12 @@ EOF
     awk -F'\t' '$2 ~ /^en-/ {print $4}' "$known"
 }
 
-# The command line of BIN's searcher for QUERY, quoted for paired.py.
-cmd() { printf '%q ' "$1/searcher" --db "$db" --color never -n 10 "$2"; }
+# The command line of BIN's searcher on DB for QUERY, quoted for paired.py.
+cmd() { printf '%q ' "$1/searcher" --db "$2" --color never -n 10 "$3"; }
 
 ratios=()
 while IFS= read -r query; do
-    json=$(python3 "$SHARED_BENCH/lib/paired.py" -n "$pairs" --a "$(cmd "$new" "$query")" --b "$(cmd "$old" "$query")")
+    json=$(python3 "$SHARED_BENCH/lib/paired.py" -n "$pairs" --a "$(cmd "$new" "$db" "$query")" --b "$(cmd "$old" "$old_db" "$query")")
     ratio=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["ratio_median"])' "$json")
     ratios+=("$ratio")
     printf '%-45s new/old %.3f\n' "$query" "$ratio"
