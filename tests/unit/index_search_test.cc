@@ -515,6 +515,40 @@ TEST_CASE("The first page is the top of the whole ranking, where a word stands a
   CHECK(firsts[1] == "b.txt");
 }
 
+TEST_CASE("The first page is the top of the whole ranking, where the rarest word is typed last",
+          "[index_search]") {
+  TempDir dir;
+  // a.txt holds both words more often, so BM25 weighs it first, but together only in a
+  // sentence of 11 words; b.txt holds "wall" once, in a sentence of three. A page of one
+  // hit weighs b.txt only if the most its sentences holding "wall" could give beats a.txt:
+  // that bound must not fall below what b.txt's sentences give.
+  const std::string db = index_articles(
+      dir, {{"a.txt",
+             "A\n\nThe old harbour wall stood by the town for many years. Harbour harbour "
+             "harbour harbour. Wall wall wall wall."},
+            {"b.txt",
+             "B\n\nHarbour harbour. The harbour wall. Boats rest there every night while gulls "
+             "cry over the nets, the sand and the old grey stones of the quay."},
+            {"c.txt", "C\n\nNothing of the sort."}});
+  const std::vector<Hit> hits = explained_hits(db, "harbour wall");
+  REQUIRE(hits.size() == 2);
+  const auto bm25 = [](const Hit& hit) {
+    double sum = 0;
+    for (const TermWeight& t : hit.explanation) sum += t.weight;
+    return sum;
+  };
+  CHECK(file_name(hits[0]) == "b.txt");
+  CHECK(bm25(hits[0]) < bm25(hits[1]));
+  Searcher searcher({db});
+  Collect sink;
+  SearchRequest request;
+  request.query = "harbour wall";
+  request.limit = 1;
+  searcher.search(request, sink);
+  REQUIRE(sink.hits.size() == 1);
+  CHECK(file_name(sink.hits[0]) == "b.txt");
+}
+
 TEST_CASE("A word in every document, many times in each, is left out of nearness",
           "[index_search]") {
   TempDir dir;

@@ -158,22 +158,26 @@ std::string encode_sentence_bounds(const std::vector<std::uint32_t>& bounds) {
 }
 
 std::vector<std::uint32_t> decode_sentence_bounds(std::string_view value, std::uint32_t through) {
-  std::vector<std::uint32_t> out;
-  out.reserve(value.size());  // no more numbers than bytes
+  // Read in pairs, most steps one byte: a query reads this for each of its best matches.
+  std::vector<std::uint32_t> out(value.size());  // no more numbers than bytes
+  std::size_t count = 0;
   std::uint64_t at = 0;
   while (!value.empty()) {
-    std::uint64_t step = static_cast<unsigned char>(value.front());
-    if (step < 0x80) {
-      value.remove_prefix(1);  // most steps take one byte: read them without a call
-    } else if (!get_varint(value, step)) {
-      return {};
+    for (int half = 0; half < 2; ++half) {
+      if (value.empty()) return {};  // a first position without its end
+      std::uint64_t step = static_cast<unsigned char>(value.front());
+      if (step < 0x80) {
+        value.remove_prefix(1);
+      } else if (!get_varint(value, step)) {
+        return {};
+      }
+      at += step;
+      if (at > UINT32_MAX) return {};
+      out[count++] = static_cast<std::uint32_t>(at);
     }
-    at += step;
-    if (at > UINT32_MAX) return {};
-    out.push_back(static_cast<std::uint32_t>(at));
-    if (out.size() % 2 == 0 && out[out.size() - 2] > through) break;
+    if (out[count - 2] > through) break;
   }
-  if (out.size() % 2 != 0) return {};
+  out.resize(count);
   return out;
 }
 

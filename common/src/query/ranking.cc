@@ -288,6 +288,71 @@ void walk_postings(const Xapian::Database& db, const std::string& term,
   }
 }
 
+constexpr std::size_t kNoSentence = static_cast<std::size_t>(-1);
+
+// The sentence of `bounds` (schema::decode_sentence_bounds) holding `position`: the last
+// whose first position is not after it; kNoSentence when it is before them all.
+std::size_t sentence_of(const std::vector<Xapian::termpos>& bounds, Xapian::termpos position) {
+  std::size_t lo = 0, hi = bounds.size() / 2;
+  while (lo < hi) {
+    const std::size_t mid = (lo + hi) / 2;
+    if (bounds[2 * mid] <= position) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo == 0 ? kNoSentence : lo - 1;
+}
+
+// The first position after sentence k that is not in it: the next one's first position,
+// or the largest position after the last.
+Xapian::termpos sentence_end(const std::vector<Xapian::termpos>& bounds, std::size_t k) {
+  return 2 * k + 2 < bounds.size() ? bounds[2 * k + 2]
+                                   : std::numeric_limits<Xapian::termpos>::max();
+}
+
+// At least the sentence_chance() of `words` in document `did`, read from the positions of
+// the rarest of them alone (`counts`: each word's number of positions there): in a
+// sentence of m words holding c places of it, no more phrases than c, and no more ways in
+// order than c times the other words' counts, nor than C(m, n). `sentences` is the
+// document's value schema::kSentencesSlot.
+double chance_bound(const Xapian::Database& db, Xapian::docid did,
+                    const std::vector<NearWord>& words,
+                    const std::vector<Xapian::termcount>& counts, std::string_view sentences) {
+  const auto rarest =
+      static_cast<std::size_t>(std::min_element(counts.begin(), counts.end()) - counts.begin());
+  if (counts[rarest] == 0) return 0;
+  double others = 1;  // the most choices of the other words' places there can be
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    if (i != rarest) others *= static_cast<double>(counts[i]);
+  }
+  const std::vector<Xapian::termpos> places = positions_of(db, did, words[rarest].term);
+  if (places.empty()) return 0;
+  const std::vector<Xapian::termpos> bounds =
+      schema::decode_sentence_bounds(sentences, places.back());
+  const std::size_t n = words.size();
+  const unsigned span = words.back().offset - words.front().offset + 1;
+  const double run_share = kRanking.run_share;
+  double bound = 0;
+  for (std::size_t at = 0; at < places.size();) {
+    const std::size_t k = sentence_of(bounds, places[at]);
+    if (k == kNoSentence) {
+      ++at;
+      continue;
+    }
+    const Xapian::termpos after = sentence_end(bounds, k);
+    double here = 0;  // the rarest word's places in sentence k: at most one phrase each
+    for (; at < places.size() && places[at] < after; ++at) ++here;
+    const auto length = static_cast<std::uint32_t>(bounds[2 * k + 1] - bounds[2 * k]);
+    const double runs = length >= span ? length - span + 1 : 1;
+    const double ways = here * others;  // at most; and at most C(m, n) for m >= n words
+    bound += run_share * here / runs +
+             (1 - run_share) * (length >= n ? std::min(1.0, ways / choices(length, n)) : ways);
+  }
+  return bound;
+}
+
 // Where a match stands among the reordered ones: those holding the words in order within
 // a sentence (tier: their factor) before the others (tier 0), then by density, then by
 // score.
@@ -347,26 +412,16 @@ void sentence_chance(const std::vector<std::vector<Xapian::termpos>>& lists,
                      const std::vector<Xapian::termpos>& bounds, Nearness& out) {
   const std::size_t n = lists.size();
   const unsigned span = phrase_offsets.back() + 1;
-  const std::size_t sentences = bounds.size() / 2;
-  std::size_t last = sentences;  // the sentence of the last start looked at
+  std::size_t last = kNoSentence;  // the sentence of the last start looked at
   for (Xapian::termpos start : lists.front()) {
-    // The sentence holding `start`: the last whose first position is not after it.
-    std::size_t lo = 0, hi = sentences;
-    while (lo < hi) {
-      const std::size_t mid = (lo + hi) / 2;
-      if (bounds[2 * mid] <= start)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-    if (lo == 0 || lo - 1 == last) continue;
-    last = lo - 1;
-    const Xapian::termpos first = bounds[2 * last];
-    const Xapian::termpos after =
-        last + 1 < sentences ? bounds[2 * last + 2] : std::numeric_limits<Xapian::termpos>::max();
+    const std::size_t k = sentence_of(bounds, start);
+    if (k == kNoSentence || k == last) continue;
+    last = k;
+    const Xapian::termpos first = bounds[2 * k];
+    const Xapian::termpos after = sentence_end(bounds, k);
     const double ways = in_order_ways(lists, first, after);
     if (ways == 0) continue;
-    const auto length = static_cast<std::uint32_t>(bounds[2 * last + 1] - first);
+    const auto length = static_cast<std::uint32_t>(bounds[2 * k + 1] - first);
     std::size_t phrases = 0;
     for (auto p = std::lower_bound(lists[0].begin(), lists[0].end(), first);
          p != lists[0].end() && *p < after; ++p) {
@@ -550,9 +605,13 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
   const std::vector<Xapian::termcount> lengths = near ? document_lengths(db, docids) : no_counts;
   const std::vector<std::string> sentences =
       near ? values_of(db, docids, schema::kSentencesSlot) : std::vector<std::string>(depth);
-  // The places in order start at the first word's positions: no more of them than it has.
-  const std::vector<Xapian::termcount> first_positions =
-      near ? position_counts(db, docids, telling.front().term) : no_counts;
+  // Each word's number of positions in each match. The places in order start at the first
+  // word's positions: no more of them than it has.
+  std::vector<std::vector<Xapian::termcount>> counts;
+  for (const NearWord& w : telling) counts.push_back(position_counts(db, docids, w.term));
+  const std::vector<Xapian::termcount>& first_positions = near ? counts.front() : no_counts;
+  const bool cjk = std::any_of(telling.begin(), telling.end(),
+                               [](const NearWord& w) { return contains_cjk(w.term); });
   const double nearest = 1.0 + p.phrase_boost + p.clause_boost + p.sentence_boost + p.order_boost;
   // The `needed` best keys so far (a min-heap): a match that, at the most nearness and
   // density could give it, cannot outrank the lowest of them cannot reach the first
@@ -564,11 +623,20 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
     const Xapian::termcount length = std::max<Xapian::termcount>(1, lengths[i]);
     const double boosts =
         (titled[i] ? 1.0 + p.title_boost : 1.0) * (in_script[i] ? 1.0 + p.script_boost : 1.0);
+    // Ordered by its sentences (nearness() reads them), the tier is the boosts alone.
+    const bool by_chance = near && !cjk && !sentences[i].empty();
     const double density_bound = static_cast<double>(first_positions[i]) / length;
-    const RankKey best_possible{density_bound > 0 ? nearest * boosts : 0.0, density_bound,
-                                m.score * (near ? nearest : 1.0) * boosts};
-    const bool can_reach =
-        needed == 0 || leaders.size() < needed || outranks(best_possible, leaders.front());
+    const RankKey best_possible{density_bound > 0 ? (by_chance ? 1.0 : nearest) * boosts : 0.0,
+                                density_bound, m.score * (near ? nearest : 1.0) * boosts};
+    const bool full = needed > 0 && leaders.size() >= needed;
+    bool can_reach = !full || outranks(best_possible, leaders.front());
+    if (can_reach && full && by_chance) {
+      // Closer: the chance its sentences holding its rarest word could give at the most.
+      std::vector<Xapian::termcount> held;
+      for (const auto& c : counts) held.push_back(c[i]);
+      const double bound = chance_bound(db, *m.match, telling, held, sentences[i]) / length;
+      can_reach = outranks({bound > 0 ? boosts : 0.0, bound, best_possible.score}, leaders.front());
+    }
     std::vector<std::string>* reasons = with_reasons ? &m.reasons : nullptr;
     bool by_sentences = false;  // ordered by the sentences' chance, not by nearness's factor
     if (near && can_reach) {

@@ -202,9 +202,10 @@ bool reorders(const RankingTerms& terms);
 // every reordered match still outranks every match after them, which keep Xapian's
 // order. Xapian's order when reorders(terms) is false. Only the first `needed` places are
 // exact (0: all of them): the positions of a match that could not reach them even at the
-// most nearness and density its title, script and words' counts allow are not read, and
-// it is placed by its weight and title alone (a sentence's chance is at most the first
-// word's places in it, as the density is). The matches' reasons are filled only
+// most nearness and density its title, script and words' counts allow are not read (for
+// the chance of its sentences, at the most its sentences holding its rarest word allow,
+// read from that word's positions alone), and it is placed by its weight and title
+// alone. The matches' reasons are filled only
 // `with_reasons` (--explain).
 std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xapian::MSet& mset,
                                            const RankingTerms& terms, std::size_t needed,
