@@ -104,6 +104,25 @@ std::vector<Hit> explained_hits(const std::string& db, const std::string& query)
   return sink.hits;
 }
 
+// The file name of the first hit of `query` on a page of `limit` hits (0: all), or "" when
+// there is none.
+std::string first_at_limit(const std::string& db, const std::string& query, std::size_t limit) {
+  Searcher searcher({db});
+  Collect sink;
+  SearchRequest request;
+  request.query = query;
+  request.limit = limit;
+  searcher.search(request, sink);
+  return sink.hits.empty() ? "" : file_name(sink.hits[0]);
+}
+
+// The BM25 weight of `hit` before ranking's reordering: its terms' weights, summed.
+double bm25_weight(const Hit& hit) {
+  double sum = 0;
+  for (const TermWeight& t : hit.explanation) sum += t.weight;
+  return sum;
+}
+
 // Whether ranking gave `hit` the reason `why` ("in order", "script typed": ranking.h).
 bool ranked_for(const Hit& hit, std::string_view why) {
   return std::find(hit.ranking_reasons.begin(), hit.ranking_reasons.end(), why) !=
@@ -452,12 +471,7 @@ TEST_CASE(
   CHECK(file_name(hits[0]) == "a.txt");
   // The same nearness in both; BM25 alone weighs b.txt higher.
   CHECK(hits[0].ranking_factor == hits[1].ranking_factor);
-  const auto bm25 = [](const Hit& hit) {
-    double sum = 0;
-    for (const TermWeight& t : hit.explanation) sum += t.weight;
-    return sum;
-  };
-  CHECK(bm25(hits[0]) < bm25(hits[1]));
+  CHECK(bm25_weight(hits[0]) < bm25_weight(hits[1]));
   // Scores fall with the rank all the same.
   CHECK(hits[0].score >= hits[1].score);
   CHECK(ranked_for(hits[0], "in 1 sentence (8 words) of 18 terms"));
@@ -500,19 +514,8 @@ TEST_CASE("The first page is the top of the whole ranking, where a word stands a
              "A\n\nThe kernel driver loads. A driver. A kernel. A driver. A kernel. A driver. A "
              "kernel."},
             {"b.txt", "B\n\nThe kernel's driver loads."}});
-  Searcher searcher({db});
-  std::vector<std::string> firsts;
-  for (std::size_t limit : {std::size_t{0}, std::size_t{1}}) {
-    Collect sink;
-    SearchRequest request;
-    request.query = "kernel driver";
-    request.limit = limit;
-    searcher.search(request, sink);
-    REQUIRE_FALSE(sink.hits.empty());
-    firsts.push_back(file_name(sink.hits[0]));
-  }
-  CHECK(firsts[0] == "b.txt");
-  CHECK(firsts[1] == "b.txt");
+  CHECK(first_at_limit(db, "kernel driver", 0) == "b.txt");
+  CHECK(first_at_limit(db, "kernel driver", 1) == "b.txt");
 }
 
 TEST_CASE("The first page is the top of the whole ranking, where the rarest word is typed last",
@@ -532,21 +535,9 @@ TEST_CASE("The first page is the top of the whole ranking, where the rarest word
             {"c.txt", "C\n\nNothing of the sort."}});
   const std::vector<Hit> hits = explained_hits(db, "harbour wall");
   REQUIRE(hits.size() == 2);
-  const auto bm25 = [](const Hit& hit) {
-    double sum = 0;
-    for (const TermWeight& t : hit.explanation) sum += t.weight;
-    return sum;
-  };
   CHECK(file_name(hits[0]) == "b.txt");
-  CHECK(bm25(hits[0]) < bm25(hits[1]));
-  Searcher searcher({db});
-  Collect sink;
-  SearchRequest request;
-  request.query = "harbour wall";
-  request.limit = 1;
-  searcher.search(request, sink);
-  REQUIRE(sink.hits.size() == 1);
-  CHECK(file_name(sink.hits[0]) == "b.txt");
+  CHECK(bm25_weight(hits[0]) < bm25_weight(hits[1]));
+  CHECK(first_at_limit(db, "harbour wall", 1) == "b.txt");
 }
 
 TEST_CASE("A word in every document, many times in each, is left out of nearness",
