@@ -270,16 +270,22 @@ Xapian::termpos smallest_window(const std::vector<std::vector<Xapian::termpos>>&
   }
 }
 
+// The indexes of `docids` in ascending docid order: Xapian's lists are read forwards.
+std::vector<std::size_t> by_docid(const std::vector<Xapian::docid>& docids) {
+  std::vector<std::size_t> ascending(docids.size());
+  for (std::size_t i = 0; i < ascending.size(); ++i) ascending[i] = i;
+  std::sort(ascending.begin(), ascending.end(),
+            [&](std::size_t a, std::size_t b) { return docids[a] < docids[b]; });
+  return ascending;
+}
+
 // Calls visit(i, posting) for each of `docids`, in ascending docid order: `posting` is at
 // docids[i] in `term`'s posting list, or null when the term is not in that document. One
 // walk of the list, skipping from each document to the next.
 template <typename Visit>
 void walk_postings(const Xapian::Database& db, const std::string& term,
                    const std::vector<Xapian::docid>& docids, Visit visit) {
-  std::vector<std::size_t> ascending(docids.size());
-  for (std::size_t i = 0; i < ascending.size(); ++i) ascending[i] = i;
-  std::sort(ascending.begin(), ascending.end(),
-            [&](std::size_t a, std::size_t b) { return docids[a] < docids[b]; });
+  const std::vector<std::size_t> ascending = by_docid(docids);
   Xapian::PostingIterator it = db.postlist_begin(term);
   const Xapian::PostingIterator end = db.postlist_end(term);
   for (std::size_t i : ascending) {
@@ -516,10 +522,7 @@ std::vector<bool> holding_all(const Xapian::Database& db, const std::vector<Xapi
 
 std::vector<std::string> values_of(const Xapian::Database& db,
                                    const std::vector<Xapian::docid>& docids, Xapian::valueno slot) {
-  std::vector<std::size_t> ascending(docids.size());
-  for (std::size_t i = 0; i < ascending.size(); ++i) ascending[i] = i;
-  std::sort(ascending.begin(), ascending.end(),
-            [&](std::size_t a, std::size_t b) { return docids[a] < docids[b]; });
+  const std::vector<std::size_t> ascending = by_docid(docids);
   std::vector<std::string> out(docids.size());
   Xapian::ValueIterator it = db.valuestream_begin(slot);
   const Xapian::ValueIterator end = db.valuestream_end(slot);
