@@ -255,3 +255,24 @@ TEST_CASE("The pre-scan falls back to the whole text when it cannot be sure", "[
   const Highlighter never(analyzer, {longjing::HighlightPattern{{"Sfox"}, {}, 1.0, {}, {}}});
   CHECK(longjing::HighlighterInternals::scan_windows(never, text).empty());
 }
+
+TEST_CASE("A huge text is searched for passages in its beginning only", "[highlighter]") {
+  Analyzer analyzer;
+  QueryBuilder builder;
+  const Highlighter h(analyzer, builder.build("harbour").highlight_patterns());
+  // 9 MiB of matches of another word's key ("harm"), then one of the word: past the
+  // first 8 MiB, so it is not looked for, and the matches before it are analyzed only
+  // up to 256 KiB of their windows.
+  std::string text;
+  while (text.size() < (9u << 20)) text += "harm; ";
+  const std::string late = text + "harbour.";
+  const longjing::Passages none = h.best_passages(late, 80, 1);
+  CHECK(none.matched_patterns.empty());
+  REQUIRE(none.snippets.size() == 1);
+  CHECK(none.snippets[0].spans.empty());
+  // The same word near the beginning is found and marked.
+  const longjing::Passages found = h.best_passages("harm; harbour. " + text, 80, 1);
+  CHECK(found.matched_patterns == std::vector<std::size_t>{0});
+  REQUIRE(found.snippets.size() == 1);
+  CHECK(found.snippets[0].spans.size() == 1);
+}

@@ -63,14 +63,18 @@ class Highlighter {
 
   const std::vector<HighlightPattern>& patterns() const { return patterns_; }
 
-  // The whole of `text` with every match marked (for titles). When `matched` is not null,
+  // The whole of `text` with every match marked (for titles; in a text of more than 256 KiB
+  // of matches' surroundings, the first ones). When `matched` is not null,
   // the indices of the patterns found are appended to it.
   Snippet highlight(std::string_view text, std::vector<std::size_t>* matched = nullptr) const;
 
   // Up to `count` passages of at most `max_width` columns each (a CJK or full-width
   // character takes two), chosen by the weight of the distinct patterns they hold (rarer
   // patterns weigh more), whitespace collapsed, cut at word boundaries, with "…" where
-  // text was left out. Without a match: one passage from the text's beginning.
+  // text was left out. Without a match: one passage from the text's beginning. Matches
+  // are looked for in the text's first 8 MiB, and at most 256 KiB around them analyzed
+  // (highlighter.cc), so a huge text costs no more than a large one; matched_patterns
+  // says what was found there.
   Passages best_passages(std::string_view text, std::size_t max_width, std::size_t count) const;
 
   // The single best passage (best_passages with count 1).
