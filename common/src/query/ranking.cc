@@ -608,13 +608,16 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
   const std::vector<Xapian::termcount> lengths = near ? document_lengths(db, docids) : no_counts;
   const std::vector<std::string> sentences =
       near ? values_of(db, docids, schema::kSentencesSlot) : std::vector<std::string>(depth);
-  // Each word's number of positions in each match. The places in order start at the first
-  // word's positions: no more of them than it has.
-  std::vector<std::vector<Xapian::termcount>> counts;
-  for (const NearWord& w : telling) counts.push_back(position_counts(db, docids, w.term));
-  const std::vector<Xapian::termcount>& first_positions = near ? counts.front() : no_counts;
   const bool cjk = std::any_of(telling.begin(), telling.end(),
                                [](const NearWord& w) { return contains_cjk(w.term); });
+  // Each word's number of positions in each match (the first word's alone where the
+  // sentences' chance does not apply). The places in order start at the first word's
+  // positions: no more of them than it has.
+  std::vector<std::vector<Xapian::termcount>> counts;
+  for (const NearWord& w : telling) {
+    if (counts.empty() || !cjk) counts.push_back(position_counts(db, docids, w.term));
+  }
+  const std::vector<Xapian::termcount>& first_positions = near ? counts.front() : no_counts;
   const double nearest = 1.0 + p.phrase_boost + p.clause_boost + p.sentence_boost + p.order_boost;
   // The `needed` best keys so far (a min-heap): a match that, at the most nearness and
   // density could give it, cannot outrank the lowest of them cannot reach the first
