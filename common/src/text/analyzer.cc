@@ -30,6 +30,13 @@ bool is_digit_infix(char32_t cp) {
          cp == 0x7F8 || cp == 0x2044 || cp == 0xFE10 || cp == 0xFE13 || cp == 0xFE14;
 }
 
+// Whether the line is still blank after `cp`, given whether it was before: a line break
+// starts one, and spaces, tabs and returns keep it so. A second line break on a blank
+// line makes a blank line, which ends a sentence.
+bool blank_after(bool line_blank, char32_t cp) {
+  return cp == '\n' || (line_blank && (cp == ' ' || cp == '\t' || cp == '\r'));
+}
+
 // True for characters between words that a phrase must not span: all but white space
 // and hyphens ("e-mail" and "free-software" stay phrases, as in Xapian).
 bool breaks_phrases(char32_t cp) {
@@ -94,7 +101,7 @@ class Tokenizer {
         const bool at_break =
             j == s.size() || s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r';
         sentence_end = sentence_end || (cp == '\n' && line_blank);
-        line_blank = cp == '\n' || (line_blank && (cp == ' ' || cp == '\t' || cp == '\r'));
+        line_blank = blank_after(line_blank, cp);
         sentence_end =
             sentence_end || ((cp == '.' || cp == '!' || cp == '?' || cp == ';') && at_break);
         i = j;
@@ -191,7 +198,7 @@ class Tokenizer {
       const char32_t cp = next_code_point(s, i);
       if (is_cjk(cp) || is_word_char(cp)) return true;
       if (breaks_phrases(cp) || (cp == '\n' && line_blank)) return false;
-      line_blank = cp == '\n' || (line_blank && (cp == ' ' || cp == '\t' || cp == '\r'));
+      line_blank = blank_after(line_blank, cp);
     }
     return false;
   }
