@@ -26,21 +26,19 @@ std::uint32_t add_text(Xapian::Document& doc, const Analyzer& analyzer, std::str
   options.stems = field.stems;  // path and source words match as they are
   options.sentence_bounds = field.sentence_bounds;
   const std::string stem_prefix = std::string(schema::kStemPrefix) + field.prefix;
-  const std::uint32_t end =
-      analyzer.analyze(text, first_position, options, [&](const Token& token) {
-        if (!token.indexed) return;
-        const unsigned wdf = token.alternative ? 0 : field.wdf;
-        if (token.positional && field.positions) {
-          doc.add_posting(field.prefix + token.term, token.position, wdf);
-        } else {
-          doc.add_term(field.prefix + token.term, wdf);
-        }
-        if (!token.stem.empty()) doc.add_term(stem_prefix + token.stem, field.wdf);
-        if (field.spelling != nullptr && token.kind == Token::Kind::kWord && !token.stem.empty()) {
-          field.spelling->insert(token.term);
-        }
-      });
-  return end;
+  return analyzer.analyze(text, first_position, options, [&](const Token& token) {
+    if (!token.indexed) return;
+    const unsigned wdf = token.alternative ? 0 : field.wdf;
+    if (token.positional && field.positions) {
+      doc.add_posting(field.prefix + token.term, token.position, wdf);
+    } else {
+      doc.add_term(field.prefix + token.term, wdf);
+    }
+    if (!token.stem.empty()) doc.add_term(stem_prefix + token.stem, field.wdf);
+    if (field.spelling != nullptr && token.kind == Token::Kind::kWord && !token.stem.empty()) {
+      field.spelling->insert(token.term);
+    }
+  });
 }
 
 // L terms for the language tag and each shorter tag it extends ("zh-hans" → zh, zh-hans).
