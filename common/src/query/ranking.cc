@@ -495,16 +495,13 @@ Nearness nearness(const Xapian::Database& db, Xapian::docid did, const std::vect
       because("in order");
     }
   }
-  const bool cjk = std::any_of(words.begin(), words.end(),
-                               [](const NearWord& w) { return contains_cjk(w.term); });
-  if (!cjk && !sentences.empty()) {
+  if (!sentences.empty()) {
     // The sentences up to the one after the first word's last place.
     const std::vector<Xapian::termpos> bounds =
         schema::decode_sentence_bounds(sentences, lists.front().back());
-    out.sentences_known = !bounds.empty();
     std::vector<unsigned> offsets;
     for (const NearWord& w : words) offsets.push_back(w.offset - words.front().offset);
-    if (out.sentences_known) sentence_chance(lists, offsets, bounds, out);
+    sentence_chance(lists, offsets, bounds, out);
   }
   return out;
 }
@@ -606,10 +603,12 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
       script ? std::vector<std::string>{terms.script_term} : std::vector<std::string>{});
   const std::vector<Xapian::termcount> no_counts(depth, 0);
   const std::vector<Xapian::termcount> lengths = near ? document_lengths(db, docids) : no_counts;
-  const std::vector<std::string> sentences =
-      near ? values_of(db, docids, schema::kSentencesSlot) : std::vector<std::string>(depth);
+  // Chinese is ordered by density: its sentence ends are not recorded (analyzer.h).
   const bool cjk = std::any_of(telling.begin(), telling.end(),
                                [](const NearWord& w) { return contains_cjk(w.term); });
+  const std::vector<std::string> sentences = near && !cjk
+                                                 ? values_of(db, docids, schema::kSentencesSlot)
+                                                 : std::vector<std::string>(depth);
   // Each word's number of positions in each match (the first word's alone where the
   // sentences' chance does not apply). The places in order start at the first word's
   // positions: no more of them than it has.
@@ -629,8 +628,9 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
     const Xapian::termcount length = std::max<Xapian::termcount>(1, lengths[i]);
     const double boosts =
         (titled[i] ? 1.0 + p.title_boost : 1.0) * (in_script[i] ? 1.0 + p.script_boost : 1.0);
-    // Ordered by its sentences (nearness() reads them), the tier is the boosts alone.
-    const bool by_chance = near && !cjk && !sentences[i].empty();
+    // Ordered by its sentences' chance (nearness() reads them), the tier is the boosts
+    // alone.
+    const bool by_chance = near && !sentences[i].empty();
     const double density_bound = static_cast<double>(first_positions[i]) / length;
     const RankKey best_possible{density_bound > 0 ? (by_chance ? 1.0 : nearest) * boosts : 0.0,
                                 density_bound, m.score * (near ? nearest : 1.0) * boosts};
@@ -644,19 +644,17 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
       can_reach = outranks({bound > 0 ? boosts : 0.0, bound, best_possible.score}, leaders.front());
     }
     std::vector<std::string>* reasons = with_reasons ? &m.reasons : nullptr;
-    bool by_sentences = false;  // ordered by the sentences' chance, not by nearness's factor
     if (near && can_reach) {
       const Nearness n = nearness(db, *m.match, telling, sentences[i], reasons);
       m.factor = n.factor;
-      by_sentences = n.sentences_known;
-      if (by_sentences && n.sentences > 0) {
+      if (by_chance && n.sentences > 0) {
         m.in_order_density = n.sentence_chance / length;
         if (with_reasons) {
           m.reasons.push_back("in " + std::to_string(n.sentences) + " sentence" +
                               (n.sentences > 1 ? "s" : "") + " (" + std::to_string(n.shortest) +
                               " words) of " + std::to_string(length) + " terms");
         }
-      } else if (!by_sentences && n.in_order > 0) {
+      } else if (!by_chance && n.in_order > 0) {
         m.in_order_density = static_cast<double>(n.in_order) / length;
         if (with_reasons) {
           m.reasons.push_back(std::to_string(n.in_order) + "× in " + std::to_string(length) +
@@ -672,7 +670,7 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
       m.factor *= 1.0 + p.script_boost;
       if (with_reasons) m.reasons.emplace_back("script typed");
     }
-    m.tier = by_sentences ? boosts : m.factor;
+    m.tier = by_chance ? boosts : m.factor;
     m.score *= m.factor;
     if (needed == 0) continue;
     if (leaders.size() < needed) {

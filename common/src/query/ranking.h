@@ -109,13 +109,12 @@ struct Nearness {
   std::size_t in_order = 0;  // the places where they stand in the order typed within the
                              // sentence window: the positions of the first word that
                              // start them
-  // Read only when the words are not CJK and the document records its sentences
-  // (value schema::kSentencesSlot): the chance that a reader who remembers one of its sentences
-  // types these words, times its number of sentences (sentence_chance()). 0 otherwise.
+  // Read only when nearness() is given the document's sentences: the chance that a reader
+  // who remembers one of its sentences types these words, times its number of sentences
+  // (sentence_chance()). 0 otherwise.
   double sentence_chance = 0;
-  std::size_t sentences = 0;     // the sentences holding the words in order
-  std::uint32_t shortest = 0;    // the length in words of the shortest of them
-  bool sentences_known = false;  // the document records its sentences
+  std::size_t sentences = 0;   // the sentences holding the words in order
+  std::uint32_t shortest = 0;  // the length in words of the shortest of them
 };
 
 // The chance, summed over the sentences, that a reader who remembers a sentence and types
@@ -132,15 +131,16 @@ void sentence_chance(const std::vector<std::vector<Xapian::termpos>>& lists,
                      const std::vector<unsigned>& phrase_offsets,
                      const std::vector<Xapian::termpos>& bounds, Nearness& out);
 
-// How near `words` stand in document `did`, and, when none of them is CJK, their
-// sentence_chance there (sentences_known when the document records them). Its factor is 1, plus
+// How near `words` stand in document `did`, and, given its sentences, their
+// sentence_chance there. Its factor is 1, plus
 // phrase_boost when the words stand at their offsets from one another, plus clause_boost and
 // sentence_boost when all of them stand within those windows, plus order_boost when they stand
 // within the sentence window in the order typed (in_order > 0). A word typed twice must stand twice
 // in a window ("gpio gpio"), and in order at both places. A factor of 1 and no place in order when
 // a word has no positions there. When `reasons` is not null, the name of each part that applied is
 // appended to it ("phrase", "within 8", "within 30", "in order"). REQUIRES: words.size() >= 2.
-// `sentences` is the document's value schema::kSentencesSlot (empty: none recorded).
+// `sentences` is the document's value schema::kSentencesSlot, or empty where the chance does
+// not apply (CJK words, whose sentence ends are not recorded, or none recorded).
 Nearness nearness(const Xapian::Database& db, Xapian::docid did, const std::vector<NearWord>& words,
                   std::string_view sentences, std::vector<std::string>* reasons = nullptr);
 
