@@ -502,6 +502,40 @@ TEST_CASE(
   CHECK(ranked_for(hits[1], "in 1 sentence (16 words) of 46 terms"));
 }
 
+TEST_CASE("A sentence is found where the rarer word stands after the other's last place",
+          "[index_search]") {
+  TempDir dir;
+  // The sentences are looked for from the rarer word's places ("level", once), and none
+  // holding every word comes after the one holding the other word's last place
+  // ("kernel"): that sentence itself must still be read, though "level" stands after it.
+  const std::string db = index_articles(
+      dir, {{"a.txt", "Notes\n\nKernel work. Kernel time. Kernel talk. The kernel level is low."}});
+  const std::vector<Hit> hits = explained_hits(db, "kernel level");
+  REQUIRE(hits.size() == 1);
+  CHECK(ranked_for(hits[0], "in 1 sentence (5 words) of 24 terms"));
+}
+
+TEST_CASE(
+    "The first page is the top of the whole ranking, where the sentence is all but the "
+    "rarer word's",
+    "[index_search]") {
+  TempDir dir;
+  // BM25 puts a.txt first. b.txt ranks first by its sentence "level kernel kernel ...":
+  // nearly every way the two words stand in order there takes its one "level", so the
+  // bound on its chance read from that word alone (one place times the other nine words,
+  // of C(10, 2) choices) is its chance: the first page must not pass it over.
+  std::string b =
+      "B\n\nLevel kernel kernel kernel kernel kernel kernel kernel kernel kernel. Kernel rest.";
+  for (int i = 0; i < 400; ++i) b += " Boats rest.";
+  const std::string db = index_articles(
+      dir, {{"a.txt",
+             "A\n\nKernel above level. Kernel above level. Kernel above level. Level is under the "
+             "big old kernel of this long sentence with many more words in it today."},
+            {"b.txt", b}});
+  CHECK(first_at_limit(db, "level kernel", 0) == "b.txt");
+  CHECK(first_at_limit(db, "level kernel", 1) == "b.txt");
+}
+
 TEST_CASE("The first page is the top of the whole ranking, where a word stands as a possessive",
           "[index_search]") {
   TempDir dir;

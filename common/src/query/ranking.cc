@@ -318,27 +318,17 @@ Xapian::termpos sentence_end(const std::vector<Xapian::termpos>& bounds, std::si
                                    : std::numeric_limits<Xapian::termpos>::max();
 }
 
-// At least the sentence_chance() of `words` in document `did`, read from the positions of
-// the rarest of them alone (`counts`: each word's number of positions there): in a
-// sentence of m words holding c places of it, no more phrases than c, and no more ways in
-// order than c times the other words' counts, nor than C(m, n). `sentences` is the
-// document's value schema::kSentencesSlot.
-double chance_bound(const Xapian::Database& db, Xapian::docid did,
-                    const std::vector<NearWord>& words,
-                    const std::vector<Xapian::termcount>& counts, std::string_view sentences) {
-  const auto rarest =
-      static_cast<std::size_t>(std::min_element(counts.begin(), counts.end()) - counts.begin());
-  if (counts[rarest] == 0) return 0;
-  double others = 1;  // the most choices of the other words' places there can be
-  for (std::size_t i = 0; i < counts.size(); ++i) {
-    if (i != rarest) others *= static_cast<double>(counts[i]);
-  }
-  const std::vector<Xapian::termpos> places = positions_of(db, did, words[rarest].term);
-  if (places.empty()) return 0;
-  const std::vector<Xapian::termpos> bounds =
-      schema::decode_sentence_bounds(sentences, places.back());
-  const std::size_t n = words.size();
-  const unsigned span = words.back().offset - words.front().offset + 1;
+// At least the sentence_chance() of n words whose phrase spans `span` positions in a
+// document, known from the places of the rarest of them alone (`places`, sorted) and the
+// most choices of the other words' places there (`others`: the product of their counts):
+// in a sentence of m words holding c of the places, no more phrases than c, and no more
+// ways in order than c times `others`, nor than C(m, n), nor than c C(m - 1, n - 1) (each
+// way takes one of the c places, and the other n - 1 words n - 1 of the sentence's other
+// m - 1 words: they are not CJK, so each stands in a sentence that was recorded).
+// `bounds`: the document's sentences (schema::decode_sentence_bounds) through the last
+// place.
+double chance_bound(const std::vector<Xapian::termpos>& places, double others,
+                    const std::vector<Xapian::termpos>& bounds, std::size_t n, unsigned span) {
   const double run_share = kRanking.run_share;
   double bound = 0;
   for (std::size_t at = 0; at < places.size();) {
@@ -352,12 +342,70 @@ double chance_bound(const Xapian::Database& db, Xapian::docid did,
     for (; at < places.size() && places[at] < after; ++at) ++here;
     const auto length = static_cast<std::uint32_t>(bounds[2 * k + 1] - bounds[2 * k]);
     const double runs = length >= span ? length - span + 1 : 1;
-    const double ways = here * others;  // at most; and at most C(m, n) for m >= n words
-    bound += run_share * here / runs +
-             (1 - run_share) * (length >= n ? std::min(1.0, ways / choices(length, n)) : ways);
+    const double ways = here * others;  // at most
+    // C(m - 1, n - 1) / C(m, n) = n / m.
+    const double share =
+        length >= n
+            ? std::min({1.0, ways / choices(length, n), here * static_cast<double>(n) / length})
+            : ways;
+    bound += run_share * here / runs + (1 - run_share) * share;
   }
   return bound;
 }
+
+// The positions of one match's words and its sentences' bounds, each read from the index
+// at most once: the bound on its chance and its nearness share them.
+class MatchReading {
+ public:
+  // `sentences`: the match's value schema::kSentencesSlot, or empty where its chance
+  // does not apply.
+  MatchReading(const Xapian::Database& db, Xapian::docid did, const std::vector<NearWord>& words,
+               std::string_view sentences)
+      : db_(db),
+        did_(did),
+        words_(words),
+        sentences_(sentences),
+        lists_(words.size()),
+        read_(words.size(), false) {}
+
+  // Word i's positions in the match, ascending.
+  const std::vector<Xapian::termpos>& positions(std::size_t i) {
+    if (!read_[i]) {
+      lists_[i] = positions_of(db_, did_, words_[i].term);
+      read_[i] = true;
+    }
+    return lists_[i];
+  }
+
+  // Every word's positions.
+  const std::vector<std::vector<Xapian::termpos>>& all_positions() {
+    for (std::size_t i = 0; i < words_.size(); ++i) positions(i);
+    return lists_;
+  }
+
+  // The sentences' bounds, at least through the sentence holding `through`; null when the
+  // chance does not apply.
+  const std::vector<Xapian::termpos>* bounds(Xapian::termpos through) {
+    if (sentences_.empty()) return nullptr;
+    if (!bounds_read_ || through > bounds_through_) {
+      bounds_ = schema::decode_sentence_bounds(sentences_, through);
+      bounds_read_ = true;
+      bounds_through_ = through;
+    }
+    return &bounds_;
+  }
+
+ private:
+  const Xapian::Database& db_;
+  Xapian::docid did_;
+  const std::vector<NearWord>& words_;
+  std::string_view sentences_;
+  std::vector<std::vector<Xapian::termpos>> lists_;
+  std::vector<bool> read_;
+  std::vector<Xapian::termpos> bounds_;
+  bool bounds_read_ = false;
+  Xapian::termpos bounds_through_ = 0;
+};
 
 // Where a match stands among the reordered ones: those holding the words in order within
 // a sentence (tier: their factor) before the others (tier 0), then by density, then by
@@ -418,13 +466,30 @@ void sentence_chance(const std::vector<std::vector<Xapian::termpos>>& lists,
                      const std::vector<Xapian::termpos>& bounds, Nearness& out) {
   const std::size_t n = lists.size();
   const unsigned span = phrase_offsets.back() + 1;
-  std::size_t last = kNoSentence;  // the sentence of the last start looked at
-  for (Xapian::termpos start : lists.front()) {
-    const std::size_t k = sentence_of(bounds, start);
+  // A sentence holding every word holds a place of the shortest list, and is not after
+  // the sentence of the smallest last place.
+  const auto& walked = *std::min_element(
+      lists.begin(), lists.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
+  Xapian::termpos through = std::numeric_limits<Xapian::termpos>::max();
+  for (const auto& list : lists) {
+    if (list.empty()) return;
+    through = std::min(through, list.back());
+  }
+  const std::size_t last_holding = sentence_of(bounds, through);
+  if (last_holding == kNoSentence) return;
+  std::size_t last = kNoSentence;  // the sentence of the last place looked at
+  for (Xapian::termpos place : walked) {
+    const std::size_t k = sentence_of(bounds, place);
+    if (k != kNoSentence && k > last_holding) break;
     if (k == kNoSentence || k == last) continue;
     last = k;
     const Xapian::termpos first = bounds[2 * k];
     const Xapian::termpos after = sentence_end(bounds, k);
+    const auto in_sentence = [&](const std::vector<Xapian::termpos>& list) {
+      const auto at = std::lower_bound(list.begin(), list.end(), first);
+      return at != list.end() && *at < after;
+    };
+    if (!std::all_of(lists.begin(), lists.end(), in_sentence)) continue;
     const double ways = in_order_ways(lists, first, after);
     if (ways == 0) continue;
     const auto length = static_cast<std::uint32_t>(bounds[2 * k + 1] - first);
@@ -445,18 +510,17 @@ void sentence_chance(const std::vector<std::vector<Xapian::termpos>>& lists,
   }
 }
 
-Nearness nearness(const Xapian::Database& db, Xapian::docid did, const std::vector<NearWord>& words,
-                  std::string_view sentences, std::vector<std::string>* reasons) {
+Nearness nearness(const std::vector<std::vector<Xapian::termpos>>& lists,
+                  const std::vector<NearWord>& words, const std::vector<Xapian::termpos>* bounds,
+                  std::vector<std::string>* reasons) {
   const auto because = [reasons](const std::string& why) {
     if (reasons != nullptr) reasons->push_back(why);
   };
   const RankingParams& p = kRanking;
   static const std::string within_clause = "within " + std::to_string(p.clause_window);
   static const std::string within_sentence = "within " + std::to_string(p.sentence_window);
-  std::vector<std::vector<Xapian::termpos>> lists;
-  for (const NearWord& w : words) {
-    lists.push_back(positions_of(db, did, w.term));
-    if (lists.back().empty()) return {};
+  for (const auto& list : lists) {
+    if (list.empty()) return {};
   }
   Nearness out;
   double& factor = out.factor;
@@ -495,13 +559,10 @@ Nearness nearness(const Xapian::Database& db, Xapian::docid did, const std::vect
       because("in order");
     }
   }
-  if (!sentences.empty()) {
-    // The sentences up to the one after the first word's last place.
-    const std::vector<Xapian::termpos> bounds =
-        schema::decode_sentence_bounds(sentences, lists.front().back());
+  if (bounds != nullptr) {
     std::vector<unsigned> offsets;
     for (const NearWord& w : words) offsets.push_back(w.offset - words.front().offset);
-    sentence_chance(lists, offsets, bounds, out);
+    sentence_chance(lists, offsets, *bounds, out);
   }
   return out;
 }
@@ -636,16 +697,32 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
                                 density_bound, m.score * (near ? nearest : 1.0) * boosts};
     const bool full = needed > 0 && leaders.size() >= needed;
     bool can_reach = !full || outranks(best_possible, leaders.front());
+    MatchReading reading(db, *m.match, telling, by_chance ? sentences[i] : std::string_view());
     if (can_reach && full && by_chance) {
       // Closer: the chance its sentences holding its rarest word could give at the most.
-      std::vector<Xapian::termcount> held;
-      for (const auto& c : counts) held.push_back(c[i]);
-      const double bound = chance_bound(db, *m.match, telling, held, sentences[i]) / length;
+      std::size_t rarest = 0;
+      double others = 1;  // the product of the other words' counts
+      for (std::size_t w = 1; w < counts.size(); ++w) {
+        if (counts[w][i] < counts[rarest][i]) rarest = w;
+      }
+      for (std::size_t w = 0; w < counts.size(); ++w) {
+        if (w != rarest) others *= static_cast<double>(counts[w][i]);
+      }
+      const std::vector<Xapian::termpos>& places = reading.positions(rarest);
+      const double bound =
+          places.empty()
+              ? 0
+              : chance_bound(places, others, *reading.bounds(places.back()), telling.size(),
+                             telling.back().offset - telling.front().offset + 1) /
+                    length;
       can_reach = outranks({bound > 0 ? boosts : 0.0, bound, best_possible.score}, leaders.front());
     }
     std::vector<std::string>* reasons = with_reasons ? &m.reasons : nullptr;
     if (near && can_reach) {
-      const Nearness n = nearness(db, *m.match, telling, sentences[i], reasons);
+      const std::vector<std::vector<Xapian::termpos>>& lists = reading.all_positions();
+      Xapian::termpos through = std::numeric_limits<Xapian::termpos>::max();
+      for (const auto& list : lists) through = std::min(through, list.empty() ? 0 : list.back());
+      const Nearness n = nearness(lists, telling, reading.bounds(through), reasons);
       m.factor = n.factor;
       if (by_chance && n.sentences > 0) {
         m.in_order_density = n.sentence_chance / length;

@@ -122,27 +122,30 @@ struct Nearness {
 // kRanking.run_share of readers) or `n` anywhere in order, types the words of `lists` (each sorted;
 // they are the positions of the query's words, in the order typed, and `phrase_offsets` their
 // offsets from the first). `bounds` is the sorted list of the sentences' bounds
-// (value schema::kSentencesSlot): for each, its first position and that plus its length. In a
-// sentence of m words holding them, that is run_share times the phrases there over the
-// m - span + 1 runs, plus the rest times the ways they stand there in order over the
-// C(m, n) choices of n words.
-// Fills the Nearness fields sentence_chance, sentences and shortest.
+// (schema::decode_sentence_bounds of value schema::kSentencesSlot): for each, its first position
+// and that plus its length, at least through the sentence holding the smallest of the lists' last
+// positions (no sentence after it holds every word). In a sentence of m words holding them, that
+// is run_share times the phrases there over the m - span + 1 runs, plus the rest times the ways
+// they stand there in order over the C(m, n) choices of n words. Only the sentences holding a
+// place of the shortest list are looked at. Fills the Nearness fields sentence_chance, sentences
+// and shortest (untouched when a list is empty).
 void sentence_chance(const std::vector<std::vector<Xapian::termpos>>& lists,
                      const std::vector<unsigned>& phrase_offsets,
                      const std::vector<Xapian::termpos>& bounds, Nearness& out);
 
-// How near `words` stand in document `did`, and, given its sentences, their
-// sentence_chance there. Its factor is 1, plus
+// How near `words` stand in a document, given each one's positions there (`lists`, each
+// sorted), and, given its sentences' bounds, their sentence_chance there. Its factor is 1, plus
 // phrase_boost when the words stand at their offsets from one another, plus clause_boost and
 // sentence_boost when all of them stand within those windows, plus order_boost when they stand
 // within the sentence window in the order typed (in_order > 0). A word typed twice must stand twice
 // in a window ("gpio gpio"), and in order at both places. A factor of 1 and no place in order when
-// a word has no positions there. When `reasons` is not null, the name of each part that applied is
-// appended to it ("phrase", "within 8", "within 30", "in order"). REQUIRES: words.size() >= 2.
-// `sentences` is the document's value schema::kSentencesSlot, or empty where the chance does
-// not apply (CJK words, whose sentence ends are not recorded, or none recorded).
-Nearness nearness(const Xapian::Database& db, Xapian::docid did, const std::vector<NearWord>& words,
-                  std::string_view sentences, std::vector<std::string>* reasons = nullptr);
+// a list is empty. When `reasons` is not null, the name of each part that applied is appended to
+// it ("phrase", "within 8", "within 30", "in order"). REQUIRES: words.size() >= 2, lists.size() ==
+// words.size(). `bounds` is as sentence_chance() takes it, or null where the chance does not apply
+// (CJK words, whose sentence ends are not recorded, or none recorded).
+Nearness nearness(const std::vector<std::vector<Xapian::termpos>>& lists,
+                  const std::vector<NearWord>& words, const std::vector<Xapian::termpos>* bounds,
+                  std::vector<std::string>* reasons = nullptr);
 
 // One match in ranking order.
 struct RankedMatch {
