@@ -210,6 +210,10 @@ TEST_CASE("id_term is Q and 16 hex digits of the path's hash, for paths of any l
     terms.insert(term);
   }
   CHECK(terms.size() == std::size(paths));  // these differ (a shared hash is handled by callers)
+  // The digits are FNV-1a 64's, most significant first, as indexes already built hold them.
+  CHECK(id_term("") == "Qcbf29ce484222325");
+  CHECK(id_term("a") == "Qaf63dc4c8601ec8c");
+  CHECK(root_term("a") == "XRaf63dc4c8601ec8c");
 }
 
 TEST_CASE("compact_date", "[schema]") {

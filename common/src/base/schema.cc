@@ -49,11 +49,14 @@ bool get_string(std::string_view& in, std::string& s) {
 
 namespace {
 
-// `prefix` + the 16 hex digits of `hash`.
+// `prefix` + the 16 lowercase hex digits of `hash`. Written digit by digit: `searcher -l`
+// makes one for each path it prints, and snprintf cost it a fifth of its time.
 std::string hex_term(std::string_view prefix, std::uint64_t hash) {
-  std::array<char, 17> hex{};
-  std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(hash));
-  return std::string(prefix) + hex.data();
+  constexpr std::string_view kDigits = "0123456789abcdef";
+  std::string out(prefix.size() + 16, '0');
+  prefix.copy(out.data(), prefix.size());
+  for (std::size_t i = 0; i < 16; ++i) out[out.size() - 1 - i] = kDigits[(hash >> (4 * i)) & 0xF];
+  return out;
 }
 
 // `prefix` + the 16 hex digits of `text`'s 64-bit hash.
