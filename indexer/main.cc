@@ -1,5 +1,6 @@
 // indexer: builds and updates the Longjing database. Only argv, stdout and exit codes live
 // here; the work is in longjing::common.
+#include <malloc.h>
 #include <unistd.h>
 
 #include <iostream>
@@ -9,6 +10,11 @@
 #include "parse_command_line.h"
 
 int main(int argc, char** argv) {
+  // No fastbins: a build frees many small blocks (Xapian's inverter keeps a map node per
+  // term and document) between large ones, and glibc merged the fastbins back on each
+  // large request (malloc_consolidate: 3.8 % of a build's samples). The thread cache
+  // still serves the small sizes. A build of poetry-zh-50k takes 6 % less user time.
+  mallopt(M_MXFAST, 0);
   longjing::cli::IndexCommandOptions options;
   options.names = longjing::program_names(argc > 0 ? argv[0] : "", "indexer");
   const std::string& name = options.names.indexer;
