@@ -191,6 +191,38 @@ TEST_CASE("load_source_text enforces max_bytes", "[source_file]") {
   }
 }
 
+TEST_CASE("load_file_bytes reads every byte, whatever the size", "[source_file]") {
+  TempDir dir;
+  for (const std::size_t size : {0, 1, 4095, 4096, 65535, 65536, 65537, 200000}) {
+    std::string content(size, '\0');
+    for (std::size_t i = 0; i < size; ++i) content[i] = static_cast<char>('a' + i % 26);
+    const BytesResult read = load_file_bytes(dir.write("f.txt", content), kLimit);
+    INFO("size " << size);
+    REQUIRE(read.file.has_value());
+    CHECK(read.file->bytes == content);
+    CHECK(read.file->content_hash == content_digest(content));
+  }
+}
+
+// A file can hold more than stat said (it grew, or it is a kernel file stat calls empty):
+// what is there is read, up to the limit.
+TEST_CASE("load_file_bytes reads past the size stat gave", "[source_file]") {
+  struct stat st {};
+  REQUIRE(::stat("/proc/self/status", &st) == 0);
+  REQUIRE(st.st_size == 0);
+  SECTION("within the limit") {
+    const BytesResult read = load_file_bytes("/proc/self/status", kLimit);
+    REQUIRE(read.file.has_value());
+    CHECK(read.file->bytes.rfind("Name:", 0) == 0);
+    CHECK(read.file->bytes.size() > 100);
+  }
+  SECTION("over the limit") {
+    const BytesResult read = load_file_bytes("/proc/self/status", 10);
+    CHECK_FALSE(read.file.has_value());
+    CHECK_THAT(read.problem, Catch::Contains("larger"));
+  }
+}
+
 TEST_CASE("load_source_text refuses what is not a regular file", "[source_file]") {
   TempDir dir;
   SECTION("a directory") {
