@@ -84,8 +84,8 @@ BytesResult load_file_bytes(const std::string& path, std::uint64_t max_bytes) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) return failed(std::strerror(errno));
   // Read straight into the result, sized for the file as stat saw it plus one byte, so a
-  // file that has not grown is read in one call and the next one sees its end. (A 64 KB
-  // buffer zeroed and copied out of for every file was 1 % of a full build's CPU.)
+  // file that has not grown is read in one call and the next one sees its end: no buffer
+  // to zero and copy out of for each of a build's files.
   const std::uint64_t limit = max_bytes == UINT64_MAX ? max_bytes : max_bytes + 1;
   std::string bytes(static_cast<std::size_t>(
                         std::min<std::uint64_t>(static_cast<std::uint64_t>(st.st_size) + 1, limit)),
