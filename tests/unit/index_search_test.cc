@@ -213,6 +213,34 @@ TEST_CASE("A stored document keeps its path, hash, mtime and size once, in its v
   CHECK(paths_for(db, "Unitree") == Paths{"unitree.md"});
 }
 
+// The frequency the spelling table records for `word` (0 when it lacks the word).
+Xapian::doccount spelling_frequency(const Xapian::Database& db, const std::string& word) {
+  Xapian::TermIterator it = db.spellings_begin();
+  it.skip_to(word);
+  return it != db.spellings_end() && *it == word ? it.get_termfreq() : 0;
+}
+
+TEST_CASE("The spelling table counts each word once per document, at a commit or at close",
+          "[index_search]") {
+  TempDir dir;
+  const std::string db = dir.str("db");
+  {
+    IndexWriter writer(db);
+    writer.put(unitree_document(dir.str("a.md"), ""));  // "Unitree" in title and body
+    writer.put(unitree_document(dir.str("b.md"), ""));
+    writer.commit();
+    const Xapian::Database committed(db);
+    CHECK(spelling_frequency(committed, "unitree") == 2);
+    CHECK(spelling_frequency(committed, "robots") == 2);
+    writer.put(unitree_document(dir.str("c.md"), ""));
+  }  // closed without a commit: Xapian commits the document, and its words go with it
+  const Xapian::Database closed(db);
+  CHECK(closed.get_doccount() == 3);
+  CHECK(spelling_frequency(closed, "unitree") == 3);
+  CHECK(spelling_frequency(closed, "dance") == 3);
+  CHECK(closed.get_spelling_suggestion("unitre") == "unitree");
+}
+
 TEST_CASE("A document below a root keeps the path below it, and its root once in the index",
           "[index_search]") {
   TempDir dir;

@@ -143,7 +143,18 @@ IndexWriter::IndexWriter(const std::string& db_path, OpenMode mode,
   }
 }
 
-IndexWriter::~IndexWriter() = default;
+IndexWriter::~IndexWriter() {
+  // Xapian commits the documents still pending as the databases close; their words go
+  // with them. An error here is swallowed as Xapian's own would be.
+  if (impl_->dry_run) return;
+  for (Shard& shard : impl_->shards) {
+    try {
+      if (!shard.spelling_pending.empty()) shard.flush_spelling();
+    } catch (const std::exception&) {
+    } catch (const Xapian::Error&) {
+    }
+  }
+}
 
 std::string IndexWriter::staging_database(const std::string& db_path, unsigned worker) {
   return staging_path(db_path, worker);
@@ -195,7 +206,7 @@ void IndexWriter::put(const schema::StoredDocument& doc, bool is_new) {
     } else {
       shard.writer().add_document(built);
     }
-    for (const std::string& word : spelling) shard.writer().add_spelling(word);
+    for (const std::string& word : spelling) ++shard.spelling_pending[word];
   } catch (const Xapian::Error& e) {
     throw DatabaseError(describe_xapian_error(
         "cannot write " + doc.article.path + " to database " + shard.path, e));
@@ -270,6 +281,7 @@ void IndexWriter::commit() {
   if (impl_->dry_run) return;
   for (Shard& shard : impl_->shards) {
     try {
+      shard.flush_spelling();
       shard.writer().commit();
     } catch (const Xapian::Error& e) {
       throw DatabaseError(describe_xapian_error("cannot commit to database " + shard.path, e));

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/fnv.h"
@@ -34,6 +35,11 @@ struct Shard {
   Xapian::WritableDatabase db;  // when writable
   Xapian::Database read_only;   // when not
   schema::RootsByTerm roots;    // the roots its path values name (read at open, then kept)
+  // Words for the spelling table since the last commit, each with the number of documents
+  // that hold it: Xapian looks every word it is given up in the table (a B-tree search
+  // once per commit for a word it has not met since), so it is given each word once per
+  // commit, not once per document (flush_spelling).
+  std::unordered_map<std::string, Xapian::termcount> spelling_pending;
 
   const Xapian::Database& reader() const {
     return writable ? static_cast<const Xapian::Database&>(db) : read_only;
@@ -42,6 +48,12 @@ struct Shard {
   Xapian::WritableDatabase& writer() {
     if (!writable) throw DatabaseError("database " + path + " was opened read-only");
     return db;
+  }
+
+  // Hands spelling_pending to Xapian's spelling table, to be written with the next commit.
+  void flush_spelling() {
+    for (const auto& [word, documents] : spelling_pending) writer().add_spelling(word, documents);
+    spelling_pending.clear();
   }
 
   // The document indexed for `file_path`, if any: among those of its id term (one, unless
