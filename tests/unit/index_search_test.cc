@@ -220,6 +220,30 @@ Xapian::doccount spelling_frequency(const Xapian::Database& db, const std::strin
   return it != db.spellings_end() && *it == word ? it.get_termfreq() : 0;
 }
 
+TEST_CASE("The spelling table holds words of ASCII letters only, which the searcher corrects",
+          "[index_search]") {
+  TempDir dir;
+  const std::string db = dir.str("db");
+  schema::StoredDocument doc = unitree_document(dir.str("a.md"), "");
+  doc.article.body = "The Go2 runs spam_phrase with O'Brien's café and naïve ρομπότ code.";
+  {
+    IndexWriter writer(db);
+    writer.put(doc);
+    writer.commit();
+  }
+  const Xapian::Database xdb(db);
+  CHECK(spelling_frequency(xdb, "runs") == 1);
+  CHECK(spelling_frequency(xdb, "cafe") == 1);  // accents are folded before
+  CHECK(spelling_frequency(xdb, "naive") == 1);
+  CHECK(xdb.get_termfreq("go2") == 1);
+  CHECK(spelling_frequency(xdb, "go2") == 0);
+  CHECK(spelling_frequency(xdb, "spam_phrase") + spelling_frequency(xdb, "o'brien's") == 0);
+  CHECK(spelling_frequency(xdb, "ρομπότ") + spelling_frequency(xdb, "ρομποτ") == 0);
+  CHECK(schema::is_spelling_word("kernel"));
+  CHECK_FALSE(schema::is_spelling_word("k"));
+  CHECK_FALSE(schema::is_spelling_word("i2c"));
+}
+
 TEST_CASE("The spelling table counts each word once per document, at a commit or at close",
           "[index_search]") {
   TempDir dir;

@@ -20,7 +20,8 @@
 //   K        words of the tags (tag:robotics), the same way; the tags' words are also in
 //            the body space, as a line after the body
 //   L        language tag, lowercase, and each shorter tag it extends ("Lzh", "Lzh-hans")
-// Spelling table: every stemmable word of titles and bodies (for "did you mean").
+// Spelling table: the stemmable words of titles and bodies that are ASCII letters only
+//            (is_spelling_word; for "did you mean").
 //   D Y M    date as YYYYMMDD, YYYY, YYYYMM
 // Values
 //   0 date YYYYMMDD (string, sortable)   1 mtime (sortable_serialise of seconds)
@@ -79,6 +80,25 @@ inline constexpr std::string_view kRootSettingsKey = "longjing:settings";
 // "longjing:root:<XR term>" = the canonical path of the root whose documents hold that term;
 // written with the first document under the root, never removed (every shard keeps it).
 inline constexpr std::string_view kRootTermKey = "longjing:root";
+
+// A letter of the words the spelling table holds: ASCII only. The searcher looks for a
+// correction of each run of these letters in a query (searcher.cc), and of nothing else.
+constexpr bool is_spelling_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Whether a (normalized) title or body word goes into the spelling table: two letters or
+// more, every one is_spelling_letter. A word with a digit, an underscore, a dot, an
+// apostrophe or a letter of another script is never a query word the searcher corrects,
+// and such words were 38 % of the table of linuxdoc, mail and brown and their cost when
+// building it (bench/RESULTS.md).
+constexpr bool is_spelling_word(std::string_view word) {
+  if (word.size() < 2) return false;
+  for (char c : word) {
+    if (!is_spelling_letter(c)) return false;
+  }
+  return true;
+}
 
 inline constexpr std::string_view kStemPrefix = "Z";
 inline constexpr std::string_view kTitlePrefix = "S";

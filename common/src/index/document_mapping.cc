@@ -35,7 +35,8 @@ std::uint32_t add_text(Xapian::Document& doc, const Analyzer& analyzer, std::str
       doc.add_term(field.prefix + token.term, wdf);
     }
     if (!token.stem.empty()) doc.add_term(stem_prefix + token.stem, field.wdf);
-    if (field.spelling != nullptr && token.kind == Token::Kind::kWord && !token.stem.empty()) {
+    if (field.spelling != nullptr && token.kind == Token::Kind::kWord && !token.stem.empty() &&
+        schema::is_spelling_word(token.term)) {
       field.spelling->insert(token.term);
     }
   });

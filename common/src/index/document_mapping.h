@@ -16,7 +16,8 @@ namespace longjing {
 std::string sortable(double v);
 
 // The Xapian document of `stored`, analyzed with `analyzer`; the stemmable words of its
-// title and body are added to `spelling` (for the spelling table).
+// title and body that schema::is_spelling_word accepts are added to `spelling` (for the
+// spelling table).
 Xapian::Document build_document(const schema::StoredDocument& stored, const Analyzer& analyzer,
                                 std::set<std::string>& spelling);
 

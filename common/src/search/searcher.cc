@@ -283,7 +283,7 @@ struct Searcher::Impl {
     const std::string& q = request.query;
     while (i < q.size()) {
       std::size_t j = i;
-      while (j < q.size() && ((q[j] >= 'a' && q[j] <= 'z') || (q[j] >= 'A' && q[j] <= 'Z'))) ++j;
+      while (j < q.size() && schema::is_spelling_letter(q[j])) ++j;
       if (j > i) {
         const std::string word = q.substr(i, j - i);
         const bool field = j < q.size() && q[j] == ':';
