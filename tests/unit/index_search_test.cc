@@ -440,6 +440,27 @@ TEST_CASE("Files that cannot be indexed are reported and the run goes on", "[ind
   CHECK(paths_for(dir.str("db"), "Unitree") == Paths{"broken.txt", "good.txt"});
 }
 
+TEST_CASE("Did you mean corrects the unknown word and keeps a known one as typed",
+          "[index_search]") {
+  TempDir dir;
+  const std::string handler = dir.write("docs/handler.txt", "The interrupt handler runs.");
+  dir.write("docs/handle.txt", "An interrupt handle is a number.");
+  for (int i = 0; i < 3; ++i)  // "handle", more frequent than "handler", one edit away
+    dir.write("docs/more" + std::to_string(i) + ".txt", "Handle it with care.");
+  index(dir.str("db"), {dir.str("docs")});
+  Searcher searcher({dir.str("db")});
+  auto suggestion_for = [&](const std::string& query) {
+    Collect sink;
+    SearchRequest request;
+    request.query = query;
+    const SearchSummary summary = searcher.search(request, sink);
+    return std::make_pair(summary.suggestion, summary.suggestion_matches);
+  };
+  CHECK(suggestion_for("interupt handler") ==
+        std::make_pair(std::string("interrupt handler"), std::uint64_t{1}));
+  CHECK(suggestion_for("interrupt handler").first.empty());
+}
+
 TEST_CASE("A missing path or database is a clear error", "[index_search]") {
   TempDir dir;
   IndexOptions options;

@@ -271,16 +271,15 @@ struct Searcher::Impl {
     return out;
   }
 
-  // A corrected query when one of its words looks misspelt and the correction finds
-  // more documents than `matches`; else "". A word the index knows is looked at only
-  // when the query found nothing: the search for corrections costs as much as the rest
-  // of a query ("United States": 11 of 21 million instructions).
-  std::pair<std::string, std::uint64_t> suggestion(const SearchRequest& request,
-                                                   std::uint64_t matches) const {
-    std::string corrected;
+  // `query` with each word it checks replaced by the spelling table's correction, and
+  // whether any was replaced. A word is a run of spelling letters of three or more (not an
+  // operator, a field name or a wildcard); one the index holds is checked only when
+  // `known_too`.
+  std::pair<std::string, bool> corrected(const std::string& query, bool known_too) const {
+    const std::string& q = query;
+    std::string out;
     bool changed = false;
     std::size_t i = 0;
-    const std::string& q = request.query;
     while (i < q.size()) {
       std::size_t j = i;
       while (j < q.size() && schema::is_spelling_letter(q[j])) ++j;
@@ -290,29 +289,52 @@ struct Searcher::Impl {
         const bool wildcard = j < q.size() && q[j] == '*';
         const std::string normalized = normalize_string(word);
         const bool checked = !query::is_operator_word(word) && !field && !wildcard &&
-                             word.size() >= 3 && (matches == 0 || db.get_termfreq(normalized) == 0);
+                             word.size() >= 3 && (known_too || db.get_termfreq(normalized) == 0);
         std::string fix = checked ? db.get_spelling_suggestion(normalized) : std::string();
         if (!fix.empty() && fix != normalized) {
-          corrected += fix;
+          out += fix;
           changed = true;
         } else {
-          corrected += word;
+          out += word;
         }
         i = j;
       } else {
-        corrected += q[i++];
+        out += q[i++];
       }
     }
-    if (!changed) return {"", 0};
+    return {out, changed};
+  }
+
+  // How many documents `request` finds with `query` instead of its own (0 when it parses to
+  // nothing).
+  std::uint64_t matches_of(const SearchRequest& request, const std::string& query) const {
     SearchRequest alternative = request;
-    alternative.query = corrected;
-    const ParsedQuery parsed = builder->build(corrected);
-    if (parsed.empty()) return {"", 0};
+    alternative.query = query;
+    const ParsedQuery parsed = builder->build(query);
+    if (parsed.empty()) return 0;
     Xapian::Enquire enquire(db);
     enquire.set_query(query_for(alternative, parsed));
-    const std::uint64_t found = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
-    return found > matches ? std::make_pair(corrected, found)
-                           : std::make_pair(std::string(), std::uint64_t{0});
+    return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+  }
+
+  // A corrected query when one of its words looks misspelt and the correction finds
+  // more documents than `matches`; else "". The words the index does not know are
+  // corrected first; a word it knows only when the query found nothing and correcting the
+  // unknown ones alone did not help (a known word is left as typed where it can be:
+  // `interupt handler` becomes `interrupt handler`, not `interrupt handle`). The search
+  // for corrections costs as much as the rest of a query ("United States": 11 of 21
+  // million instructions), so it is made only for a word the index does not know, or for
+  // a query that found nothing.
+  std::pair<std::string, std::uint64_t> suggestion(const SearchRequest& request,
+                                                   std::uint64_t matches) const {
+    for (const bool known_too : {false, true}) {
+      if (known_too && matches > 0) break;
+      const auto [query, changed] = corrected(request.query, known_too);
+      if (!changed) continue;
+      const std::uint64_t found = matches_of(request, query);
+      if (found > matches) return {query, found};
+    }
+    return {"", 0};
   }
 };
 
