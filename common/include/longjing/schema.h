@@ -89,9 +89,9 @@ constexpr bool is_spelling_letter(char c) {
 
 // Whether a (normalized) title or body word goes into the spelling table: two letters or
 // more, every one is_spelling_letter. A word with a digit, an underscore, a dot, an
-// apostrophe or a letter of another script is never a query word the searcher corrects,
-// and such words were 38 % of the table of linuxdoc, mail and brown and their cost when
-// building it (bench/RESULTS.md).
+// apostrophe or a letter of another script is never a query word the searcher corrects;
+// such words were 44 % of the table's words on linuxdoc, mail and brown, and 71 % of its
+// bytes (bench/RESULTS.md).
 constexpr bool is_spelling_word(std::string_view word) {
   if (word.size() < 2) return false;
   for (char c : word) {
