@@ -443,7 +443,7 @@ TEST_CASE("Files that cannot be indexed are reported and the run goes on", "[ind
 TEST_CASE("Did you mean corrects the unknown word and keeps a known one as typed",
           "[index_search]") {
   TempDir dir;
-  const std::string handler = dir.write("docs/handler.txt", "The interrupt handler runs.");
+  dir.write("docs/handler.txt", "The interrupt handler runs.");
   dir.write("docs/handle.txt", "An interrupt handle is a number.");
   for (int i = 0; i < 3; ++i)  // "handle", more frequent than "handler", one edit away
     dir.write("docs/more" + std::to_string(i) + ".txt", "Handle it with care.");

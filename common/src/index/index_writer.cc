@@ -146,10 +146,9 @@ IndexWriter::IndexWriter(const std::string& db_path, OpenMode mode,
 IndexWriter::~IndexWriter() {
   // Xapian commits the documents still pending as the databases close; their words go
   // with them. An error here is swallowed as Xapian's own would be.
-  if (impl_->dry_run) return;
   for (Shard& shard : impl_->shards) {
     try {
-      if (!shard.spelling_pending.empty()) shard.flush_spelling();
+      shard.flush_spelling();
     } catch (const std::exception&) {
     } catch (const Xapian::Error&) {
     }

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -271,12 +272,13 @@ struct Searcher::Impl {
     return out;
   }
 
-  // `query` with each word it checks replaced by the spelling table's correction, and
+  // `q` with each word it checks replaced by the spelling table's correction, and
   // whether any was replaced. A word is a run of spelling letters of three or more (not an
   // operator, a field name or a wildcard); one the index holds is checked only when
-  // `known_too`.
-  std::pair<std::string, bool> corrected(const std::string& query, bool known_too) const {
-    const std::string& q = query;
+  // `known_too`. `fixes` keeps the table's answer for each word asked, so a second call
+  // asks no word again.
+  std::pair<std::string, bool> corrected(const std::string& q, bool known_too,
+                                         std::map<std::string, std::string>& fixes) const {
     std::string out;
     bool changed = false;
     std::size_t i = 0;
@@ -290,7 +292,12 @@ struct Searcher::Impl {
         const std::string normalized = normalize_string(word);
         const bool checked = !query::is_operator_word(word) && !field && !wildcard &&
                              word.size() >= 3 && (known_too || db.get_termfreq(normalized) == 0);
-        std::string fix = checked ? db.get_spelling_suggestion(normalized) : std::string();
+        std::string fix;
+        if (checked) {
+          const auto [asked, fresh] = fixes.try_emplace(normalized);
+          if (fresh) asked->second = db.get_spelling_suggestion(normalized);
+          fix = asked->second;
+        }
         if (!fix.empty() && fix != normalized) {
           out += fix;
           changed = true;
@@ -327,9 +334,10 @@ struct Searcher::Impl {
   // a query that found nothing.
   std::pair<std::string, std::uint64_t> suggestion(const SearchRequest& request,
                                                    std::uint64_t matches) const {
+    std::map<std::string, std::string> fixes;
     for (const bool known_too : {false, true}) {
       if (known_too && matches > 0) break;
-      const auto [query, changed] = corrected(request.query, known_too);
+      const auto [query, changed] = corrected(request.query, known_too, fixes);
       if (!changed) continue;
       const std::uint64_t found = matches_of(request, query);
       if (found > matches) return {query, found};
