@@ -21,6 +21,7 @@
 #include "query/parse_query.h"
 #include "query/query_internal.h"
 #include "query/ranking.h"
+#include "search/match_count.h"
 
 namespace longjing {
 namespace {
@@ -456,7 +457,8 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
   summary.parsed_json = parsed.description_json();
   try {
     Xapian::Enquire enquire(impl_->db);
-    enquire.set_query(impl_->ranked_query_for(request, parsed));
+    const Xapian::Query query = impl_->ranked_query_for(request, parsed);
+    enquire.set_query(query);
     enquire.set_weighting_scheme(ranking_weight());
     if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
     if (request.mtime_dates &&
@@ -479,9 +481,10 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
                                        : static_cast<Xapian::doccount>(request.limit);
     const auto offset = static_cast<Xapian::doccount>(request.offset);
     // Up to kExactCountUpTo matches are all looked at, so the count is exact where a
-    // reader can check it; beyond, it is Xapian's estimate, and said to be one.
+    // reader can check it (unless Xapian knows it already); beyond, it is Xapian's
+    // estimate, and said to be one.
     const Xapian::doccount check_at_least =
-        std::min<Xapian::doccount>(impl_->db.get_doccount(), kExactCountUpTo);
+        matches_to_check(query, impl_->db.get_doccount(), kExactCountUpTo);
     const Xapian::MSet mset =
         reorder ? enquire.get_mset(
                       0,
