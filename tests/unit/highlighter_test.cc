@@ -65,6 +65,16 @@ TEST_CASE("Matches are marked on the text as written", "[highlighter]") {
       // Prefixes and field words are highlighted as text.
       {"robo*", "Robots and a robotic arm", "[Robots] and a [robotic] arm"},
       {"title:Wukong", "Black Myth: Wukong", "Black Myth: [Wukong]"},
+      // Every word stemming as the query's does: short stems, the stemmer's exceptions,
+      // and long stems read past their first three bytes.
+      {"it", "It's its it itself", "[It's] [its] [it] itself"},
+      {"id", "ids, IDs and idle", "[ids], [IDs] and idle"},
+      {"die", "Dying, dies and died", "[Dying], [dies] and [died]"},
+      {"lie", "lying liar", "[lying] liar"},
+      {"sky", "Skies and the sky", "[Skies] and the [sky]"},
+      {"thermal", "Thermally, thermals; thermostat", "[Thermally], [thermals]; thermostat"},
+      {"happiness", "happy happier HAPPINESS", "[happy] happier [HAPPINESS]"},
+      {"configuration", "configured configuring config", "[configured] [configuring] config"},
   };
   for (const Case& c : cases) {
     INFO(c.query << " in " << c.text);
@@ -230,6 +240,20 @@ TEST_CASE("Windowed matching gives what analyzing the whole text gives", "[highl
     CHECK(whole.highlight(text).spans.size() == c.spans);
     CHECK(everything(windows, text) == everything(whole, text));
   }
+}
+
+TEST_CASE("The pre-scan reads a long stem past its first three bytes", "[highlighter]") {
+  Analyzer analyzer;
+  QueryBuilder builder;
+  std::string text;
+  for (int i = 0; i < 300; ++i) text += "The other theme, then there. ";
+  text += "Thermal.";
+  const Highlighter h(analyzer, builder.build("thermal").highlight_patterns());
+  // One window, about "Thermal", not one about every word starting with "the".
+  const auto windows = longjing::HighlighterInternals::scan_windows(h, text);
+  REQUIRE(windows.size() == 1);
+  CHECK(windows.front().first > text.size() / 2);
+  CHECK(marked(h.highlight(text.substr(text.size() - 60))).ends_with("[Thermal]."));
 }
 
 TEST_CASE("A phrase whose words lie past its window's end is still found", "[highlighter]") {
