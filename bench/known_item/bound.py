@@ -12,7 +12,9 @@ over the draws it allows, averaged over the sentences. That is the best order an
 could know; documents of equal chance are told apart by nothing, so the article sought
 takes the mean of 1/rank over the places they share. Prints MRR@10 of that order for the
 English queries, and, given an engine's RUN.tsv (rank.sh's output), the engine's on the
-same queries.
+same queries: on all of them, on those whose article the chance alone puts first (no
+other document as likely to give the query: the bound's reciprocal rank is 1), and on the
+rest, where the article shares its place with others or falls below them.
 
 Where the bound is low, the set's queries do not tell their article from others, whatever
 the ranking; no engine reaches it without the generator's own knowledge (its prose filter
@@ -90,6 +92,7 @@ def main(argv):
     con = sqlite3.connect(f"file:{fts5_db}?mode=ro", uri=True)
     engine = bound = 0.0
     count = 0
+    apart = []  # the engine's reciprocal ranks where the bound's is 1: the article told apart
     with open(queries, encoding="utf-8") as f:
         for line in f:
             qid, kind, target, text = line.rstrip("\n").split("\t")
@@ -100,15 +103,25 @@ def main(argv):
             words = text.lower().split()
             chance = {p: likelihood(os.path.join(corpus, p), kind, words)
                       for p in set(holding) | {target}}
-            bound += expected_reciprocal_rank(chance, target)
-            engine += reciprocal_rank(ranked.get(qid, []), target)
+            best = expected_reciprocal_rank(chance, target)
+            rr = reciprocal_rank(ranked.get(qid, []), target)
+            bound += best
+            engine += rr
             count += 1
+            if best == 1.0:
+                apart.append(rr)
     if count == 0:
         print("bound.py: no English queries in " + queries, file=sys.stderr)
         return 1
     line = f"{count} English queries: bound MRR@10 {bound / count:.3f}"
     if ranked:
         line += f", engine {engine / count:.3f}"
+        if apart:
+            rest = count - len(apart)
+            line += (f"; on the {len(apart)} whose article gives the query likelier than "
+                     f"any other, engine {sum(apart) / len(apart):.3f}")
+            if rest:
+                line += f", on the other {rest} {(engine - sum(apart)) / rest:.3f}"
     print(line)
     return 0
 
