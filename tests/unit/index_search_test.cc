@@ -665,6 +665,29 @@ TEST_CASE("A word in every document, many times in each, is left out of nearness
   CHECK(hits[1].ranking_factor == 1);
 }
 
+TEST_CASE("A word in every article not in Chinese is left out of nearness among many poems",
+          "[index_search]") {
+  TempDir dir;
+  // The two articles of the test above, and twelve poems: "the" is in 2 of 14 documents
+  // but in every one of the 2 not written in Chinese, ten times in each.
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"a.txt",
+       "A\n\nThe harbour, the wall, the men, the day, the sea, the sand, the boat, the net, the "
+       "rope, the oar."},
+      {"b.txt",
+       "B\n\nThe granite, the blocks, the men, the day, the sea, the sand, the boat, the net, "
+       "the rope, the harbour."}};
+  for (int i = 0; i < 12; ++i) {
+    files.push_back({"poem" + std::to_string(i) + ".txt",
+                     "静夜思\n\n床前明月光，疑是地上霜。举头望明月，低头思故乡。"});
+  }
+  const std::string db = index_articles(dir, files);
+  const std::vector<Hit> hits = explained_hits(db, "the harbour");
+  REQUIRE(hits.size() == 2);
+  CHECK(hits[0].ranking_factor == 1);
+  CHECK(hits[1].ranking_factor == 1);
+}
+
 TEST_CASE("A word typed twice counts as near only where it stands twice", "[index_search]") {
   TempDir dir;
   // Both hold "gpio" and "pins" in one sentence; only a.txt holds "gpio" twice there, and

@@ -51,7 +51,8 @@ struct RankingParams {
   double run_share = 0.5;            // of readers who type words of a sentence, the share
                                      // typing consecutive ones (sentence_chance())
   unsigned nearness_depth = 100;     // how many of the best matches nearness reorders
-  double near_frequent_share = 0.8;  // words in this share of the documents or more,
+  double near_frequent_share = 0.8;  // words in this share of the documents (of those not
+                                     // in Chinese, for a word not CJK) or more,
   double near_frequent_wdf = 10;     // and standing this many times in each on average,
                                      // are left out of nearness ("the": long positions)
 };
