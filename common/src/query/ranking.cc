@@ -640,8 +640,12 @@ std::vector<RankedMatch> order_by_nearness(const Xapian::Database& db, const Xap
   std::vector<NearWord> telling;
   // A word not CJK counts among the documents not written in Chinese (their L term): in
   // an index of poems and articles, "the" is in 3 % of all documents and 89 % of those.
+  // (No lookup for a query without near words: one word, or none in a group.)
   const Xapian::doccount all = db.get_doccount();
-  const Xapian::doccount chinese = db.get_termfreq(std::string(schema::kLanguagePrefix) + "zh");
+  const Xapian::doccount chinese =
+      terms.near_words.empty()
+          ? 0
+          : db.get_termfreq(schema::make_term(schema::TermKind::kLanguage, "zh"));
   for (const NearWord& w : terms.near_words) {
     const Xapian::doccount docs = db.get_termfreq(w.term);
     const Xapian::doccount among = contains_cjk(w.term) || chinese >= all ? all : all - chinese;

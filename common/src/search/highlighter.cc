@@ -239,6 +239,12 @@ constexpr std::size_t kGrowBytes = 64;
 constexpr std::size_t kScannedBytes = 8u << 20;
 constexpr std::size_t kAnalyzedBytes = 256u << 10;
 
+// Appends `value` to `list` unless it is there already (lists of a few items).
+template <typename T>
+void append_once(std::vector<T>& list, const T& value) {
+  if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
+}
+
 }  // namespace
 
 // A match starts with a token of its pattern's first term. That token's normalized text
@@ -318,18 +324,14 @@ struct Highlighter::Wanted {
     if (n > 0) {
       std::string key(source.substr(0, n));
       std::transform(key.begin(), key.end(), key.begin(), lower_ascii);
-      const AsciiKey packed{pack_lower(key),
-                            n == kKeyBytes ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n)) - 1};
-      if (std::find(ascii_keys.begin(), ascii_keys.end(), packed) == ascii_keys.end()) {
-        ascii_keys.push_back(packed);
-      }
+      append_once(ascii_keys,
+                  {pack_lower(key),
+                   n == kKeyBytes ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n)) - 1});
       const auto first = static_cast<unsigned char>(key[0]);
       key_start[first] = true;
       if (first >= 'a' && first <= 'z') key_start[first - 'a' + 'A'] = true;
       const auto folded = static_cast<unsigned char>(first | 0x20);
-      if (std::find(folded_starts.begin(), folded_starts.end(), folded) == folded_starts.end()) {
-        folded_starts.push_back(folded);
-      }
+      append_once(folded_starts, folded);
       for (char c : key) key_byte[static_cast<unsigned char>(c)] = true;
       return;
     }
@@ -437,11 +439,7 @@ Highlighter::Highlighter(const Analyzer& analyzer, std::vector<HighlightPattern>
       switch (m.kind) {
         case TermMatcher::Kind::kStem:
           wanted->stems.insert(m.text);
-          if (const std::string head(Wanted::stem_head(m.text));
-              std::find(wanted->stem_heads.begin(), wanted->stem_heads.end(), head) ==
-              wanted->stem_heads.end()) {
-            wanted->stem_heads.push_back(head);
-          }
+          append_once(wanted->stem_heads, std::string(Wanted::stem_head(m.text)));
           break;
         case TermMatcher::Kind::kPrefix:
           wanted->prefixes.push_back(m.text);
