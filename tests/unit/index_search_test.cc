@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -910,6 +911,29 @@ TEST_CASE("A cancelled run commits what it did and says so", "[index_search]") {
   CHECK(rest.added == 7);
   CHECK(rest.unchanged == 3);
   CHECK(rest.documents == 11);
+}
+
+TEST_CASE("A full build says when it merges; an update has nothing to merge", "[index_search]") {
+  TempDir dir;
+  for (int i = 0; i < 300; ++i) dir.write("docs/" + std::to_string(i) + ".txt", "T\n\nUnitree");
+  IndexOptions options;
+  options.database = dir.str("db");
+  options.paths = {dir.str("docs")};
+  options.jobs = 2;
+  std::vector<IndexProgress> progress;
+  options.on_progress = [&](const IndexProgress& p) { progress.push_back(p); };
+  index_paths(options, [](const FileProblem&) {});
+  REQUIRE(progress.size() == 301);
+  CHECK(progress.back().merging);
+  CHECK(progress.back().done == 300);
+  CHECK(std::none_of(progress.begin(), progress.end() - 1,
+                     [](const IndexProgress& p) { return p.merging; }));
+  progress.clear();
+  dir.write("docs/new.txt", "T\n\nUnitree");
+  index_paths(options, [](const FileProblem&) {});
+  REQUIRE(progress.size() == 301);
+  CHECK(std::none_of(progress.begin(), progress.end(),
+                     [](const IndexProgress& p) { return p.merging; }));
 }
 
 TEST_CASE("A cancelled full build keeps and reports every file its threads finished",

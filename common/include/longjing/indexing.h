@@ -34,6 +34,9 @@ struct FileEvent {
 struct IndexProgress {
   std::size_t done = 0;
   std::size_t total = 0;
+  // Every file is done and a full build's staging databases are being merged into the
+  // index: the last step, one pass over all of it (tens of seconds on 100,000s of files).
+  bool merging = false;
 };
 
 // The settings that decide which of a root's files are indexed. The index remembers the

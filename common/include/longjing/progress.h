@@ -11,7 +11,8 @@
 namespace longjing {
 
 // "1200/3000 files  400 files/s  ETA 5s" after `elapsed_seconds`; the rate and ETA are
-// left out until a file is done and some time has passed.
+// left out until a file is done and some time has passed. While merging:
+// "3000/3000 files  merging into the index".
 std::string format_progress(const IndexProgress& progress, double elapsed_seconds);
 
 // Draws format_progress on one line of `out` with "\r" and erase-to-end-of-line.

@@ -624,6 +624,7 @@ class Run {
       writer_->discard_staged_build();  // the index as it was keeps serving
       return;
     }
+    if (options_.on_progress) options_.on_progress({done_, std::max(done_, total_), true});
     writer_->install_staged_build();
     installed_ = true;
   }

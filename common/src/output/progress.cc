@@ -22,6 +22,7 @@ std::string format_duration(double seconds) {
 
 std::string format_progress(const IndexProgress& p, double elapsed_seconds) {
   std::string line = std::to_string(p.done) + "/" + std::to_string(p.total) + " files";
+  if (p.merging) return line + "  merging into the index";
   if (p.done == 0 || elapsed_seconds < 0.05) return line;
   const double rate = static_cast<double>(p.done) / elapsed_seconds;
   line += "  " + std::to_string(static_cast<long long>(std::llround(rate))) + " files/s";
