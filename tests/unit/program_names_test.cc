@@ -33,4 +33,7 @@ TEST_CASE("Help text names the programs as they run", "[program_names]") {
       longjing::with_program_names("run {indexer}, then {searcher} X; {other} stays", installed) ==
       "run longjing-indexer, then longjing-searcher X; {other} stays");
   CHECK(longjing::with_program_names("{searcher", installed) == "{searcher");
+  CHECK(longjing::with_program_names("{{indexer}}{", installed) == "{longjing-indexer}{");
+  CHECK(longjing::with_program_names("no braces", installed) == "no braces");
+  CHECK(longjing::with_program_names("", installed).empty());
 }
