@@ -441,6 +441,41 @@ TEST_CASE("Files that cannot be indexed are reported and the run goes on", "[ind
   CHECK(paths_for(dir.str("db"), "Unitree") == Paths{"broken.txt", "good.txt"});
 }
 
+TEST_CASE("A file that cannot be stat'ed is skipped with the reason, in a build and an update",
+          "[index_search]") {
+  TempDir dir;
+  dir.write("docs/good.txt", "Good\n\nUnitree");
+  std::filesystem::create_symlink(dir.str("nowhere.txt"), dir.str("docs/gone.txt"));
+  std::vector<FileProblem> problems;
+  IndexOptions options;
+  options.database = dir.str("db");
+  options.paths = {dir.str("docs")};
+  std::vector<std::string> outcomes;
+  options.on_file = [&](const FileEvent& e) {
+    outcomes.push_back(std::string(outcome_name(e.outcome)) + " " + e.reason);
+  };
+  const auto run = [&] {
+    problems.clear();
+    outcomes.clear();
+    return index_paths(options, [&](const FileProblem& p) { problems.push_back(p); });
+  };
+  const IndexReport built = run();  // a full build
+  CHECK(built.added == 1);
+  CHECK(built.skipped == 1);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].path == dir.str("docs/gone.txt"));
+  CHECK(problems[0].reason == "No such file or directory");
+  CHECK(problems[0].skipped);
+  CHECK(outcomes == std::vector<std::string>{"skipped No such file or directory", "added "});
+  std::filesystem::create_symlink(dir.str("nowhere2.txt"), dir.str("docs/also.txt"));
+  const IndexReport updated = run();  // an update
+  CHECK(updated.skipped == 2);
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0].path == dir.str("docs/also.txt"));
+  CHECK(problems[0].reason == "No such file or directory");
+  CHECK(paths_for(dir.str("db"), "Unitree") == Paths{"good.txt"});
+}
+
 TEST_CASE("Did you mean corrects the unknown word and keeps a known one as typed",
           "[index_search]") {
   TempDir dir;

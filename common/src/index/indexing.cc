@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <future>
+#include <memory>
 #include <optional>
 #include <set>
 #include <thread>
@@ -31,17 +32,21 @@ namespace longjing {
 namespace fs = std::filesystem;
 namespace {
 
-// What stat(2) said of a file: its mtime and size, or why it could not be read.
+// What stat(2) said of a file: its mtime and size, or why it could not be read. Kept
+// for every file the walk finds, so the reason is its errno, not its message.
 struct FileStat {
   std::int64_t mtime = 0;
   std::uint64_t size = 0;
-  std::string error;  // non-empty: stat failed, the file cannot be indexed
+  int error = 0;  // non-zero: stat failed with this errno, the file cannot be indexed
+
+  // Why stat failed ("Permission denied"). REQUIRES: error.
+  std::string problem() const { return std::strerror(error); }
 };
 
 FileStat stat_file(int dir_fd, const char* name) {
   struct stat st {};
-  if (::fstatat(dir_fd, name, &st, 0) != 0) return {0, 0, std::strerror(errno)};
-  return {st.st_mtim.tv_sec, static_cast<std::uint64_t>(st.st_size), {}};
+  if (::fstatat(dir_fd, name, &st, 0) != 0) return {0, 0, errno};
+  return {st.st_mtim.tv_sec, static_cast<std::uint64_t>(st.st_size), 0};
 }
 
 // A file found by the walk, with the format it will be read as, its stat and the size
@@ -278,7 +283,8 @@ schema::StoredDocument document_of(const std::string& path, const std::string& r
   return doc;
 }
 
-// What a full build did with one file, for the report.
+// What a full build did with one file, for the report, when it is more than "added": a
+// skip or caveats (a build keeps one pointer a file, null for most).
 struct BuildResult {
   std::string skip_reason;  // non-empty: skipped
   std::vector<std::string> caveats;
@@ -555,11 +561,14 @@ class Run {
       aliases.emplace_back(
           root.path, read_aliases(root, [this](const FileProblem& p) { problem(p); }).to_text());
     }
-    std::vector<std::uint64_t> weights;
-    for (const FoundFile& item : items) weights.push_back(item.stat.size + kPerFileWeight);
-    const auto ranges = balanced_ranges(weights, build_threads(options_.jobs, items.size()));
+    const auto ranges = [&] {
+      std::vector<std::uint64_t> weights;
+      weights.reserve(items.size());
+      for (const FoundFile& item : items) weights.push_back(item.stat.size + kPerFileWeight);
+      return balanced_ranges(weights, build_threads(options_.jobs, items.size()));
+    }();
 
-    std::vector<BuildResult> results(items.size());
+    std::vector<std::unique_ptr<BuildResult>> results(items.size());
     std::vector<std::optional<IndexWriter>> writers(ranges.size() - 1);
     std::vector<std::size_t> pending(writers.size(), 0);
     RangeWork work;
@@ -570,22 +579,17 @@ class Run {
     };
     work.item = [&](unsigned part, std::size_t i) {
       const FoundFile& item = items[i];
-      BuildResult& result = results[i];
-      if (!item.stat.error.empty()) {
-        result.skip_reason = item.stat.error;
-        return;
-      }
+      const auto skip = [&](std::string reason) {
+        results[i] = std::make_unique<BuildResult>(BuildResult{std::move(reason), {}});
+      };
+      if (item.stat.error != 0) return skip(item.stat.problem());
       BytesResult read = load_file_bytes(item.path, item.max_size);
-      if (!read.file) {
-        result.skip_reason = read.problem;
-        return;
-      }
+      if (!read.file) return skip(std::move(read.problem));
       ParsedFile parsed = parse_file(*read.file, item.format, options_.read_limits);
-      if (!parsed.article) {
-        result.skip_reason = parsed.problem;
-        return;
+      if (!parsed.article) return skip(std::move(parsed.problem));
+      if (!parsed.caveats.empty()) {
+        results[i] = std::make_unique<BuildResult>(BuildResult{{}, std::move(parsed.caveats)});
       }
-      result.caveats = std::move(parsed.caveats);
       writers[part]->put(document_of(item.path, root_of(item.path), std::move(*parsed.article),
                                      *read.file, item.stat.mtime, item.stat.size),
                          /*is_new=*/true);
@@ -608,15 +612,17 @@ class Run {
         ranges, work,
         [&](std::size_t i) {
           const std::string& path = items[i].path;
-          const BuildResult& result = results[i];
-          if (!result.skip_reason.empty()) {
-            problem({path, result.skip_reason, true});
+          const std::unique_ptr<BuildResult> result = std::move(results[i]);
+          if (result && !result->skip_reason.empty()) {
+            problem({path, result->skip_reason, true});
           } else {
             ++report_.added;
             std::string reason;
-            for (const std::string& caveat : result.caveats) {
-              problem({path, caveat, false});
-              reason += (reason.empty() ? "" : "; ") + caveat;
+            if (result) {
+              for (const std::string& caveat : result->caveats) {
+                problem({path, caveat, false});
+                reason += (reason.empty() ? "" : "; ") + caveat;
+              }
             }
             outcome(path, FileOutcome::kAdded, std::move(reason));
           }
@@ -647,8 +653,8 @@ class Run {
   void index_file(const FoundFile& file, bool just_written = false) {
     const std::string& path = file.path;
     const Format format = file.format;
-    if (!file.stat.error.empty()) {
-      problem({path, file.stat.error, true});
+    if (file.stat.error != 0) {
+      problem({path, file.stat.problem(), true});
       return;
     }
     const std::int64_t mtime = file.stat.mtime;
