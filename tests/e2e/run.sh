@@ -163,11 +163,15 @@ done
 
 # Colour on a terminal (script(1) gives a pseudo-terminal), none with NO_COLOR or a pipe.
 esc=$'\x1b['
-on_tty() { script -qec "$*" /dev/null 2>/dev/null; }
-if on_tty "NO_COLOR= '$searcher' --color=auto Unitree" | grep -qF "$esc" &&
-   ! on_tty "NO_COLOR=1 '$searcher' --color=auto Unitree" | grep -qF "$esc" &&
-   on_tty "NO_COLOR=1 '$searcher' --color=always Unitree" | grep -qF "$esc" &&
-   ! "$searcher" --color=auto Unitree | grep -qF "$esc"; then
+# script(1) reads its own stdin: given a closed one it exits before the command writes.
+on_tty() { script -qec "$*" /dev/null </dev/null 2>/dev/null; }
+# The output is read whole before it is looked at: `| grep -q` would leave as soon as it
+# matched, and under pipefail the writer's SIGPIPE would fail the check at random.
+coloured() { [[ "$1" == *"$esc"* ]]; }
+if coloured "$(on_tty "NO_COLOR= '$searcher' --color=auto Unitree")" &&
+   ! coloured "$(on_tty "NO_COLOR=1 '$searcher' --color=auto Unitree")" &&
+   coloured "$(on_tty "NO_COLOR=1 '$searcher' --color=always Unitree")" &&
+   ! coloured "$("$searcher" --color=auto Unitree)"; then
   passed=$((passed + 1))
 else
   echo "FAIL: --color=auto must colour a terminal unless NO_COLOR is set, and never a pipe"
