@@ -2,6 +2,7 @@
 #include "longjing/highlighter.h"
 
 #include <catch2/catch.hpp>
+#include <cstring>
 
 #include "longjing/analyzer.h"
 #include "longjing/query_builder.h"
@@ -254,6 +255,28 @@ TEST_CASE("The pre-scan reads a long stem past its first three bytes", "[highlig
   REQUIRE(windows.size() == 1);
   CHECK(windows.front().first > text.size() / 2);
   CHECK(marked(h.highlight(text.substr(text.size() - 60))).ends_with("[Thermal]."));
+}
+
+TEST_CASE("The pre-scan finds a key at any offset of a block and in any case", "[highlighter]") {
+  Analyzer analyzer;
+  QueryBuilder builder;
+  const Highlighter h(analyzer, builder.build("kernel OR zebra").highlight_patterns());
+  // Offsets 0 to 40 cover every place in the 16- and 8-byte blocks the pre-scan reads and
+  // the bytes after them; '@' and '[' stand just outside 'A'..'Z', and "xkernel" holds
+  // the key but not at a word's start.
+  for (const char* word : {"kernel", "KERNEL", "Kernel", "kErNeL", "ZEBRA", "zebra"}) {
+    for (std::size_t offset = 0; offset <= 40; ++offset) {
+      const std::string text = std::string(offset, offset % 2 == 0 ? '@' : '[') + word + " xkernel";
+      INFO(word << " at offset " << offset);
+      const auto windows = longjing::HighlighterInternals::scan_windows(h, text);
+      REQUIRE(windows.size() == 1);
+      CHECK(windows.front().first <= offset);
+      CHECK(windows.front().second >= offset + std::strlen(word));
+      CHECK(h.highlight(text).spans.size() == 1);
+    }
+  }
+  CHECK(longjing::HighlighterInternals::scan_windows(h, std::string(40, '@') + "xkernel kern zeb")
+            .empty());
 }
 
 TEST_CASE("A phrase whose words lie past its window's end is still found", "[highlighter]") {
