@@ -11,11 +11,13 @@ watcher=
 trap '[ -n "$watcher" ] && kill -9 "$watcher" 2>/dev/null; rm -rf "$work"' EXIT
 export LONGJING_DB=$work/db
 source "$(dirname "$0")/checks.sh"
-# until_paths NAME QUERY EXPECTED: waits up to 10 s for `searcher -l QUERY` to print EXPECTED.
+# until_paths NAME QUERY EXPECTED: waits up to 10 s for `searcher -l QUERY` to print the
+# paths EXPECTED lists, sorted and space-separated. Sorted: hits that tie list by document
+# id, which follows the order the watch's batches happened to write them in.
 until_paths() {
   local got
   for _ in $(seq 100); do
-    got=$("$searcher" -l "$2" 2>/dev/null | paste -sd ' ')
+    got=$("$searcher" -l "$2" 2>/dev/null | sort | paste -sd ' ')
     [ "$got" = "$3" ] && { pass; return; }
     sleep 0.1
   done
